@@ -1,0 +1,49 @@
+"""The ``letterbook`` command: thin adapters over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from letterbook import __version__
+from letterbook.errors import LetterbookError
+from letterbook.output import result_to_json, result_to_text
+from letterbook.parse import parse_source
+from letterbook.read import read_source
+
+
+@click.group()
+@click.version_option(__version__, prog_name="letterbook")
+def main() -> None:
+    """Turn published collections of historical letters into a digital edition."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text",
+              show_default=True, help="json follows the parse-output contract; text is a summary.")
+@click.option("--encoding", default=None, help="Decode every file with this encoding instead of detecting it.")
+def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None) -> None:
+    """Print the letters found in each source, writing nothing to any database.
+
+    With one PATH and --format json the output is one JSON object; with several, one
+    object per line (JSON Lines).
+    """
+    failed = False
+    for path in paths:
+        try:
+            result = parse_source(read_source(path, encoding))
+        except LetterbookError as exc:
+            click.echo(f"letterbook: error: {exc}", err=True)
+            failed = True
+            continue
+        if output_format == "json":
+            indent = 1 if len(paths) == 1 else None
+            click.echo(json.dumps(result_to_json(result), ensure_ascii=False, indent=indent))
+        else:
+            click.echo(result_to_text(result))
+    if failed:
+        sys.exit(1)
