@@ -1,14 +1,102 @@
-"""From a ``Source`` to letters: segment the page, then read each letter's parts."""
+"""From a ``Source`` to letters: segment the page, then read each letter's parts.
+
+Every character of the source ends up in exactly one place: the front matter, a
+letter's span, the back matter (navigation after the last letter), or a remainder
+(the tail of a letter that began on an earlier page) with a finding.
+"""
 
 from __future__ import annotations
 
-from letterbook.model import Collection, ParseResult, Part, Source
+from collections.abc import Sequence
+
+from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
+from letterbook.parse.archival import find_archival
+from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
+from letterbook.parse.letter import read_letter
+from letterbook.parse.notes import is_note_separator, is_notes_heading
+from letterbook.parse.segment import LetterStart, find_starts
+from letterbook.parse.text import Line, split_lines
 
 
 def parse_source(source: Source) -> ParseResult:
     """Every letter of ``source``; parts and letters together cover every character."""
-    return ParseResult(source=source, collection=Collection(), letters=(),
-                       parts=(Part("front_matter", (0, len(source.text))),))
+    text = source.text
+    lines = split_lines(text)
+    starts = find_starts(text, lines)
+    language = language_of(text)
+    letters_begin = lines[starts[0].first].start if starts else len(text)
+    back_begin = _back_matter_start(lines, starts, len(text))
+    findings: list[Finding] = []
+    parts = _leading_parts(text, lines, letters_begin if starts else back_begin, findings)
+    letters = _read_letters(text, lines, starts, back_begin)
+    if back_begin < len(text) and starts:
+        parts.append(Part("back_matter", (back_begin, len(text))))
+    front = [line for line in lines if line.end <= letters_begin]
+    for letter in letters:
+        findings.extend(letter.findings)
+    return ParseResult(source=source, collection=collection_from(front, language), letters=tuple(letters),
+                       parts=tuple(parts), findings=tuple(findings))
 
 
-__all__ = ["parse_source"]
+def language_of(text: str) -> str:
+    """ "ru" when most letters are Cyrillic, else "en"."""
+    sample = text[:20000]
+    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in sample if "a" <= ch.lower() <= "z")
+    return "ru" if cyrillic > latin else "en"
+
+
+def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int) -> list[Letter]:
+    letters = []
+    for i, start in enumerate(starts):
+        begin = lines[start.first].start if start.first else 0
+        if i == 0:
+            begin = lines[start.first].start
+        stop = lines[starts[i + 1].first].start if i + 1 < len(starts) else end
+        block = [line for line in lines if begin <= line.start and line.end <= stop and line.index >= start.first]
+        letters.append(read_letter(text, block, start, (begin, stop), language_of(text[begin:stop])))
+    return letters
+
+
+def _back_matter_start(lines: Sequence[Line], starts: list[LetterStart], end: int) -> int:
+    """Where navigation after the last letter begins (``end`` when there is none)."""
+    begin = end
+    after = starts[-1].last if starts else -1
+    for line in reversed(lines):
+        if line.index <= after:
+            break
+        if line.blank:
+            continue
+        if not is_navigation(line.text):
+            break
+        begin = line.start
+    return begin
+
+
+def _leading_parts(text: str, lines: Sequence[Line], end: int, findings: list[Finding]) -> list[Part]:
+    """Front matter before the first letter, and the tail of an earlier letter when the page has one."""
+    if end == 0:
+        return []
+    leading = [line for line in lines if not line.blank and line.end <= end]
+    tail_at = next((i for i, line in enumerate(leading) if _ends_a_letter(line)), None)
+    if tail_at is None:
+        return [Part("front_matter", (0, end))]
+    first_text = next((i for i, line in enumerate(leading[: tail_at + 1]) if not is_front_matter_line(line.text)),
+                      tail_at)
+    begin = leading[first_text].start
+    remainder: Span = (begin, end)
+    findings.append(Finding(Severity.WARNING, "letter", "the page begins in the middle of a document; its "
+                            "tail is kept as a remainder, not read as a letter", remainder))
+    parts = [Part("front_matter", (0, begin))] if begin > 0 else []
+    return [*parts, Part("remainder", remainder)]
+
+
+def _ends_a_letter(line: Line) -> bool:
+    """A line that only closes a document: an archival citation or the notes heading."""
+    if is_notes_heading(line.text) or is_note_separator(line.text):
+        return True
+    refs = find_archival(line.text, line.start)
+    return bool(refs) and refs[0].span[0] - line.start <= 2
+
+
+__all__ = ["language_of", "parse_source"]

@@ -16,3 +16,7 @@ from letterbook.model import ArchivalRef
 
 def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
     return []
+
+
+def is_publication(text: str) -> bool:
+    return False

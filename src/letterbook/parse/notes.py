@@ -21,3 +21,12 @@ def parse_notes(text: str, offset: int = 0) -> list[Note]:
 
 def anchor_notes(notes: list[Note], body: str, offset: int = 0) -> list[Note]:
     return notes
+
+
+def is_notes_heading(text: str) -> bool:
+    return text.strip().rstrip(":").lower() in {"notes", "примечания"}
+
+
+def is_note_separator(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) >= 5 and set(stripped) <= {"_", "-", "—"}

@@ -1,0 +1,217 @@
+"""The author's own parts of a document's text: date line, place, signature, postscripts.
+
+The signature is looked for from the end of the text upwards, past the author's date line,
+the place of writing and anything written after signing; the date line near the start or
+the end of the text. Closing formulas and signers' titles are data (``headings.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from letterbook.data import load
+from letterbook.model import HistoricalDate, Party, PartyKind, TextValue
+from letterbook.parse.dates import parse_dateline
+from letterbook.parse.header import is_person_name
+from letterbook.parse.text import Line, strip_span
+
+_NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
+_INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,3}})$")
+_MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
+_PLACE = re.compile(r"[A-ZА-ЯЁ][\w\[\]'’-]*(?:\s[\w\[\]'’.-]+){0,3}\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyParts:
+    dateline: HistoricalDate | None = None
+    place: TextValue | None = None
+    signature: TextValue | None = None
+    signers: tuple[Party, ...] = ()
+    postscripts: tuple[TextValue, ...] = ()
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return load("headings")
+
+
+def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None) -> BodyParts:
+    """Date line, place, signature and postscripts among the non-blank ``lines`` of a text."""
+    lines = [line for line in lines if not line.blank]
+    ps_at = next((i for i, line in enumerate(lines) if _is_postscript(line.text)), len(lines))
+    postscripts = (_span_value(text, lines[ps_at].start, lines[-1].end),) if ps_at < len(lines) else ()
+    main = lines[:ps_at]
+    dateline, dateline_at = _find_dateline(main, context)
+    place = _place_before(main, dateline_at) if dateline_at is not None else None
+    signature, signers = _find_signature(text, main, dateline_at)
+    return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
+                     postscripts=postscripts)
+
+
+def _is_postscript(text: str) -> bool:
+    return any(text.startswith(start) and text[len(start):len(start) + 1] in (" ", ".", ":", "")
+               for start in _data()["postscripts"]["starts"])
+
+
+def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None) -> tuple[HistoricalDate | None, int | None]:
+    """The author's date line: first among the opening lines, else last among the closing ones."""
+    look = int(_data()["datelines"]["look_lines"])
+    order = list(range(min(look, len(lines))))
+    order += [i for i in range(len(lines) - 1, max(len(lines) - look, 0) - 1, -1) if i not in order]
+    for i in order:
+        date = _dateline_of(lines[i], context)
+        if date is not None:
+            return date, i
+    return None, None
+
+
+def _dateline_of(line: Line, context: HistoricalDate | None) -> HistoricalDate | None:
+    if len(line.text) > 120:
+        return None
+    date = parse_dateline(line.text, line.start, context)
+    if date is None:
+        return None
+    settings = _data()["datelines"]
+    share = (date.span[1] - date.span[0]) / max(len(line.text), 1)
+    if share >= float(settings["min_share"]) or line.text.startswith(tuple(settings["dispatch_prefixes"])):
+        return date
+    return None
+
+
+def _place_before(lines: Sequence[Line], at: int) -> TextValue | None:
+    """A line naming only a place, just above the date line ("Stanitsa Bagaevskaya R[ostov] Don.")."""
+    if at == 0:
+        return None
+    line = lines[at - 1]
+    if len(line.text) <= 60 and _PLACE.fullmatch(line.text) and not line.text.endswith(("!", ":", ",")):
+        return TextValue(line.text.rstrip("."), (line.start, line.start + len(line.text.rstrip("."))))
+    return None
+
+
+def _find_signature(text: str, lines: Sequence[Line], dateline_at: int | None
+                    ) -> tuple[TextValue | None, tuple[Party, ...]]:
+    """The signature block, looked for upwards from the end of the text."""
+    skipped = 0
+    for i in range(len(lines) - 1, max(len(lines) - 8, 0) - 1, -1):
+        line = lines[i]
+        if i == dateline_at:
+            after = _after_date(text, line)
+            if after is not None:
+                return after
+            continue
+        if dateline_at is not None and abs(i - dateline_at) == 1 and _is_place_line(line.text):
+            continue
+        if _signature_names(line.text) is not None:
+            first = _extend_upwards(lines, i)
+            return _signature(text, lines[first].start, line.end, lines[first:i + 1])
+        if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line)) is not None:
+            return inline
+        skipped += 1
+        if skipped > 4 or i == 0:
+            break
+    return None, ()
+
+
+def _after_date(text: str, line: Line) -> tuple[TextValue | None, tuple[Party, ...]] | None:
+    """A signature after the date on the same line ("13/VI — 32 г. Каганович.")."""
+    date = parse_dateline(line.text, line.start)
+    if date is None or date.span[1] >= line.end:
+        return None
+    start, end = strip_span(text, date.span[1], line.end)
+    if start < end and _signature_names(text[start:end]) is not None:
+        return _signature(text, start, end, [])
+    return None
+
+
+def _extend_upwards(lines: Sequence[Line], i: int) -> int:
+    """More signers on the lines above, and one title line above them all."""
+    first = i
+    while first > 0 and i - first < 3 and _signature_names(lines[first - 1].text) is not None:
+        first -= 1
+    if first > 0 and _is_title_line(lines[first - 1].text):
+        first -= 1
+    return first
+
+
+def _inline_signature(text: str, line: Line) -> tuple[TextValue | None, tuple[Party, ...]] | None:
+    """Names closing the last paragraph: "... Просим дать согласие1. HP 63. Каганович. Молотов."."""
+    match = _INLINE_SIGNATURE.search(line.text)
+    if match is None:
+        return None
+    names = [n.strip() for n in match.group(1).split(".") if n.strip()]
+    if not all(is_person_name(n) and not _is_closing(n) for n in names) or len(names) < 2:
+        return None
+    start, end = strip_span(text, line.start + match.start(1), line.start + match.end(1))
+    return _signature(text, start, end, [])
+
+
+def _signature(text: str, start: int, end: int, lines: Sequence[Line]) -> tuple[TextValue, tuple[Party, ...]]:
+    value = TextValue(text[start:end], (start, end))
+    return value, _signers(text, start, end)
+
+
+def _signers(text: str, start: int, end: int) -> tuple[Party, ...]:
+    """The persons named in a signature, each with its span."""
+    parties = []
+    for match in re.finditer(_NAME_TOKEN, text[start:end]):
+        name = match.group(0)
+        if is_person_name(name) and not _is_closing(name) and not _is_title_word(name):
+            a, b = start + match.start(), start + match.end()
+            parties.append(Party(name=name, span=(a, b), kind=PartyKind.PERSON, implied=True))
+    return tuple(parties)
+
+
+def _signature_names(line: str) -> list[str] | None:
+    """The names a signature line consists of, or None when the line is something else."""
+    if len(line) > 90 or line.endswith(("!", "?", ":", ",")):
+        return None
+    core = _MARKER_TAIL.sub("", line).strip().rstrip(".")
+    core = _strip_prefix(core, _data()["closings"]["formulas"])
+    core = _strip_prefix(core, _data()["closings"]["titles"])
+    if not core or _is_closing(core):
+        return None
+    names = [n.strip() for n in re.split(r",\s|\s(?:and|и)\s|\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})", core) if n.strip()]
+    if names and len(names) <= 3 and all(_is_signer(n) for n in names):
+        return names
+    return None
+
+
+def _is_signer(name: str) -> bool:
+    name = name.rstrip(".")
+    return (is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2)) and not _is_closing(name)
+
+
+def _strip_prefix(text: str, prefixes: Sequence[str]) -> str:
+    for prefix in sorted(prefixes, key=len, reverse=True):
+        if text.lower().startswith(prefix.lower()) and text[len(prefix):len(prefix) + 1] in (" ", ",", ""):
+            return text[len(prefix):].lstrip(" ,")
+    return text
+
+
+def _is_closing(text: str) -> bool:
+    flat = text.strip(" .,!").lower()
+    return any(flat == f.lower() for f in _data()["closings"]["formulas"])
+
+
+def _is_title_word(text: str) -> bool:
+    return any(text.lower() == t.lower() or t.lower().startswith(text.lower() + " ")
+               for t in _data()["closings"]["titles"])
+
+
+def _is_title_line(text: str) -> bool:
+    """A signer's position above the names ("Members of the Central Committee and the ...")."""
+    return (len(text) <= 110 and text[:1].isupper() and not text.endswith((".", "!", "?", ":", ","))
+            and not any(ch.isdigit() for ch in text) and len(text.split()) >= 2)
+
+
+def _is_place_line(text: str) -> bool:
+    return len(text) <= 40 and len(text.split()) <= 3 and _PLACE.fullmatch(text) is not None
+
+
+def _span_value(text: str, start: int, end: int) -> TextValue:
+    start, end = strip_span(text, start, end)
+    return TextValue(text[start:end], (start, end))

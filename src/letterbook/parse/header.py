@@ -1,0 +1,258 @@
+"""Document headings: who wrote to whom, and what kind of document it is.
+
+Conventions that occur: "F. E. Dzerzhinsky to I. V. Stalin, G. K. Ordzhonikidze",
+"A. M. Nazaretyan - G. K. Ordzhonikidze.", "Telegram from K. E. Voroshilov to I. V. Stalin
+and L. D. Trotsky", "L. P. Serebryakov, I. V. Stalin - Politburo of the Central Committee
+of the RCP (b)", "Каганович, Молотов — Сталину 7 сентября 1935 г.", "Письмо В.И. Ленину",
+"ТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ СИМБИРСКОГО СОВЕТА", "В МАЛЫЙ СОВНАРКОМ". Russian recipients
+stand in the dative; their nominative form goes to ``Party.normalized``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from letterbook.data import load
+from letterbook.model import Party, PartyKind, Span
+
+_UP = "A-ZА-ЯЁ"
+_LOW = "a-zа-яёß'’"
+_INITIAL = rf"[{_UP}][{_LOW}]?\.\s?"
+_SURNAME = rf"[{_UP}](?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
+_PERSON = re.compile(
+    rf"(?:(?:Comrade|Com\.|T\.|Тов\.|тов\.)\s)?"
+    rf"(?:(?:{_INITIAL}){{1,3}}{_SURNAME}|{_SURNAME}(?:\s(?:{_INITIAL}){{1,3}})?|{_SURNAME}\s{_SURNAME})"
+)
+_MARKERS = re.compile(r"(?:\s?\*+|\s\d{1,2}|\s?\(\d{1,2}\))$")
+_TRAILING = ".,;:!"
+# Words that begin a phrase, never a correspondent's name ("In the Politburo ...").
+_NOT_A_NAME_START = frozenset({"in", "on", "at", "to", "with", "by", "for", "from", "of", "the", "and",
+                               "на", "по", "с", "со", "к", "о", "об", "для", "из", "от"})
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A parsed heading: kind and correspondents, each party with its span."""
+
+    kind: str
+    kind_as_printed: str | None
+    senders: tuple[Party, ...]
+    recipients: tuple[Party, ...]
+
+
+@cache
+def _heading_data() -> dict[str, Any]:
+    return load("headings")
+
+
+@cache
+def _kinds() -> list[tuple[str, str]]:
+    kinds: dict[str, str] = _heading_data()["kinds"]
+    return sorted(((k, str(v)) for k, v in kinds.items()), key=lambda kv: -len(kv[0]))
+
+
+@cache
+def _org_words() -> re.Pattern[str]:
+    orgs = _heading_data()["organisations"]
+    words = sorted((re.escape(w) for w in orgs["words"]), key=len, reverse=True)
+    return re.compile("|".join(words), re.IGNORECASE)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    """Narrow ``[start, end)`` of ``text`` past blanks, trailing punctuation and note markers."""
+    while start < end and text[start].isspace():
+        start += 1
+    while True:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING):
+            if text[end - 1] == "." and _ends_with_initial(text, start, end - 1):
+                break
+            end -= 1
+        marker = _MARKERS.search(text, start, end)
+        if marker is None or marker.start() == start:
+            return (start, end)
+        end = marker.start()
+
+
+def _ends_with_initial(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an initial, so a following period belongs to it."""
+    return end - start >= 2 and text[end - 1].isupper() and (text[end - 2] in ". " or end - 2 == start - 1)
+
+
+def is_person_name(name: str) -> bool:
+    return _PERSON.fullmatch(name) is not None
+
+
+def is_organisation(name: str) -> bool:
+    """A body such as "Politburo of the Central Committee of the RCP (b)"."""
+    if len(name) > 160 or ", " in name or not name[:1].isupper():
+        return False
+    first = name.split(maxsplit=1)[0].lower()
+    return first not in _NOT_A_NAME_START and _org_words().search(name) is not None
+
+
+def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party | None:
+    start, end = _trim(text, start, end)
+    name = text[start:end]
+    if not name:
+        return None
+    flat = " ".join(name.split())
+    if is_organisation(flat):
+        kind = PartyKind.ORGANISATION
+    elif is_person_name(flat):
+        kind = PartyKind.PERSON
+    else:
+        return None
+    normalized = nominative(flat) if dative else None
+    return Party(name=name, span=(offset + start, offset + end), normalized=normalized, kind=kind)
+
+
+def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -> tuple[Party, ...] | None:
+    """Correspondents on one side of a heading, split at commas and "and" where names allow."""
+    whole = _party(text, start, end, offset, dative)
+    pieces = _split_points(text, start, end)
+    if len(pieces) > 1:
+        parties = [_party(text, a, b, offset, dative) for a, b in pieces]
+        if all(p is not None and p.kind is PartyKind.PERSON for p in parties):
+            return tuple(p for p in parties if p is not None)
+        if whole is None and all(p is not None for p in parties):
+            return tuple(p for p in parties if p is not None)
+    return (whole,) if whole is not None else None
+
+
+def _split_points(text: str, start: int, end: int) -> list[Span]:
+    separators = re.compile(r",\s|\s(?:and|и)\s")
+    pieces: list[Span] = []
+    cursor = start
+    for match in separators.finditer(text, start, end):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    return pieces
+
+
+def _kind_prefix(text: str) -> tuple[str, str, int] | None:
+    """The kind of document a heading starts with: (term, as printed, length)."""
+    lowered = text.lower()
+    for printed, term in _kinds():
+        if lowered.startswith(printed) and (len(text) == len(printed) or not text[len(printed)].isalnum()):
+            return term, text[: len(printed)], len(printed)
+    return None
+
+
+def parse_heading(text: str, offset: int = 0) -> Heading | None:
+    """A heading line (or lines) naming correspondents, or None when ``text`` is not one.
+
+    ``text`` holds only the heading (without any date printed after it); ``offset`` is
+    where it starts in the source.
+    """
+    if not text or len(text) > 300 or text.endswith(("?", "!")):
+        return None
+    kind, kind_printed, cursor = "letter", None, 0
+    prefix = _kind_prefix(text)
+    if prefix is not None:
+        kind, kind_printed, cursor = prefix
+    rest = text[cursor:]
+    lead = len(rest) - len(rest.lstrip())
+    cursor += lead
+    return _from_to(text, cursor, offset, kind, kind_printed) or _to_only(text, cursor, offset, kind, kind_printed)
+
+
+def _from_to(text: str, cursor: int, offset: int, kind: str, kind_printed: str | None) -> Heading | None:
+    """"X to Y", "from X to Y", "X - Y", "X — Y"."""
+    if text[cursor:].lower().startswith(("from ", "от ")):
+        cursor += text[cursor:].index(" ") + 1
+    for word in (" to ", " — ", " – ", " - ", " -- "):
+        at = text.find(word, cursor)
+        if at <= cursor:
+            continue
+        cyrillic = _is_cyrillic(text)
+        senders = _split_parties(text, cursor, at, offset, dative=False)
+        recipients = _split_parties(text, at + len(word), len(text), offset, dative=cyrillic)
+        if senders and recipients:
+            return Heading(kind, kind_printed, senders, recipients)
+    return None
+
+
+def _to_only(text: str, cursor: int, offset: int, kind: str, kind_printed: str | None) -> Heading | None:
+    """"Письмо В.И. Ленину", "ТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ ...", "В МАЛЫЙ СОВНАРКОМ": no sender printed."""
+    if not _is_cyrillic(text):
+        return None
+    start = cursor
+    for prefix in _names_data()["addressee_prefixes"]:
+        if text[cursor:].upper().startswith(prefix.upper()):
+            start = cursor + len(prefix)
+            break
+    if kind_printed is None and start == cursor:
+        return None
+    accusative = start != cursor  # "В Малый Совнарком": an inanimate accusative is its nominative
+    recipients = _split_parties(text, start, len(text), offset, dative=not accusative)
+    if not recipients:
+        recipients = _uppercase_addressee(text, start, offset)
+    if not recipients:
+        return None
+    return Heading(kind, kind_printed, (), recipients)
+
+
+def _uppercase_addressee(text: str, start: int, offset: int) -> tuple[Party, ...] | None:
+    """An addressee printed in capitals ("ПРЕДСЕДАТЕЛЮ СИМБИРСКОГО СОВЕТА"): taken as one body."""
+    a, b = _trim(text, start, len(text))
+    name = text[a:b]
+    if not name or name.upper() != name or not any(ch.isalpha() for ch in name):
+        return None
+    return (Party(name=name, span=(offset + a, offset + b), normalized=nominative(" ".join(name.split())),
+                  kind=PartyKind.ORGANISATION),)
+
+
+def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
+    """A line that names only the author, above a "Письмо X" heading ("Сталин И.В.")."""
+    if len(text) > 80:
+        return None
+    parties = _split_parties(text, 0, len(text), offset, dative=False)
+    if parties and all(p.kind is PartyKind.PERSON for p in parties):
+        return parties
+    return None
+
+
+def _is_cyrillic(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters) * 2 > len(letters)
+
+
+@cache
+def _names_data() -> dict[str, Any]:
+    return load("names")
+
+
+def nominative(name: str) -> str:
+    """The nominative form of a Russian name printed in the dative ("В.И. Ленину" → "В. И. Ленин")."""
+    words = name.split()
+    changed = [w if _is_initial(w) else _nominative_word(w) for w in words]
+    return _initials_first(changed)
+
+
+def _is_initial(word: str) -> bool:
+    return bool(re.fullmatch(rf"(?:[{_UP}][{_LOW}]?\.)+", word))
+
+
+def _nominative_word(word: str) -> str:
+    data = _names_data()
+    lower = word.lower()
+    if not _is_cyrillic(word) or any(lower.endswith(e) for e in data["indeclinable_endings"]):
+        return word
+    rules: list[list[str]] = data["dative_to_nominative"]
+    for ending, replacement in rules:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = word[: len(word) - len(ending)]
+            return stem + (replacement.upper() if word.isupper() else replacement)
+    return word
+
+
+def _initials_first(words: list[str]) -> str:
+    """ "Сталин И.В." and "И.В. Сталин" both become "И. В. Сталин"."""
+    initials = [w for w in words if _is_initial(w)]
+    others = [w for w in words if not _is_initial(w)]
+    letters = [part + "." for w in initials for part in w.split(".") if part]
+    return " ".join(letters + others)

@@ -1,0 +1,271 @@
+"""One document, from its header block to its last note, read into a ``Letter``.
+
+Order on the page: header (number, heading, editors' date), sometimes a label/value
+block or a "Source:" block, the text (with the author's date line, signature and
+postscripts), the apparatus (archival citation, earlier publications, "Написано ..."),
+and the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from letterbook.data import load
+from letterbook.model import (
+    ArchivalRef,
+    Finding,
+    HistoricalDate,
+    Letter,
+    Note,
+    Party,
+    PartyKind,
+    Severity,
+    Span,
+    TextValue,
+)
+from letterbook.parse.archival import find_archival, is_publication
+from letterbook.parse.body import read_body
+from letterbook.parse.dates import find_date, parse_date
+from letterbook.parse.frontmatter import is_navigation
+from letterbook.parse.notes import anchor_notes, is_note_separator, is_notes_heading, parse_notes
+from letterbook.parse.segment import LetterStart, bare_number_of
+from letterbook.parse.text import Line, strip_span
+
+_FOOTNOTE = re.compile(r"\*{1,3}\s?\S")
+_FIELD_CODE = re.compile(r"\b(?:TOC|PAGEREF|HYPERLINK|REF)\s(?:\\[a-z]\b|\"[^\"\n]{0,40}\"|\s){1,12}")
+
+
+@dataclass
+class _Apparatus:
+    """What the editors printed around a text, collected while reading a letter."""
+
+    archival: list[ArchivalRef] = field(default_factory=list)
+    publications: list[TextValue] = field(default_factory=list)
+    date: HistoricalDate | None = None  # "Написано 20 апреля 1918 г.", "Датировка: 1932.08.19"
+    findings: list[Finding] = field(default_factory=list)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return load("headings")
+
+
+def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span, language: str) -> Letter:
+    """The letter whose header is ``start`` and whose lines are ``lines`` (blank ones included)."""
+    apparatus = _Apparatus()
+    body = [line for line in lines if line.index > start.last]
+    body = _skip_running_heads(body, apparatus)
+    body = _read_label_blocks(text, body, apparatus)
+    body, notes_lines = _split_notes(body)
+    body = _read_apparatus_tail(text, body, apparatus)
+    nonblank = [line for line in body if not line.blank]
+    text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
+    parts = read_body(text, nonblank, start.date or apparatus.date)
+    notes = _read_notes(text, notes_lines, text_span, apparatus)
+    heading = start.heading
+    senders = (heading.senders if heading else ()) or start.senders
+    if not senders and parts.signers:
+        senders = parts.signers[-1:] if len(parts.signers) == 1 else parts.signers
+    date = start.date or apparatus.date or _from_dateline(parts.dateline, span, apparatus)
+    letter = Letter(
+        span=span,
+        text=text[text_span[0]:text_span[1]],
+        text_span=text_span,
+        number=start.number,
+        number_span=start.number_line.span if start.number_line else None,
+        kind=heading.kind if heading else "letter",
+        kind_as_printed=heading.kind_as_printed if heading else None,
+        heading=TextValue(text[start.heading_text[0]:start.heading_text[1]], start.heading_text)
+        if start.heading_text else None,
+        senders=senders,
+        recipients=heading.recipients if heading else (),
+        date=date,
+        dateline=parts.dateline,
+        place=_place(parts.place, parts.dateline),
+        signature=parts.signature,
+        postscripts=parts.postscripts,
+        archival=tuple(apparatus.archival),
+        publications=tuple(apparatus.publications),
+        notes=tuple(notes),
+        language=language,
+    )
+    return _with_findings(letter, apparatus.findings)
+
+
+def _place(place: TextValue | None, dateline: HistoricalDate | None) -> Party | None:
+    value = place or (dateline.place if dateline else None)
+    return Party(name=value.text, span=value.span, kind=PartyKind.PLACE) if value else None
+
+
+def _from_dateline(dateline: HistoricalDate | None, span: Span, apparatus: _Apparatus) -> HistoricalDate | None:
+    if dateline is None:
+        return None
+    apparatus.findings.append(Finding(Severity.INFO, "date", "no editorial date printed; the date is taken "
+                                      "from the author's date line", dateline.span))
+    return dateline
+
+
+def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
+    """Drop page numbers with a running head ("62" / "В. И. ЛЕНИН") printed inside a document."""
+    nonblank = [i for i, line in enumerate(lines) if not line.blank]
+    dropped: set[int] = set()
+    for a, b in pairwise(nonblank):
+        first, second = lines[a], lines[b]
+        for number, head in ((first, second), (second, first)):
+            if bare_number_of(number.text) and head.text.isupper() and len(head.text) <= 40 and \
+                    re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}", head.text):
+                dropped.update({a, b})
+                apparatus.findings.append(Finding(Severity.INFO, "text", "page number and running head "
+                                                  "of the printed edition", (first.start, second.end)))
+    return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+def _read_label_blocks(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:
+    """Label/value blocks above the text: "Реквизиты ... Архив: ..." and "Источник: ..."."""
+    nonblank = [line for line in lines if not line.blank]
+    if not nonblank:
+        return lines
+    labels = _data()["metadata"]
+    consumed_until = -1
+    if nonblank[0].text in labels["block_titles"]:
+        consumed_until = _read_metadata(text, nonblank, apparatus)
+    rest = [line for line in nonblank if line.index > consumed_until]
+    if rest and rest[0].text in labels["source_labels"]:
+        consumed_until = _read_source_block(text, rest, apparatus)
+    return [line for line in lines if line.index > consumed_until]
+
+
+def _read_metadata(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
+    """istmat.org's block: a title line, then "Label:" lines each followed by its value."""
+    labels = _data()["metadata"]
+    last = lines[0].index
+    current: str | None = None
+    for line in lines[1:]:
+        if line.text.endswith(":") and len(line.text) <= 40:
+            current, last = line.text, line.index
+            continue
+        if current is None:
+            break
+        if current in labels["date_labels"]:
+            apparatus.date = parse_date(line.text, line.start)
+        elif current in labels["source_labels"]:
+            apparatus.publications.append(TextValue(line.text, line.span))
+        elif current in labels["archive_labels"]:
+            apparatus.archival.extend(find_archival(line.text, line.start))
+        current, last = None, line.index
+    return last
+
+
+def _read_source_block(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
+    """ "Источник:" and the edition it names, possibly over two lines."""
+    last = lines[0].index
+    values = lines[1:3]
+    if not values:
+        return last
+    end_line = values[0]
+    if not values[0].text.endswith(".") and len(values) > 1:
+        end_line = values[1]
+    start, end = values[0].start, end_line.end
+    apparatus.publications.append(TextValue(text[start:end], (start, end)))
+    return end_line.index
+
+
+def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The text part and the notes part of a document's lines."""
+    seen_text = False
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        if seen_text and (is_notes_heading(line.text) or is_note_separator(line.text) or
+                          _FOOTNOTE.match(line.text)):
+            return lines[:i], lines[i:]
+        seen_text = True
+    return lines, []
+
+
+def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:
+    """Archival citation, earlier publications and "Написано ..." below the text."""
+    nonblank = [i for i, line in enumerate(lines) if not line.blank and not is_navigation(line.text)]
+    cut = len(lines)
+    publications: list[TextValue] = []
+    archival: list[ArchivalRef] = []
+    following: Line | None = None
+    for i in reversed(nonblank):
+        line = lines[i]
+        refs = _archival_line(line)
+        if refs:
+            archival[:0] = refs
+            tail = _after(text, line, refs[-1].span[1])
+            if tail:
+                publications.insert(0, tail)
+        elif (written := _written_date(line)) is not None:
+            apparatus.date = apparatus.date or written
+        elif is_publication(line.text):
+            publications.insert(0, TextValue(line.text, line.span))
+        elif following is not None and _continues_publication(line, following):
+            joined = TextValue(text[line.start:following.end], (line.start, following.end))
+            publications[0] = joined
+        else:
+            break
+        cut, following = i, line
+    apparatus.archival.extend(archival)
+    apparatus.publications.extend(publications)
+    return lines[:cut]
+
+
+def _archival_line(line: Line) -> list[ArchivalRef]:
+    refs = find_archival(line.text, line.start)
+    return refs if refs and refs[0].span[0] - line.start <= 2 else []
+
+
+def _after(text: str, line: Line, end: int) -> TextValue | None:
+    start, stop = strip_span(text, end, line.end)
+    return TextValue(text[start:stop], (start, stop)) if stop > start else None
+
+
+def _written_date(line: Line) -> HistoricalDate | None:
+    for pattern in _data()["apparatus"]["written"]:
+        if re.match(pattern, line.text):
+            return find_date(line.text, line.start)
+    return None
+
+
+def _continues_publication(line: Line, following: Line) -> bool:
+    """A short line whose text runs on into the publication printed below it."""
+    return len(line.text) <= 60 and not line.text.endswith(("!", "?")) and \
+        is_publication(f"{line.text} {following.text}")
+
+
+def _read_notes(text: str, lines: list[Line], text_span: Span, apparatus: _Apparatus) -> list[Note]:
+    nonblank = [line for line in lines if not line.blank]
+    if not nonblank:
+        return []
+    first = nonblank[0]
+    if is_notes_heading(first.text) or is_note_separator(first.text):
+        nonblank = nonblank[1:]
+    if not nonblank:
+        return []
+    start, end = nonblank[0].start, nonblank[-1].end
+    for code in _FIELD_CODE.finditer(text, start, end):
+        apparatus.findings.append(Finding(Severity.WARNING, "notes", "a word-processor field code "
+                                          f"({code.group(0).strip()}) left in the note text", code.span()))
+    notes = parse_notes(text[start:end], start)
+    body = text[text_span[0]:text_span[1]]
+    return anchor_notes(notes, body, text_span[0])
+
+
+def _with_findings(letter: Letter, extra: list[Finding]) -> Letter:
+    findings = list(extra)
+    where = letter.heading.span if letter.heading else letter.text_span
+    if letter.date is None:
+        findings.append(Finding(Severity.WARNING, "date", "no date found for this document", where))
+    if not letter.recipients:
+        findings.append(Finding(Severity.WARNING, "recipients", "no recipient found in the heading", where))
+    if not letter.senders:
+        findings.append(Finding(Severity.WARNING, "senders", "no sender found in the heading or signature", where))
+    return replace(letter, findings=tuple(findings))

@@ -1,0 +1,187 @@
+"""Where documents begin: number lines, headings and the editors' date under them.
+
+A document starts at a number line ("No. 194", "№ 277", or a bare "116" above a title)
+followed by a heading or a date, or at a correspondent heading followed by a date.
+A "No." inside a text, a table-of-contents entry, a running head, a page number or a
+page title above the navigation bar never starts one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from letterbook.data import load
+from letterbook.model import HistoricalDate, Party
+from letterbook.parse.dates import find_date, parse_date
+from letterbook.parse.frontmatter import is_navigation
+from letterbook.parse.header import Heading, parse_heading, parse_sender_line
+from letterbook.parse.text import Line, normalize_spaces
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_CAPS_CONTINUATION = re.compile(r"[^a-zа-яё]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class LetterStart:
+    """The header block of one document: lines ``first`` to ``last`` (indices into lines)."""
+
+    first: int
+    last: int
+    number: str | None = None
+    number_line: Line | None = None
+    heading: Heading | None = None
+    heading_text: tuple[int, int] | None = None  # span of the heading in the source
+    senders: tuple[Party, ...] = ()  # from a line of its own above the heading
+    date: HistoricalDate | None = None
+
+
+@cache
+def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load("headings")
+    return re.compile(data["number_line"], re.IGNORECASE), re.compile(data["bare_number_line"])
+
+
+def number_of(text: str) -> str | None:
+    """The document number of a number line ("No. 194" → "194"), else None."""
+    match = _number_patterns()[0].fullmatch(normalize_spaces(text))
+    return match.group("number") if match else None
+
+
+def bare_number_of(text: str) -> str | None:
+    match = _number_patterns()[1].fullmatch(text)
+    return match.group("number") if match else None
+
+
+def editorial_date(line: Line) -> HistoricalDate | None:
+    """The editors' date when ``line`` is nothing but one ("October 5-6, 1925", "[December 1912]")."""
+    if len(line.text) > 80 or not (_WORD.search(line.text) or line.text.startswith("[")):
+        return None
+    return parse_date(line.text, line.start)
+
+
+def find_starts(text: str, lines: Sequence[Line]) -> list[LetterStart]:
+    """Every document start on the page ``text``, split into ``lines``, in order."""
+    nonblank = [i for i, line in enumerate(lines) if not line.blank]
+    starts: list[LetterStart] = []
+    k = 0
+    while k < len(nonblank):
+        start = _start_at(text, lines, nonblank, k)
+        if start is None:
+            k += 1
+            continue
+        starts.append(start)
+        k = nonblank.index(start.last) + 1
+    return _without_contents_entries(starts, nonblank)
+
+
+def _start_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int) -> LetterStart | None:
+    line = lines[nonblank[k]]
+    number = number_of(line.text)
+    if number is not None:
+        header = _header_at(text, lines, nonblank, k + 1, need_date=False)
+        if header is not None:
+            return _with_number(header, nonblank[k], number, line)
+        date = _date_at(lines, nonblank, k + 1)
+        if date is not None:
+            return LetterStart(first=nonblank[k], last=nonblank[k + 1], number=number, number_line=line, date=date)
+        return None
+    bare = bare_number_of(line.text)
+    if bare is not None:
+        header = _header_at(text, lines, nonblank, k + 1, need_date=False, titled=True)
+        return _with_number(header, nonblank[k], bare, line) if header else None
+    return _header_at(text, lines, nonblank, k, need_date=True)
+
+
+def _with_number(header: LetterStart, first: int, number: str, line: Line) -> LetterStart:
+    return LetterStart(first=first, last=header.last, number=number, number_line=line, heading=header.heading,
+                       heading_text=header.heading_text, senders=header.senders, date=header.date)
+
+
+def _header_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int, *, need_date: bool,
+               titled: bool = False) -> LetterStart | None:
+    """A heading (with an optional author line above it) starting at ``nonblank[k]``."""
+    if k >= len(nonblank):
+        return None
+    senders: tuple[Party, ...] = ()
+    first = k
+    found = _heading_lines(text, lines, nonblank, k)
+    if found is None and k + 1 < len(nonblank):
+        author = parse_sender_line(lines[nonblank[k]].text, lines[nonblank[k]].start)
+        found = _heading_lines(text, lines, nonblank, k + 1) if author else None
+        if found is not None and not found[0].senders and author:
+            senders = author
+        else:
+            found = None
+    if found is None:
+        return None
+    heading, span, inline_date, last = found
+    if titled and not _is_title(heading):
+        return None
+    if last + 1 < len(nonblank) and is_navigation(lines[nonblank[last + 1]].text):
+        return None  # a page title above the navigation bar
+    date = inline_date
+    if date is None:
+        date = _date_at(lines, nonblank, last + 1)
+        if date is not None:
+            last += 1
+    if need_date and date is None:
+        return None
+    return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
+                       senders=senders, date=date)
+
+
+def _heading_lines(text: str, lines: Sequence[Line], nonblank: list[int],
+                   k: int) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
+    """A heading at ``nonblank[k]``, joined with a capitals continuation line when there is one."""
+    line = lines[nonblank[k]]
+    if is_navigation(line.text):
+        return None
+    source_end, last = line.end, k
+    if line.text.upper() == line.text and k + 1 < len(nonblank):
+        following = lines[nonblank[k + 1]]
+        if _CAPS_CONTINUATION.fullmatch(following.text) and any(ch.isalpha() for ch in following.text):
+            source_end, last = following.end, k + 1
+    return _heading_with_date(text[line.start:source_end], line, last)
+
+
+def _heading_with_date(text: str, line: Line, last: int
+                       ) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
+    """Parse a heading, cutting off a date printed at its end ("Каганович — Сталину 13 июня 1932 г.").
+
+    ``text`` is the source from the start of ``line`` to the end of the heading's last line.
+    """
+    date = find_date(text, line.start)
+    heading_end = len(text)
+    if date is not None and len(text) - (date.span[1] - line.start) <= 2 and date.span[0] > line.start:
+        heading_end = date.span[0] - line.start
+    else:
+        date = None
+    heading = parse_heading(text[:heading_end].rstrip(), line.start)
+    if heading is None:
+        return None
+    return heading, (line.start, line.start + len(text[:heading_end].rstrip())), date, last
+
+
+def _date_at(lines: Sequence[Line], nonblank: list[int], k: int) -> HistoricalDate | None:
+    if k >= len(nonblank):
+        return None
+    return editorial_date(lines[nonblank[k]])
+
+
+def _is_title(heading: Heading) -> bool:
+    """Whether a heading under a bare number is a document title, not a running head."""
+    return heading.kind_as_printed is not None or any(p.kind.value == "organisation" for p in heading.recipients)
+
+
+def _without_contents_entries(starts: list[LetterStart], nonblank: list[int]) -> list[LetterStart]:
+    """Drop starts followed at once by the next start: lines of a table of contents."""
+    kept: list[LetterStart] = []
+    for i, start in enumerate(starts):
+        following = starts[i + 1].first if i + 1 < len(starts) else None
+        if following is not None and nonblank.index(following) == nonblank.index(start.last) + 1:
+            continue
+        kept.append(start)
+    return kept

@@ -1,0 +1,66 @@
+"""Lines of a source with their offsets, and the whitespace rules of real pages.
+
+Real pages carry no-break spaces, zero-width spaces and lines of nothing but spaces;
+the parser treats them all as blank without ever changing the text, so that every
+offset stays an index into the source as read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from letterbook.model import Span
+
+# Python's str.isspace() misses the zero-width characters that web pages carry.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_BLANK_CHARS = frozenset(" \t\r\f\v\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                         "\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + _INVISIBLE)
+_STRIP = "".join(sorted(_BLANK_CHARS))
+_SPACES = re.compile(f"[{re.escape(_STRIP)}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the source: ``text`` is the line without its newline and outer blanks."""
+
+    index: int
+    start: int  # offset of the first non-blank character (or of the line, when blank)
+    end: int  # offset just after the last non-blank character
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    lines: list[Line] = []
+    pos = 0
+    for index, raw in enumerate(text.splitlines(keepends=True)):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        lead = len(body) - len(body.lstrip(_STRIP))
+        stripped = body.strip(_STRIP)
+        start = pos + lead
+        lines.append(Line(index, start, start + len(stripped), stripped))
+        pos += len(raw)
+    return lines
+
+
+def normalize_spaces(text: str) -> str:
+    """Collapse every run of blank characters to one space (for matching, never for output)."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    """The span ``[start, end)`` of ``text`` without blanks at either end."""
+    while start < end and text[start] in _BLANK_CHARS | {"\n"}:
+        start += 1
+    while end > start and text[end - 1] in _BLANK_CHARS | {"\n"}:
+        end -= 1
+    return (start, end)
