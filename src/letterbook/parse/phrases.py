@@ -1,0 +1,71 @@
+"""Phrases from the data files turned into regular expressions that run in linear time.
+
+Data files list words as people print them ("Оп.", "Заверенн* копи*", "Подпис* — автограф*");
+this module makes the patterns that find them in real pages, where OCR mixes Latin and
+Cyrillic look-alikes, words inflect, and dashes come and go. Every pattern built here is
+a sequence of literal characters, character classes and single-class repetitions, so it
+cannot backtrack more than a bounded number of steps at a position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from letterbook.data import load
+
+# Not preceded / not followed by a letter: a word edge that, unlike \b, ignores digits,
+# so "Ф.558" and "5401Л" still end and start words where a reader sees them end.
+NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+NOT_BEFORE_LETTER = r"(?![^\W\d_])"
+
+_WORD_ENDING = r"[^\W\d_]*"  # "*" in a phrase: the rest of an inflected word
+_DASH_GAP = r"(?:\s*[-–—]\s*|\s+)"  # "—" in a phrase: a dash printed or not
+
+
+@cache
+def _lookalikes() -> dict[str, str]:
+    """Each letter with the letters that look the same in the other script, both ways."""
+    table: dict[str, str] = {}
+    for cyrillic, latin in load("archival")["homoglyphs"].items():
+        table[cyrillic] = cyrillic + latin
+        table[latin] = latin + cyrillic
+    return table
+
+
+def _char_pattern(char: str) -> str:
+    if char == "*":
+        return _WORD_ENDING
+    same = _lookalikes().get(char)
+    return f"[{same}]" if same else re.escape(char)
+
+
+def _word_pattern(word: str) -> str:
+    return "".join(_char_pattern(char) for char in word)
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The pattern of one phrase: look-alike letters, "*" word endings, optional dashes.
+
+    Words are separated by any run of blanks (pages wrap lines anywhere). A phrase that
+    ends in a full stop must be printed with it; one that ends in a letter must end a word.
+    """
+    pattern = ""
+    dash_before = False
+    for index, word in enumerate(phrase.split()):
+        if word in {"—", "–", "-"}:
+            dash_before = True
+            continue
+        if index:
+            pattern += _DASH_GAP if dash_before else r"\s+"
+        pattern += _word_pattern(word)
+        dash_before = False
+    edge = "" if phrase.endswith(".") else NOT_BEFORE_LETTER
+    return NOT_AFTER_LETTER + pattern + edge
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """One non-capturing group matching any of ``phrases``, longest first so none is cut short."""
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    return "(?:" + "|".join(phrase_pattern(phrase) for phrase in ordered) + ")"
