@@ -1,0 +1,149 @@
+"""HTML pages → text with their paragraphs, the form every span of the parser points into.
+
+The pages of the web editions are old hand-made HTML (FrontPage, Word "Save as web page"):
+unclosed tags, ``<font>`` soup, layout tables, windows-1251 declared in a ``<meta>``. They are
+parsed with lxml.html (libxml2's HTML parser), which repairs such markup the way browsers
+do and decodes every entity, so this module only has to walk the tree:
+
+- the page's ``<title>`` is the first paragraph, as in a browser's "save as text";
+- a block element (``<p>``, ``<div>``, ``<h1>``, ``<li>``, a table cell...) is a paragraph, and
+  paragraphs are separated by one blank line; ``<br>`` is a line break inside a paragraph;
+- inside a paragraph, runs of spaces, tabs and newlines are one space, as a browser shows
+  them; a no-break space (``&nbsp;``) is kept as U+00A0, never turned into a space;
+- ``<pre>`` keeps its text as it is;
+- scripts, styles, comments, forms' widgets, ``<nav>`` and ``role="navigation"`` are dropped.
+  The editions' own link bar ("Marx-Engels | Lenin | Stalin | Home Page") is an ordinary
+  paragraph of links there, and it stays: the text pages of the corpus have it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+MEDIA_TYPE = "text/html"
+
+# Elements that end the paragraph before them and start a new one.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
+    "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
+})
+
+# Elements whose content is no text of the page.
+DROPPED_TAGS = frozenset({
+    "applet", "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "map", "math",
+    "nav", "noscript", "object", "script", "select", "style", "svg", "template", "textarea",
+    "video",
+})
+
+# How far into the raw bytes a <meta charset> or XML declaration is looked for.
+DECLARATION_SCAN_BYTES = 16_384
+
+_HTML_START = re.compile(rb"\s*(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+_META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_XML_DECLARATION = re.compile(rb"<\?xml\b[^>]*>", re.IGNORECASE)
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+_BOM = b"\xef\xbb\xbf"
+
+
+def looks_like_html(raw: bytes) -> bool:
+    """Whether the bytes start (after a BOM, blanks and comments) with a doctype or ``<html>``."""
+    return _HTML_START.match(raw.removeprefix(_BOM)[:DECLARATION_SCAN_BYTES]) is not None
+
+
+def declared_encoding(raw: bytes) -> str | None:
+    """The encoding a page names in a ``<meta charset>``, a ``http-equiv`` content type or an
+    XML declaration, as written there (it may be unknown to Python)."""
+    head = raw[:DECLARATION_SCAN_BYTES]
+    for tag in (*_XML_DECLARATION.findall(head), *_META_TAG.findall(head)):
+        found = _CHARSET.search(tag)
+        if found:
+            return found.group(1).decode("ascii")
+    return None
+
+
+def html_to_text(markup: str) -> str:
+    """The text of a decoded HTML page: title and paragraphs separated by blank lines."""
+    # Given as UTF-8 bytes with the encoding named, lxml ignores the page's own declaration
+    # (the caller has decided the encoding) and accepts pages with an XML declaration.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    paragraphs = _Paragraphs()
+    title = root.find("head/title")
+    if title is not None:
+        paragraphs.add("".join(str(piece) for piece in title.itertext()))
+        paragraphs.end()
+    _walk(root, paragraphs)
+    paragraphs.end()
+    return "\n\n".join(paragraphs.done) + "\n" if paragraphs.done else ""
+
+
+class _Paragraphs:
+    """Collects text into lines and lines into paragraphs, tidying whitespace as a browser does."""
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.lines: list[list[str]] = [[]]
+        self.preformatted = False
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.lines[-1].append(text)
+
+    def line_break(self) -> None:
+        self.lines.append([])
+
+    def end(self) -> None:
+        """Close the paragraph being collected, if it has any text."""
+        if self.preformatted:
+            text = "\n".join("".join(line) for line in self.lines).removeprefix("\n")
+            text = text.rstrip("\n") if text.strip(" \t\n\r\f") else ""
+        else:
+            lines = [_COLLAPSIBLE.sub(" ", "".join(line)).strip(" ") for line in self.lines]
+            text = "\n".join(lines).strip("\n")
+        if text:
+            self.done.append(text)
+        self.lines = [[]]
+
+
+def _walk(root: etree._Element, paragraphs: _Paragraphs) -> None:
+    """Visit the tree in document order without recursion (old pages nest deeply)."""
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        element, leaving = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""  # comments have no str tag
+        if leaving:
+            _leave(tag, paragraphs)
+            paragraphs.add(element.tail)
+            continue
+        if tag.lower() in DROPPED_TAGS or element.get("role") == "navigation":
+            paragraphs.add(element.tail)
+            continue
+        _enter(tag, element, paragraphs)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+
+
+def _enter(tag: str, element: etree._Element, paragraphs: _Paragraphs) -> None:
+    tag = tag.lower()
+    if tag in BLOCK_TAGS:
+        paragraphs.end()
+    if tag == "pre":
+        paragraphs.preformatted = True
+    if tag == "br":
+        paragraphs.line_break()
+    paragraphs.add(element.text)
+
+
+def _leave(tag: str, paragraphs: _Paragraphs) -> None:
+    tag = tag.lower()
+    if tag in BLOCK_TAGS:
+        paragraphs.end()
+    if tag == "pre":
+        paragraphs.preformatted = False
