@@ -40,6 +40,11 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None) -> 
             click.echo(f"letterbook: error: {exc}", err=True)
             failed = True
             continue
+        except Exception as exc:  # a bug must not cost the other files, nor show a traceback
+            click.echo(f"letterbook: internal error while parsing {path}: {type(exc).__name__}: {exc} "
+                       "(please report it)", err=True)
+            failed = True
+            continue
         if output_format == "json":
             indent = 1 if len(paths) == 1 else None
             click.echo(json.dumps(result_to_json(result), ensure_ascii=False, indent=indent))

@@ -1,0 +1,84 @@
+"""Headings: who wrote to whom, in the conventions of English and Russian editions."""
+
+from __future__ import annotations
+
+import pytest
+
+from letterbook.model import PartyKind
+from letterbook.parse.header import nominative, parse_heading, parse_sender_line
+
+
+def names(text: str) -> tuple[list[str], list[str]]:
+    heading = parse_heading(text)
+    assert heading is not None, text
+    return [p.name for p in heading.senders], [p.name for p in heading.recipients]
+
+
+def test_to_heading_with_two_recipients_separated_by_a_comma() -> None:
+    assert names("F. E. Dzerzhinsky to I. V. Stalin, G. K. Ordzhonikidze") == (
+        ["F. E. Dzerzhinsky"], ["I. V. Stalin", "G. K. Ordzhonikidze"])
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "–"])
+def test_dash_heading_drops_the_closing_period(dash: str) -> None:
+    assert names(f"A. M. Nazaretyan {dash} G. K. Ordzhonikidze.") == (["A. M. Nazaretyan"], ["G. K. Ordzhonikidze"])
+
+
+def test_telegram_from_names_the_kind_and_both_recipients() -> None:
+    heading = parse_heading("Telegram from K. E. Voroshilov to I. V. Stalin and L. D. Trotsky")
+    assert heading is not None and heading.kind == "telegram"
+    assert [p.name for p in heading.recipients] == ["I. V. Stalin", "L. D. Trotsky"]
+
+
+def test_corporate_recipient_is_one_organisation() -> None:
+    heading = parse_heading("L. P. Serebryakov, I. V. Stalin - Politburo of the Central Committee of the RCP (b)")
+    assert heading is not None
+    assert [p.name for p in heading.senders] == ["L. P. Serebryakov", "I. V. Stalin"]
+    (body,) = heading.recipients
+    assert body.kind is PartyKind.ORGANISATION and body.name.startswith("Politburo")
+
+
+def test_russian_recipient_in_the_dative_gets_its_nominative_form() -> None:
+    heading = parse_heading("Каганович, Молотов — Сталину")
+    assert heading is not None
+    (stalin,) = heading.recipients
+    assert stalin.name == "Сталину" and stalin.normalized == "Сталин"
+
+
+def test_kind_and_dative_recipient_without_a_sender() -> None:
+    heading = parse_heading("Письмо В.И. Ленину")
+    assert heading is not None and heading.kind == "letter" and heading.senders == ()
+    assert heading.recipients[0].normalized == "В. И. Ленин"
+
+
+def test_spans_point_at_the_printed_names() -> None:
+    text = "Telegram from A. L. Sheinman to G. V. Chicherin, I. V. Stalin"
+    heading = parse_heading(text, offset=100)
+    assert heading is not None
+    for party in (*heading.senders, *heading.recipients):
+        assert text[party.span[0] - 100:party.span[1] - 100] == party.name
+
+
+@pytest.mark.parametrize("line", [
+    "Moscow - the Kremlin, only to Lenin.",
+    "In the Politburo of the Central Committee of the RCP.",
+    "6-8 tithes - 19",
+    "TO TROTSKY, COPY TO LENIN 1",
+    "Second. - In Erivan, the staff of the Georgian embassy was arrested",
+])
+def test_text_lines_are_not_headings(line: str) -> None:
+    assert parse_heading(line) is None
+
+
+@pytest.mark.parametrize(("dative", "expected"), [
+    ("Кагановичу", "Каганович"), ("Ворошилову", "Ворошилов"), ("Троцкому", "Троцкий"),
+    ("Зиновьеву", "Зиновьев"), ("Орджоникидзе", "Орджоникидзе"), ("Крупской", "Крупская"),
+    ("Сталин И.В.", "И. В. Сталин"),
+])
+def test_nominative_of_russian_names(dative: str, expected: str) -> None:
+    assert nominative(dative) == expected
+
+
+def test_author_line_above_a_russian_heading() -> None:
+    parties = parse_sender_line("Сталин И.В.")
+    assert parties is not None and parties[0].name == "Сталин И.В."

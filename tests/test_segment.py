@@ -1,0 +1,68 @@
+"""Where documents begin, and what never begins one."""
+
+from __future__ import annotations
+
+import itertools
+
+from letterbook.model import Source
+from letterbook.parse import parse_source
+
+
+def parse(text: str):  # type: ignore[no-untyped-def]
+    return parse_source(Source(path="test.txt", sha256="0" * 64, text=text))
+
+
+NAV = "Marx-Engels |  Lenin  | Stalin |  Home Page\n\n Bolshevik leadership Correspondence. 1912-1927\n" \
+      "Collection of documents 1996.\n\nCompiled by: A.V.Kvashonkin, L.P.Kosheleva.\n\n"
+
+LETTER_194 = """No. 194
+
+P. I. Popov to I. V. Stalin
+
+December 22, 1925
+
+Dear comrade! I write about the figures of the CSB, d[om] No. 11 in the text.
+
+With communist greetings, P. Popov.
+
+RTSKHIDNI. F. 558. Op. 2. D. 192. L. 1-2. Typewritten text.
+"""
+
+
+def test_number_line_starts_a_letter_and_front_matter_is_collection_metadata() -> None:
+    result = parse(NAV + LETTER_194)
+    (letter,) = result.letters
+    assert letter.number == "194"
+    assert result.collection.title == "Bolshevik leadership Correspondence. 1912-1927"
+    assert result.collection.year == "1996"
+    assert result.collection.compilers == ("A.V.Kvashonkin", "L.P.Kosheleva")
+    assert [p.kind for p in result.parts] == ["front_matter"]
+
+
+def test_page_title_above_the_navigation_bar_is_not_a_letter() -> None:
+    result = parse("Stalin to Lenin and Trotsky\n\n" + NAV + LETTER_194)
+    assert [letter.number for letter in result.letters] == ["194"]
+
+
+def test_table_of_contents_lines_do_not_start_letters() -> None:
+    contents = "No. 194\nP. I. Popov to I. V. Stalin\nNo. 195\nF. E. Dzerzhinsky to G. L. Pyatakov\n\n"
+    result = parse(NAV + contents + LETTER_194)
+    assert [letter.number for letter in result.letters] == ["194"]
+
+
+def test_page_starting_inside_a_letter_keeps_the_tail_as_a_remainder() -> None:
+    tail = "and so the matter rests.\n\nStalin.\n\nRTSKHIDNI. F. 558. Op. 1. D. 1892. L. 3-5. Autograph.\n\n"
+    result = parse(NAV + tail + LETTER_194)
+    assert [letter.number for letter in result.letters] == ["194"]
+    remainder = [p for p in result.parts if p.kind == "remainder"]
+    assert len(remainder) == 1
+    start, end = remainder[0].span
+    assert result.source.text[start:end].startswith("and so the matter rests.")
+    assert any(f.field == "letter" and "middle of a document" in f.message for f in result.findings)
+
+
+def test_parts_and_letters_cover_every_character_once() -> None:
+    result = parse("Stalin to Lenin\n\n" + NAV + "tail of a letter\n\nNotes:\n\n1 A note.\n\n" + LETTER_194)
+    spans = sorted([p.span for p in result.parts] + [letter.span for letter in result.letters])
+    assert spans[0][0] == 0 and spans[-1][1] == len(result.source.text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
