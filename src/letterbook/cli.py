@@ -11,8 +11,7 @@ import click
 from letterbook import __version__
 from letterbook.errors import LetterbookError
 from letterbook.output import result_to_json, result_to_text
-from letterbook.parse import parse_source
-from letterbook.read import read_source
+from letterbook.pipeline import parse_file
 
 
 @click.group()
@@ -35,7 +34,7 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None) -> 
     failed = False
     for path in paths:
         try:
-            result = parse_source(read_source(path, encoding))
+            result = parse_file(path, encoding)
         except LetterbookError as exc:
             click.echo(f"letterbook: error: {exc}", err=True)
             failed = True

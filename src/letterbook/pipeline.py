@@ -1,0 +1,20 @@
+"""The stages before the store, chained: a file on disk → a ``ParseResult``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from letterbook.model import ParseResult
+from letterbook.parse import parse_source
+from letterbook.read.files import read_source_with_findings
+
+
+def parse_file(path: Path | str, encoding: str | None = None) -> ParseResult:
+    """Read and parse one file; what the reading itself noticed comes first among the findings.
+
+    Raises ``SourceError`` when the file cannot be read.
+    """
+    source, reading = read_source_with_findings(path, encoding)
+    result = parse_source(source)
+    return replace(result, findings=(*reading, *result.findings))
