@@ -18,8 +18,10 @@ from hypothesis import strategies as st
 
 from conftest import REPO, corpus_pages
 from consistency import assert_result_consistent
+from letterbook.errors import LetterbookError
 from letterbook.model import ParseResult, Source
 from letterbook.parse import parse_source
+from letterbook.read import read_source
 from synthetic import synth
 
 SECONDS_PER_INPUT = 2.0
@@ -27,12 +29,11 @@ FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCh
 
 
 def decoded(path: Path) -> str:
-    """A page's text as the reader gives it (UTF-8 with or without BOM, else the cp1251 sample)."""
-    raw = path.read_bytes()
+    """A page's text as the reader gives it; the raw text decoded by hand where the reader refuses it."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1251")
+        return read_source(path).text
+    except LetterbookError:  # the cp1251 sample, while the reader reads only UTF-8
+        return path.read_bytes().decode("cp1251", errors="replace")
 
 
 PAGES: dict[str, str] = {
