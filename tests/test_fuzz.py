@@ -9,6 +9,7 @@ regular expression slower than linear. Every result must pass
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO, corpus_pages
 from consistency import assert_result_consistent
-from letterbook.errors import LetterbookError
+from letterbook.errors import LetterbookError, SourceError
 from letterbook.model import ParseResult, Source
 from letterbook.parse import parse_source
 from letterbook.read import read_source
@@ -138,3 +139,17 @@ REPETITIONS = {
 def test_long_repetitions_are_parsed_in_linear_time(name: str) -> None:
     """A regular expression that backtracks shows itself on long runs of the same pieces."""
     parse_in_time(REPETITIONS[name])
+
+
+@settings(deadline=None, max_examples=100)
+@given(st.binary(max_size=4000))
+def test_any_bytes_are_read_or_refused_with_a_source_error_and_then_parsed(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.txt"
+        path.write_bytes(raw)
+        try:
+            source = read_source(path)
+        except SourceError as exc:
+            assert str(path) in str(exc)  # the one-line error names the file
+            return
+    parse_in_time(source.text)
