@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
 from letterbook.parse.archival import find_archival
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
-from letterbook.parse.letter import read_letter
+from letterbook.parse.letter import MAX_CITATION_LINE, read_letter
 from letterbook.parse.notes import is_note_separator, is_notes_heading
 from letterbook.parse.segment import LetterStart, find_starts
 from letterbook.parse.text import Line, split_lines
@@ -27,7 +27,7 @@ def parse_source(source: Source) -> ParseResult:
     letters_begin = lines[starts[0].first].start if starts else len(text)
     back_begin = _back_matter_start(lines, starts, len(text))
     findings: list[Finding] = []
-    parts = _leading_parts(text, lines, letters_begin if starts else back_begin, findings)
+    parts = _leading_parts(text, lines, letters_begin, findings)
     letters = _read_letters(text, lines, starts, back_begin)
     if back_begin < len(text) and starts:
         parts.append(Part("back_matter", (back_begin, len(text))))
@@ -49,11 +49,10 @@ def language_of(text: str) -> str:
 def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int) -> list[Letter]:
     letters = []
     for i, start in enumerate(starts):
-        begin = lines[start.first].start if start.first else 0
-        if i == 0:
-            begin = lines[start.first].start
-        stop = lines[starts[i + 1].first].start if i + 1 < len(starts) else end
-        block = [line for line in lines if begin <= line.start and line.end <= stop and line.index >= start.first]
+        begin = lines[start.first].start
+        following = starts[i + 1].first if i + 1 < len(starts) else len(lines)
+        stop = lines[following].start if following < len(lines) else end
+        block = [line for line in lines[start.first:following] if line.end <= stop]
         letters.append(read_letter(text, block, start, (begin, stop), language_of(text[begin:stop])))
     return letters
 
@@ -95,6 +94,8 @@ def _ends_a_letter(line: Line) -> bool:
     """A line that only closes a document: an archival citation or the notes heading."""
     if is_notes_heading(line.text) or is_note_separator(line.text):
         return True
+    if len(line.text) > MAX_CITATION_LINE:
+        return False
     refs = find_archival(line.text, line.start)
     return bool(refs) and refs[0].span[0] - line.start <= 2
 

@@ -50,6 +50,8 @@ def collection_from(lines: Sequence[Line], language: str) -> Collection:
     compilers: tuple[str, ...] = ()
     sections: list[str] = []
     for line in lines:
+        if line.blank:
+            continue
         flat = normalize_spaces(line.text)
         if title is None and (m := _match("collection_title", flat)):
             title = _first_group(m)

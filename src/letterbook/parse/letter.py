@@ -36,6 +36,8 @@ from letterbook.parse.notes import anchor_notes, is_note_separator, is_notes_hea
 from letterbook.parse.segment import LetterStart, bare_number_of
 from letterbook.parse.text import Line, strip_span
 
+# A line longer than this is text, not an archival citation with a publication after it.
+MAX_CITATION_LINE = 400
 _FOOTNOTE = re.compile(r"\*{1,3}\s?\S")
 _FIELD_CODE = re.compile(r"\b(?:TOC|PAGEREF|HYPERLINK|REF)\s(?:\\[a-z]\b|\"[^\"\n]{0,40}\"|\s){1,12}")
 
@@ -219,6 +221,8 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
 
 
 def _archival_line(line: Line) -> list[ArchivalRef]:
+    if len(line.text) > MAX_CITATION_LINE:
+        return []
     refs = find_archival(line.text, line.start)
     return refs if refs and refs[0].span[0] - line.start <= 2 else []
 

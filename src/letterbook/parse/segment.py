@@ -65,6 +65,7 @@ def editorial_date(line: Line) -> HistoricalDate | None:
 def find_starts(text: str, lines: Sequence[Line]) -> list[LetterStart]:
     """Every document start on the page ``text``, split into ``lines``, in order."""
     nonblank = [i for i, line in enumerate(lines) if not line.blank]
+    position = {line_index: k for k, line_index in enumerate(nonblank)}
     starts: list[LetterStart] = []
     k = 0
     while k < len(nonblank):
@@ -73,8 +74,8 @@ def find_starts(text: str, lines: Sequence[Line]) -> list[LetterStart]:
             k += 1
             continue
         starts.append(start)
-        k = nonblank.index(start.last) + 1
-    return _without_contents_entries(starts, nonblank)
+        k = position[start.last] + 1
+    return _without_contents_entries(starts, position)
 
 
 def _start_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int) -> LetterStart | None:
@@ -176,12 +177,12 @@ def _is_title(heading: Heading) -> bool:
     return heading.kind_as_printed is not None or any(p.kind.value == "organisation" for p in heading.recipients)
 
 
-def _without_contents_entries(starts: list[LetterStart], nonblank: list[int]) -> list[LetterStart]:
+def _without_contents_entries(starts: list[LetterStart], position: dict[int, int]) -> list[LetterStart]:
     """Drop starts followed at once by the next start: lines of a table of contents."""
     kept: list[LetterStart] = []
     for i, start in enumerate(starts):
         following = starts[i + 1].first if i + 1 < len(starts) else None
-        if following is not None and nonblank.index(following) == nonblank.index(start.last) + 1:
+        if following is not None and position[following] == position[start.last] + 1:
             continue
         kept.append(start)
     return kept
