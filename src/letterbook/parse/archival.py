@@ -40,7 +40,7 @@ from typing import Any
 
 from letterbook.data import load
 from letterbook.model import ArchivalRef, TextValue
-from letterbook.parse.phrases import NOT_AFTER_LETTER, NOT_BEFORE_LETTER, alternation, phrase_pattern
+from letterbook.parse.phrases import NOT_AFTER_LETTER, NOT_BEFORE_LETTER, alternation, alternatives, phrase_body
 
 LEVELS = ("fond", "opis", "delo", "folios")
 
@@ -88,7 +88,7 @@ def _archive_names() -> dict[str, str]:
 
 
 def _fold(name: str) -> str:
-    homoglyphs: dict[str, str] = _table("homoglyphs")
+    homoglyphs: dict[str, str] = load("homoglyphs")
     folded = "".join(homoglyphs.get(char, char) for char in name)
     return " ".join(folded.casefold().split())
 
@@ -97,22 +97,21 @@ def _fold(name: str) -> str:
 def _lead_re() -> re.Pattern[str]:
     archive_names = [name for entry in _table("archives").values() for name in entry["names"]]
     ibid: list[str] = _table("ibid")["names"]
-    return re.compile(
-        f"(?i:(?P<archive>{alternation(archive_names)})|(?P<ibid>{alternation(ibid)}))" + _GAP.pattern
-    )
+    names = f"(?i:(?P<archive>{alternatives(archive_names)})|(?P<ibid>{alternatives(ibid)}))"
+    return re.compile(NOT_AFTER_LETTER + names + _GAP.pattern)
 
 
 def _abbreviation(forms: list[str]) -> str:
     """A level's abbreviations; a form without a full stop may still be printed with one."""
     ordered = sorted(set(forms), key=lambda form: (-len(form), form))
-    patterns = [phrase_pattern(form) + ("" if form.endswith(".") else r"\.?") for form in ordered]
+    patterns = [phrase_body(form) + ("" if form.endswith(".") else r"\.?") for form in ordered]
     return "(?i:" + "|".join(patterns) + ")"
 
 
 @cache
 def _folios_pattern() -> str:
     verso: list[str] = _table("folios")["verso"]
-    leaf = rf"\d+(?:[ \t\xa0]?{alternation(verso)})?"  # "156 об."
+    leaf = rf"\d+(?:[ \t\xa0]?(?i:{alternation(verso)}))?"  # "156 об."
     pages = rf"{leaf}(?:[ \t\xa0]?[-–—][ \t\xa0]?{leaf})?"  # "1-8", "95–99"
     return rf"{pages}(?:,[ \t\xa0]?{pages})*"  # "21, 95–99"
 
@@ -131,8 +130,8 @@ def _level_re() -> re.Pattern[str]:
 def _forms() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One pattern for every form phrase (group ``f{i}`` for phrase i) and their terms."""
     phrases: list[list[str]] = _table("form")["phrases"]
-    branches = [f"(?P<f{index}>{phrase_pattern(phrase)})" for index, (phrase, _) in enumerate(phrases)]
-    return re.compile("(?i:" + "|".join(branches) + ")"), tuple(term for _, term in phrases)
+    branches = [f"(?P<f{index}>{phrase_body(phrase)})" for index, (phrase, _) in enumerate(phrases)]
+    return re.compile(NOT_AFTER_LETTER + "(?i:" + "|".join(branches) + ")"), tuple(term for _, term in phrases)
 
 
 @cache
