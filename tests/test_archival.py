@@ -163,6 +163,17 @@ def test_citation_after_a_semicolon_continues_the_one_before() -> None:
     assert levels(second) == ("17", "3", "972", "1 об.–2")
 
 
+def test_form_may_name_whose_hand_it_is_in() -> None:
+    ref = only("RGASPI. F. 558. Op. 1. D. 3. L. 4. Autograph of I. V. Stalin. Pravda. 1925.")
+    assert (ref.form, ref.form_as_printed) == ("autograph", "Autograph of I. V. Stalin")
+    assert only("РГАСПИ. Ф. 558. Оп. 1. Д. 3. Л. 4. Автограф Сталина.").form_as_printed == "Автограф Сталина"
+    assert only("RGASPI. F. 558. Op. 1. D. 3. L. 4. Autograph Political diary.").form_as_printed == "Autograph"
+
+
+def test_folio_with_a_letter_and_a_verso_is_kept_as_printed() -> None:
+    assert only("РГАСПИ. Ф. 17. Оп. 3. Д. 2. Л. 38а–39об.").folios == "38а–39об."
+
+
 def test_latin_o_from_ocr_and_missing_stops_still_read() -> None:
     ref = only("РГАСПИ Ф.558 Oп.11 Д.79 Л.38")
     assert levels(ref) == ("558", "11", "79", "38")
@@ -185,6 +196,17 @@ def test_latin_o_from_ocr_and_missing_stops_still_read() -> None:
 )
 def test_prose_with_initials_and_numbers_is_no_citation(prose: str) -> None:
     assert find_archival(prose) == []
+
+
+def test_longest_archive_name_printed_is_the_one_read() -> None:
+    ref = only("ЦПА ИМЛ при ЦК КПСС, ф. 558, оп. 1, д. 2, л. 3.")
+    assert (ref.archive, ref.archive_as_printed) == ("RGASPI", "ЦПА ИМЛ при ЦК КПСС")
+    assert ref.as_printed == "ЦПА ИМЛ при ЦК КПСС, ф. 558, оп. 1, д. 2, л. 3."
+
+
+def test_archive_name_inside_a_word_is_not_read() -> None:
+    ref = only("XГАРФ. Ф. 1. Оп. 2.")
+    assert (ref.archive, ref.as_printed) == ("", "Ф. 1. Оп. 2.")
 
 
 def test_archive_name_alone_is_no_citation() -> None:
@@ -227,7 +249,7 @@ def test_every_citation_of_a_corpus_page_is_exactly_its_span(page: Path) -> None
 
 
 CITATION_ALPHABET = st.sampled_from(
-    [*"FОДЛЛфопдлDLOpnl.,;:-–() \n\t0123456789абвxyzРГАСПИ", "RTSKHIDNI", "Там же", "об.", "Автограф", "Op."]
+    [*"FОДЛЛфопдлDLOpnl.,;:-–() \n\t0123456789абвxyzРГАСПИ", "RTSKHIDNI", "Там же", "об.", "Автограф", "Op.", "ЦПА", "ИМЛ", "Ibid"]
 )
 
 

@@ -80,3 +80,20 @@ def alternatives(phrases: Iterable[str]) -> str:
     """
     ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
     return "(?:" + "|".join(phrase_body(phrase) for phrase in ordered) + ")"
+
+
+def reversed_alternatives(names: Iterable[str]) -> str:
+    """Like ``alternatives``, for reading backwards: matched on the reversed text.
+
+    A name is then found by where it ends, in one step, which is what a parser needs
+    when it asks "is an archive's name printed just before this point?". The names are
+    plain words ending in a letter (no "*", no dashes, no final stop: the stop after a
+    name belongs to the gap). The caller checks that the name starts a word
+    (``NOT_BEFORE_LETTER`` after the group); the group checks that it ends one.
+    """
+    ordered = sorted(set(names), key=lambda name: (-len(name), name))
+    return NOT_AFTER_LETTER + "(?:" + "|".join(_reversed_body(name) for name in ordered) + ")"
+
+
+def _reversed_body(name: str) -> str:
+    return r"\s+".join(_word_pattern(word[::-1]) for word in reversed(name.split()))
