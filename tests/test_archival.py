@@ -249,8 +249,10 @@ def test_every_citation_of_a_corpus_page_is_exactly_its_span(page: Path) -> None
 
 
 CITATION_ALPHABET = st.sampled_from(
-    [*"FОДЛЛфопдлDLOpnl.,;:-–() \n\t0123456789абвxyzРГАСПИ", "RTSKHIDNI", "Там же", "об.", "Автограф", "Op."]
-    + ["ЦПА", "ИМЛ", "Ibid", "Подлинник"]
+    [
+        *"FОДЛЛфопдлDLOpnl.,;:-–() \n\t0123456789абвxyzРГАСПИ",
+        *("RTSKHIDNI", "Там же", "об.", "Автограф", "Op.", "ЦПА", "ИМЛ", "Ibid", "Подлинник"),
+    ]
 )
 
 
