@@ -150,7 +150,8 @@ def _level_re() -> re.Pattern[str]:
 @cache
 def _forms() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One pattern for every form phrase (group ``f{i}`` for phrase i) and their terms."""
-    phrases: list[list[str]] = _table("form")["phrases"]
+    # Longest first, so that "Typewritten text" is not read as "Typewritten" and a stray " text".
+    phrases = sorted(_table("form")["phrases"], key=lambda pair: -len(pair[0]))
     branches = [f"(?P<f{index}>{phrase_body(phrase)})" for index, (phrase, _) in enumerate(phrases)]
     return re.compile(NOT_AFTER_LETTER + "(?i:" + "|".join(branches) + ")"), tuple(term for _, term in phrases)
 
