@@ -7,8 +7,9 @@ Public API (pure, never raises, linear time):
   1931–1936 гг. С. 222.", "Впервые напечатано 19 января 1928 г. в газете ...",
   "Печатается по рукописи".
 
-A line is a publication when it opens with a first-publication formula ("Впервые
-напечатано", "First published", "Печатается по"), when it gives a page ("С. 46",
+A line is a publication when it holds a first-publication formula ("Впервые
+напечатано", "First published", "Печатается по"; the weaker "Published in" only where
+the line begins), when it gives a page ("С. 46",
 "S. 238-241"), or when it has a year together with the word of a book or periodical
 ("Переписка", "Verbatim report", "№") or a place of publication ("M., 1926"). A line
 that opens with an archival citation is not a publication: split off what follows the
