@@ -40,7 +40,13 @@ from typing import Any
 
 from letterbook.data import load
 from letterbook.model import ArchivalRef, TextValue
-from letterbook.parse.phrases import NOT_AFTER_LETTER, NOT_BEFORE_LETTER, alternation, phrase_pattern
+from letterbook.parse.phrases import (
+    NOT_AFTER_LETTER,
+    NOT_BEFORE_LETTER,
+    alternation,
+    phrase_body,
+    reversed_alternatives,
+)
 
 LEVELS = ("fond", "opis", "delo", "folios")
 
@@ -52,6 +58,11 @@ _MAX_GAP = 6
 _FORM_GAP = re.compile(r"[.,;]?[ \t\xa0]{0,4}")
 # Between a citation and the next one it continues: "Л. 23; Д. 972. Л. 5".
 _CONTINUATION_GAP = re.compile(r"[ \t\xa0]?;[ \t\xa0]{0,4}")
+
+# A level is one short word, maybe a stop, a few blanks and a number ("Оп. 11", "Ф. Р-5446").
+# Looking for that shape first is several times faster than trying every abbreviation of
+# every level at every position of the text.
+_LEVEL_SHAPE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,12}\.?\s{0,3}(?:[РRPрrp][-–]?)?\d")
 
 _NUMBER = r"\d+[a-zа-яё]?"  # "558", "1а"
 _FOND = r"(?:(?i:[РRP])[-–]?)?" + _NUMBER  # "Р-5446": fonds of the Soviet state archives
@@ -88,31 +99,40 @@ def _archive_names() -> dict[str, str]:
 
 
 def _fold(name: str) -> str:
-    homoglyphs: dict[str, str] = _table("homoglyphs")
+    homoglyphs: dict[str, str] = load("homoglyphs")
     folded = "".join(homoglyphs.get(char, char) for char in name)
     return " ".join(folded.casefold().split())
 
 
 @cache
-def _lead_re() -> re.Pattern[str]:
+def _lead_before_re() -> re.Pattern[str]:
+    """An archive's name or an "ibid" and a gap, read backwards from the first level.
+
+    It is matched on the reversed text at the start of each run of levels: one step per
+    run, where a search over the whole text would try every name at every position.
+    """
     archive_names = [name for entry in _table("archives").values() for name in entry["names"]]
-    ibid: list[str] = _table("ibid")["names"]
-    return re.compile(
-        f"(?i:(?P<archive>{alternation(archive_names)})|(?P<ibid>{alternation(ibid)}))" + _GAP.pattern
-    )
+    names = f"(?P<archive>{reversed_alternatives(archive_names)})|(?P<ibid>{reversed_alternatives(_ibid_names())})"
+    # Most levels follow a number or nothing: the look-ahead for a letter rejects them at once.
+    return re.compile(r"\s{0,4}[.,;:]{0,2}(?=[^\W\d_])(?i:" + names + ")" + NOT_BEFORE_LETTER)
+
+
+def _ibid_names() -> list[str]:
+    names: list[str] = _table("ibid")["names"]
+    return names
 
 
 def _abbreviation(forms: list[str]) -> str:
     """A level's abbreviations; a form without a full stop may still be printed with one."""
     ordered = sorted(set(forms), key=lambda form: (-len(form), form))
-    patterns = [phrase_pattern(form) + ("" if form.endswith(".") else r"\.?") for form in ordered]
+    patterns = [phrase_body(form) + ("" if form.endswith(".") else r"\.?") for form in ordered]
     return "(?i:" + "|".join(patterns) + ")"
 
 
 @cache
 def _folios_pattern() -> str:
     verso: list[str] = _table("folios")["verso"]
-    leaf = rf"\d+(?:[ \t\xa0]?{alternation(verso)})?"  # "156 об."
+    leaf = rf"{_NUMBER}(?:[ \t\xa0]?(?i:{alternation(verso)}))?"  # "156 об.", "38а"
     pages = rf"{leaf}(?:[ \t\xa0]?[-–—][ \t\xa0]?{leaf})?"  # "1-8", "95–99"
     return rf"{pages}(?:,[ \t\xa0]?{pages})*"  # "21, 95–99"
 
@@ -130,9 +150,10 @@ def _level_re() -> re.Pattern[str]:
 @cache
 def _forms() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One pattern for every form phrase (group ``f{i}`` for phrase i) and their terms."""
-    phrases: list[list[str]] = _table("form")["phrases"]
-    branches = [f"(?P<f{index}>{phrase_pattern(phrase)})" for index, (phrase, _) in enumerate(phrases)]
-    return re.compile("(?i:" + "|".join(branches) + ")"), tuple(term for _, term in phrases)
+    # Longest first, so that "Typewritten text" is not read as "Typewritten" and a stray " text".
+    phrases = sorted(_table("form")["phrases"], key=lambda pair: -len(pair[0]))
+    branches = [f"(?P<f{index}>{phrase_body(phrase)})" for index, (phrase, _) in enumerate(phrases)]
+    return re.compile(NOT_AFTER_LETTER + "(?i:" + "|".join(branches) + ")"), tuple(term for _, term in phrases)
 
 
 @cache
@@ -149,17 +170,17 @@ def _attribution_re() -> re.Pattern[str]:
 
 def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
     """Every archival citation in ``text``, in order, spans in source coordinates."""
-    leads = {match.end(): match for match in _lead_re().finditer(text)}
+    backwards = text[::-1]
     refs: list[ArchivalRef] = []
     previous_end = -1
     for run in _runs(text):
-        lead = _lead(leads.get(run[0].start))
+        lead = _lead(backwards, run[0].start)
         continues = lead is None and bool(refs) and _continues(text, previous_end, run[0].start)
         if lead is None and not continues and not _enough_levels(run):
             continue
         ref = _citation(text, run, lead, offset)
         if continues:
-            ref = dataclasses.replace(inherit_levels(ref, refs[-1]), archive_as_printed="")
+            ref = inherit_levels(ref, refs[-1])
         refs.append(ref)
         previous_end = ref.span[1] - offset
     return refs
@@ -168,7 +189,7 @@ def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
 def _runs(text: str) -> Iterator[list[_Level]]:
     """Levels printed one after the other, each deeper than the one before."""
     run: list[_Level] = []
-    for match in _level_re().finditer(text):
+    for match in _level_matches(text):
         name = match.lastgroup or ""
         level = _Level(name, match.group(name), match.start(), match.end())
         if run and not _follows(text, run[-1], level):
@@ -179,19 +200,33 @@ def _runs(text: str) -> Iterator[list[_Level]]:
         yield run
 
 
+def _level_matches(text: str) -> Iterator[re.Match[str]]:
+    """The levels of ``text``, as ``finditer`` would give them, tried only where one may start."""
+    level_re = _level_re()
+    done = 0
+    for shape in _LEVEL_SHAPE.finditer(text):
+        match = level_re.match(text, shape.start()) if shape.start() >= done else None
+        if match:
+            done = match.end()
+            yield match
+
+
 def _follows(text: str, before: _Level, level: _Level) -> bool:
     gap = level.start - before.end
     deeper = LEVELS.index(level.name) > LEVELS.index(before.name)
     return deeper and gap <= _MAX_GAP and _GAP.fullmatch(text, before.end, level.start) is not None
 
 
-def _lead(match: re.Match[str] | None) -> _Lead | None:
+def _lead(backwards: str, start: int) -> _Lead | None:
+    """The archive's name or "ibid" printed just before ``start``, if any."""
+    match = _lead_before_re().match(backwards, len(backwards) - start)
     if match is None:
         return None
+    lead_start = len(backwards) - match.end()
     if match.group("archive"):
-        printed = match.group("archive")
-        return _Lead(match.start(), printed, _archive_names().get(_fold(printed), printed))
-    return _Lead(match.start(), match.group("ibid"), "")
+        printed = match.group("archive")[::-1]
+        return _Lead(lead_start, printed, _archive_names().get(_fold(printed), printed))
+    return _Lead(lead_start, match.group("ibid")[::-1], "")
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
@@ -202,7 +237,7 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
 
 
 def _enough_levels(run: list[_Level]) -> bool:
-    """Without a name before them, two levels (not folios alone) make a citation."""
+    """Without a name before them, two levels make a citation ("D. 56. L. 1"), one does not ("L. 5")."""
     return len(run) >= 2
 
 
@@ -267,8 +302,7 @@ def citation_tail(text: str, ref: ArchivalRef, offset: int = 0) -> TextValue | N
 
 def is_ibid(ref: ArchivalRef) -> bool:
     """The citation names no archive but refers to the previous one ("Там же", "Ibid.")."""
-    match = _lead_re().fullmatch(ref.archive_as_printed)
-    return not ref.archive and match is not None and match.group("ibid") is not None
+    return not ref.archive and _fold(ref.archive_as_printed) in {_fold(name) for name in _ibid_names()}
 
 
 def needs_context(ref: ArchivalRef) -> bool:

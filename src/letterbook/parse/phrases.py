@@ -28,7 +28,7 @@ _DASH_GAP = r"(?:\s*[-–—]\s*|\s+)"  # "—" in a phrase: a dash printed or n
 def _lookalikes() -> dict[str, str]:
     """Each letter with the letters that look the same in the other script, both ways."""
     table: dict[str, str] = {}
-    for cyrillic, latin in load("archival")["homoglyphs"].items():
+    for cyrillic, latin in load("homoglyphs").items():
         table[cyrillic] = cyrillic + latin
         table[latin] = latin + cyrillic
     return table
@@ -45,11 +45,12 @@ def _word_pattern(word: str) -> str:
     return "".join(_char_pattern(char) for char in word)
 
 
-def phrase_pattern(phrase: str) -> str:
+def phrase_body(phrase: str) -> str:
     """The pattern of one phrase: look-alike letters, "*" word endings, optional dashes.
 
     Words are separated by any run of blanks (pages wrap lines anywhere). A phrase that
     ends in a full stop must be printed with it; one that ends in a letter must end a word.
+    The caller checks that it starts a word (``NOT_AFTER_LETTER``).
     """
     pattern = ""
     dash_before = False
@@ -62,10 +63,37 @@ def phrase_pattern(phrase: str) -> str:
         pattern += _word_pattern(word)
         dash_before = False
     edge = "" if phrase.endswith(".") else NOT_BEFORE_LETTER
-    return NOT_AFTER_LETTER + pattern + edge
+    return pattern + edge
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """One non-capturing group matching any of ``phrases``, longest first so none is cut short."""
+    """A pattern matching any of ``phrases`` where a word starts."""
+    return NOT_AFTER_LETTER + alternatives(phrases)
+
+
+def alternatives(phrases: Iterable[str]) -> str:
+    """One group matching any of ``phrases``, longest first so none is cut short.
+
+    It does not check the word start: one check before the whole group is much faster
+    than one per phrase, since the regular expression engine tries every phrase at
+    every position of the text.
+    """
     ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    return "(?:" + "|".join(phrase_pattern(phrase) for phrase in ordered) + ")"
+    return "(?:" + "|".join(phrase_body(phrase) for phrase in ordered) + ")"
+
+
+def reversed_alternatives(names: Iterable[str]) -> str:
+    """Like ``alternatives``, for reading backwards: matched on the reversed text.
+
+    A name is then found by where it ends, in one step, which is what a parser needs
+    when it asks "is an archive's name printed just before this point?". The names are
+    plain words ending in a letter (no "*", no dashes, no final stop: the stop after a
+    name belongs to the gap). The caller checks that the name starts a word
+    (``NOT_BEFORE_LETTER`` after the group); the group checks that it ends one.
+    """
+    ordered = sorted(set(names), key=lambda name: (-len(name), name))
+    return NOT_AFTER_LETTER + "(?:" + "|".join(_reversed_body(name) for name in ordered) + ")"
+
+
+def _reversed_body(name: str) -> str:
+    return r"\s+".join(_word_pattern(word[::-1]) for word in reversed(name.split()))
