@@ -321,7 +321,3 @@ def inherit_levels(ref: ArchivalRef, previous: ArchivalRef) -> ArchivalRef:
     first = LEVELS.index(printed[0]) if printed else len(LEVELS)
     inherited = {level: getattr(previous, level) for level in LEVELS[:first]}
     return dataclasses.replace(ref, archive=ref.archive or previous.archive, **inherited)
-
-
-def is_publication(text: str) -> bool:
-    return False

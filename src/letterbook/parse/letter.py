@@ -28,7 +28,8 @@ from letterbook.model import (
     Span,
     TextValue,
 )
-from letterbook.parse.archival import find_archival, is_publication
+from letterbook.parse.archival import citation_tail, find_archival
+from letterbook.parse.publications import is_publication
 from letterbook.parse.body import read_body
 from letterbook.parse.dates import find_date, parse_date
 from letterbook.parse.frontmatter import is_navigation
