@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from letterbook.data import load
 from letterbook.model import Calendar
@@ -26,8 +26,12 @@ _TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN |= {"XI": 11, "XII": 12}
 _LONGEST_NUMBER = 4  # a longer run of digits is no day, month or year; never converted to int
-_YEARS = range(1000, 2200)  # four digits read as a year of a letter
+_FIRST_YEAR, _LAST_YEAR = 1000, 2199  # four digits read as a year of a letter
 _TWO_DIGIT_NOTE_MAX = 2  # "32.1", "29/VII 1": a note marker glued to a date has one or two digits
+
+
+def _is_year(value: int | None) -> TypeGuard[int]:
+    return value is not None and _FIRST_YEAR <= value <= _LAST_YEAR
 
 
 class Kind(StrEnum):
@@ -157,12 +161,14 @@ class Lexicon:
     range_connectors: Phrases
     between: Phrases
     between_joiners: Phrases
+    alternatives: Phrases
     place_prepositions: frozenset[str]
     julian_markers: Phrases
     gregorian_markers: Phrases
     qualifiers: Phrases
     parts: dict[str, tuple[int, int]]
     function_words: frozenset[str]  # words of qualifiers, connectors, prepositions: never a place
+    not_places: frozenset[str]
 
 
 @cache
@@ -189,12 +195,14 @@ def lexicon() -> Lexicon:
         range_connectors=connectors,
         between=between,
         between_joiners=joiners,
+        alternatives=Phrases.of(words["alternatives"]),
         place_prepositions=prepositions,
         julian_markers=Phrases.of(words["julian_markers"]),
         gregorian_markers=Phrases.of(words["gregorian_markers"]),
         qualifiers=qualifiers,
         parts={k: (v[0], v[1]) for k, v in data["parts"].items()},
         function_words=qualifiers.words | between.words | joiners.words | connectors.words | prepositions,
+        not_places=frozenset(words["not_places"]),
     )
 
 
@@ -218,6 +226,9 @@ class Reader:
         self.tokens = tokens
         self.lex = lex or lexicon()
         self._lower = [t.text.lower() for t in tokens]
+        self._symbols = [t.text if t.kind is Kind.SYM else "" for t in tokens]
+        self._points: dict[tuple[int, bool], Point | None] = {}  # the scan asks for most points twice
+        self._days: dict[tuple[int, bool], _Part | None] = {}
 
     # -- tokens ---------------------------------------------------------------------
 
@@ -232,7 +243,8 @@ class Reader:
         return word in self.lex.months or word in self.lex.qualifiers.by_first or word in self.lex.between.by_first
 
     def sym(self, i: int, chars: str) -> bool:
-        return 0 <= i < len(self.tokens) and self.tokens[i].kind is Kind.SYM and self.tokens[i].text in chars
+        symbol = self._symbols[i] if 0 <= i < len(self._symbols) else ""
+        return symbol != "" and symbol in chars
 
     def glued(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.tokens[i].glued
@@ -285,18 +297,18 @@ class Reader:
 
     def _bare_year(self, i: int) -> _Part | None:
         value = self.num(i, (4,))
-        if value is not None and value in _YEARS and self.starts_cleanly(i) and not self.junk_after(i + 1):
+        if _is_year(value) and self.starts_cleanly(i) and not self.junk_after(i + 1):
             return _Part(value, i + 1)
         if not self.sym(i, "["):
             return None
         value = self.num(i + 1, (4,))
-        if value is not None and value in _YEARS and self.sym(i + 2, "]"):
+        if _is_year(value) and self.sym(i + 2, "]"):
             return _Part(value, i + 3, inferred=True)
         century, rest = self.num(i + 1, (2,)), self.num(i + 3, (2,))
         # "[19]25": the editors completed a year the author wrote with two digits.
         if century is not None and rest is not None and self.sym(i + 2, "]") and self.glued(i + 3):
             value = century * 100 + rest
-            return _Part(value, i + 4, inferred=True) if value in _YEARS else None
+            return _Part(value, i + 4, inferred=True) if _is_year(value) else None
         return None
 
     def month_name(self, i: int) -> _Part | None:
@@ -332,6 +344,12 @@ class Reader:
         return None
 
     def day(self, i: int, *, ordinal: bool = True) -> _Part | None:
+        key = (i, ordinal)
+        if key not in self._days:
+            self._days[key] = self._day(i, ordinal=ordinal)
+        return self._days[key]
+
+    def _day(self, i: int, *, ordinal: bool) -> _Part | None:
         if self.sym(i, "[") and (inner := self.day(i + 1, ordinal=False)) and self.sym(inner.stop, "]"):
             return replace(inner, stop=inner.stop + 1, inferred=True)
         value = self.num(i, (1, 2))
@@ -349,21 +367,30 @@ class Reader:
 
     def point(self, i: int, *, bare_day: bool = False) -> Point | None:
         """The longest point at ``i``. A bare day ("5" of "5–6 октября") only when asked."""
-        found = [
-            self.month_first(i),
-            self.day_first(i),
-            self.year_first(i),
-            self.numeric(i),
-            self.iso(i),
-            self.year_only(i),
-        ]
-        if bare_day:
-            found.append(self.bare_day(i))
-        best: Point | None = None
-        for candidate in found:
-            if candidate is not None and (best is None or candidate.stop > best.stop):
-                best = candidate
-        return self._with_markers(best) if best else None
+        key = (i, bare_day)
+        if key not in self._points:
+            best: Point | None = None
+            for candidate in self._forms(i, bare_day=bare_day):
+                if candidate is not None and (best is None or candidate.stop > best.stop):
+                    best = candidate
+            self._points[key] = self._with_markers(best) if best else None
+        return self._points[key]
+
+    def _forms(self, i: int, *, bare_day: bool) -> list[Point | None]:
+        """Every form of point that may begin with the token at ``i``, read."""
+        if not 0 <= i < len(self.tokens):
+            return []
+        token = self.tokens[i]
+        if token.kind is Kind.WORD:
+            return [self.month_first(i)]
+        if token.kind is Kind.NUM and len(token.text) == 4:
+            return [self.year_first(i), self.iso(i), self.year_only(i)]
+        if token.kind is Kind.NUM or token.text == "[":
+            found = [self.day_first(i), self.numeric(i)] + ([self.bare_day(i)] if bare_day else [])
+            if token.text == "[":
+                found += [self.month_first(i), self.year_first(i), self.year_only(i)]
+            return found
+        return []
 
     def _with_markers(self, point: Point) -> Point:
         stop = point.stop
@@ -373,7 +400,7 @@ class Reader:
             return replace(point, stop=after, style=Calendar.JULIAN)
         if after := self.phrase(stop, self.lex.gregorian_markers):
             return replace(point, stop=after, style=Calendar.GREGORIAN)
-        return replace(point, stop=stop)
+        return point if stop == point.stop else replace(point, stop=stop)
 
     def _year_after(self, i: int) -> _Part | None:
         """An optional year after a day or month, perhaps after a comma."""
@@ -470,7 +497,7 @@ class Reader:
         value = self.num(j, (2, 4))
         if value is None or self.junk_after(j + 1):
             return None
-        if len(self.tokens[j].text) == 4 and value not in _YEARS:
+        if len(self.tokens[j].text) == 4 and not _is_year(value):
             return None
         stop = self.phrase(j + 1, self.lex.year_words) or j + 1
         return _Part(value, stop, digits=len(self.tokens[j].text))
@@ -478,7 +505,7 @@ class Reader:
     def iso(self, i: int) -> Point | None:
         """ "1932.08.19", "1932-08-19": year, month, day, as archives write metadata."""
         year = self.num(i, (4,))
-        if year not in _YEARS or not self.sym(i + 1, ".-") or not self.starts_cleanly(i):
+        if year is None or not _is_year(year) or not self.sym(i + 1, ".-") or not self.starts_cleanly(i):
             return None
         separator = self.tokens[i + 1].text
         month, day = self.num(i + 2, (2,)), self.num(i + 4, (2,))
@@ -547,7 +574,9 @@ class Reader:
             after_question = self.question(stop)
             if self.sym(after_question or stop, "]"):
                 closing = (after_question or stop) + 1
-                return replace(inner, first=i, stop=closing, bracketed=True, uncertain=after_question is not None)
+                question_after = self.question(closing)  # "[May 1920]?"
+                uncertain = after_question is not None or question_after is not None
+                return replace(inner, first=i, stop=question_after or closing, bracketed=True, uncertain=uncertain)
         return self._unbracketed(i)
 
     def _unbracketed(self, i: int) -> Expression | None:
@@ -559,16 +588,18 @@ class Reader:
         body = self._range(body_at)
         if body is None:
             return None
-        return replace(body, first=i, qualifier=qualifier)
+        return replace(body, first=i, qualifier=qualifier or body.qualifier)
 
     def _range(self, i: int) -> Expression | None:
         left = self.point(i, bare_day=True)
         if left is None:
             return None
         after = self.phrase(left.stop, self.lex.range_connectors)
-        right = self.point(after, bare_day=True) if after is not None else None
+        alternative = self.phrase(left.stop, self.lex.alternatives)  # "July 29 or 30, 1920"
+        joined = after or alternative
+        right = self.point(joined, bare_day=True) if joined is not None else None
         if right is not None and (ends := complete_range(left, right)):
-            return Expression(i, right.stop, ends[0], ends[1])
+            return Expression(i, right.stop, ends[0], ends[1], qualifier="one of" if alternative else None)
         if left.month is None and left.year is None:
             return None  # a bare day is only a date as one end of a range
         return Expression(i, left.stop, left)

@@ -191,7 +191,7 @@ def _period_after(reader: Reader, i: int) -> int:
 @cache
 def _not_place() -> frozenset[str]:
     lex = Reader([]).lex
-    return lex.function_words | frozenset(lex.months)
+    return lex.function_words | lex.not_places | frozenset(lex.months)
 
 
 def _capitalised(reader: Reader, i: int) -> bool:
@@ -305,7 +305,7 @@ def _meaning(
         calendar=Calendar.JULIAN if any(e.calendar is Calendar.JULIAN for e in resolved) else Calendar.GREGORIAN,
         inferred=expression.bracketed or any(e.point.inferred or e.from_context for e in resolved),
         approximate=_approximate(expression, reader),
-        uncertain=_bracket_uncertain(expression) or expression.uncertain or any(e.point.uncertain for e in resolved),
+        uncertain=_uncertain(expression) or any(e.point.uncertain for e in resolved),
         qualifier=qualifier,
     )
 
@@ -423,6 +423,11 @@ def _bounds(end: _Resolved) -> tuple[dt.date, dt.date] | None:
 
 def _approximate(expression: Expression, reader: Reader) -> bool:
     return expression.qualifier == "about" or expression.qualifier in reader.lex.parts
+
+
+def _uncertain(expression: Expression) -> bool:
+    # "July 29 or 30": which of the two days is not known.
+    return _bracket_uncertain(expression) or expression.uncertain or expression.qualifier == "one of"
 
 
 def _bracket_uncertain(expression: Expression) -> bool:
