@@ -3,7 +3,8 @@
 Written by hand on purpose: general date libraries fill missing parts from today's
 date ("March 1791" becomes the 26th of March when run on the 26th), which is wrong
 for an edition. Month names, Roman numerals and qualifier words live in
-``parse/data/dates.toml``.
+``parse/data/dates.toml``; the grammar of printed dates is in ``date_grammar.py``,
+and this module decides what a printed date means.
 
 Public API (all pure, never raise on any text, linear time):
 
@@ -14,22 +15,468 @@ Public API (all pure, never raise on any text, linear time):
 - ``parse_dateline(line, offset, context)``: the author's own date line ("22/XII-25",
   "Kharkiv 31/7.", "13/VI — 32 г. Каганович."), resolved with the editorial date
   ``context`` where the line leaves the year out or a Roman month was mistranslated.
+- ``looks_like_date_line(text)``: whether a line is an editorial date or a dateline.
 
 Spans are in source coordinates: ``offset`` is where ``text`` starts in the source.
+
+Conventions. Russia kept the Julian calendar until 1918-02-14; the editions print
+earlier dates Old Style, so a date printed before ``julian_before`` is read as Julian:
+its EDTF keeps the printed numbers, ``earliest``/``latest`` are converted to Gregorian.
+Square brackets mark what the editors supplied (``inferred``); a date bracketed whole
+is their reconstruction, so its EDTF carries "?". Bounds ("not earlier than",
+"previously") include the printed day: editions use them loosely.
 """
 
 from __future__ import annotations
 
-from letterbook.model import HistoricalDate
+import calendar as gregorian_calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from convertdate import julian
+
+from letterbook.model import Calendar, HistoricalDate, TextValue
+from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Point, Reader, tokenize
+
+RUSSIAN_REFORM = dt.date(1918, 2, 14)  # the first Gregorian day of Soviet Russia
+_DATELINE_TAIL_CHARS = 60  # a signature or telegram time may follow a dateline, not a paragraph
+_PLACE_WORDS = 2
+_EDTF_START = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_BOUNDS_AFTER = frozenset({"not before", "after"})
+_BOUNDS_BEFORE = frozenset({"not after", "before"})
+
+Day = tuple[int, int, int]  # year, month, day in the calendar the date was printed in
 
 
-def parse_date(text: str, offset: int = 0) -> HistoricalDate | None:
+def parse_date(text: str, offset: int = 0, *, julian_before: dt.date | None = RUSSIAN_REFORM) -> HistoricalDate | None:
+    """The editorial date that is the whole of ``text`` (trailing period and note marker allowed)."""
+    reader = Reader(tokenize(text))
+    if not reader.tokens:
+        return None
+    expression = reader.expression(0)
+    if expression is None or _tail(reader, expression.stop) is None or not _editorial(expression):
+        return None
+    return _meaning(text, offset, reader, expression, _Setting(julian_before))
+
+
+def find_date(
+    text: str,
+    offset: int = 0,
+    *,
+    julian_before: dt.date | None = RUSSIAN_REFORM,
+    year_only: bool = False,
+) -> HistoricalDate | None:
+    """The first date expression in ``text``; a bare year ("in 1917") only with ``year_only``."""
+    reader = Reader(tokenize(text))
+    for i in range(len(reader.tokens)):
+        if not reader.may_start(i):
+            continue
+        expression = reader.expression(i)
+        if expression is not None and _in_running_text(expression, year_only=year_only):
+            found = _meaning(text, offset, reader, expression, _Setting(julian_before))
+            if found is not None:
+                return found
     return None
 
 
-def find_date(text: str, offset: int = 0) -> HistoricalDate | None:
+def parse_dateline(
+    line: str,
+    offset: int = 0,
+    context: HistoricalDate | None = None,
+    *,
+    julian_before: dt.date | None = RUSSIAN_REFORM,
+) -> HistoricalDate | None:
+    """The author's date written in ``line``, or None when the line is no dateline.
+
+    The line may hold only the date ("22/XII-25"), a place and the date ("Tiflis,
+    December 6, 1920": then the whole line is ``as_printed`` and ``place`` is set), a
+    phrase such as "Из Москвы" before it, or a signature or telegram time after it
+    (then ``as_printed`` is the date alone). A note marker glued on is left out.
+    """
+    reader = Reader(tokenize(line))
+    setting = _Setting(julian_before, context)
+    for start, place in _dateline_starts(reader):
+        expression = reader.expression(start)
+        if expression is None:
+            continue
+        whole = _tail(reader, expression.stop) is not None and (start == 0 or place is not None)
+        if not _authorial(expression, whole_line=whole):
+            continue
+        if not whole and not _may_precede_text(reader, line, expression):
+            continue
+        first, stop = (0, _period_after(reader, expression.stop)) if whole else (expression.first, expression.stop)
+        found = _meaning(line, offset, reader, expression, setting, first=first, stop=stop)
+        if found is not None:
+            return _with_place(found, line, offset, reader, place)
     return None
 
 
-def parse_dateline(line: str, offset: int = 0, context: HistoricalDate | None = None) -> HistoricalDate | None:
-    return None
+def looks_like_date_line(text: str) -> bool:
+    """Whether ``text`` is a line that only dates: an editorial date or an author's dateline."""
+    return parse_date(text) is not None or parse_dateline(text) is not None
+
+
+# -- which expressions are dates where ---------------------------------------------
+
+
+def _ends(expression: Expression) -> list[Point]:
+    return [expression.start] if expression.end is None else [expression.start, expression.end]
+
+
+def _printed_form(expression: Expression) -> Form:
+    """The form of the end that carries the month: "6" of "October 5-6" is not a form of its own."""
+    forms = [p.form for p in _ends(expression) if p.form is not Form.DAY]
+    return forms[0] if forms else Form.DAY
+
+
+def _arabic_without_year(expression: Expression) -> bool:
+    # "31/7" or "1/2" could be a fraction or a reference; only a year makes it a date.
+    start = expression.start
+    return start.month_style is MonthStyle.ARABIC and _printed_form(expression) is Form.NUMERIC and start.year is None
+
+
+def _editorial(expression: Expression) -> bool:
+    # Editors write dates out ("December 22, 1925") or as archive metadata ("1932.08.19");
+    # "22/XII-25" on a line of its own is the author's dateline.
+    return _printed_form(expression) is not Form.NUMERIC
+
+
+def _in_running_text(expression: Expression, *, year_only: bool) -> bool:
+    if _printed_form(expression) is Form.YEAR and not year_only:
+        return False
+    return not _arabic_without_year(expression)
+
+
+def _authorial(expression: Expression, *, whole_line: bool) -> bool:
+    """Whether an expression reads as an author's dateline (conservative: see the module doc)."""
+    if expression.qualifier is not None or expression.bracketed:
+        return False
+    form = _printed_form(expression)
+    if form in (Form.YEAR, Form.ISO, Form.DAY):
+        return False
+    if expression.start.day is None or _arabic_without_year(expression):
+        return whole_line  # "May 1920", "Kharkiv 31/7.": only as a line of their own
+    return True
+
+
+def _may_precede_text(reader: Reader, line: str, expression: Expression) -> bool:
+    """A dated signature or telegram time ("13/VI — 32 г. Каганович.") is short and the year is printed."""
+    if any(p.year is None for p in _ends(expression)):
+        return False
+    rest = line[reader.tokens[expression.stop - 1].end :].strip()
+    return len(rest) <= _DATELINE_TAIL_CHARS
+
+
+def _tail(reader: Reader, i: int) -> int | None:
+    """Where the line ends if only a period and a note marker ("32.1", "29/VII 1 .") follow ``i``."""
+    n = len(reader.tokens)
+    if i < n and reader.sym(i, "."):
+        i += 1
+    if i < n and (reader.sym(i, "*") or (reader.tokens[i].kind is Kind.NUM and len(reader.tokens[i].text) <= 2)):
+        i += 1
+        if i < n and reader.sym(i, "."):
+            i += 1
+    return i if i == n else None
+
+
+def _period_after(reader: Reader, i: int) -> int:
+    return i + 1 if reader.sym(i, ".") else i
+
+
+# -- datelines: what may stand before the date ---------------------------------------
+
+
+@cache
+def _not_place() -> frozenset[str]:
+    lex = Reader([]).lex
+    return lex.function_words | lex.not_places | frozenset(lex.months)
+
+
+def _capitalised(reader: Reader, i: int) -> bool:
+    if not 0 <= i < len(reader.tokens):
+        return False
+    token = reader.tokens[i]
+    return token.kind is Kind.WORD and len(token.text) > 1 and token.text[0].isupper() and (
+        reader.word(i) not in _not_place()
+    )
+
+
+def _place_words(reader: Reader, i: int) -> int:
+    """The index after one or two capitalised words ("Kharkiv", "Нижний Новгород", "Ростов-на-Дону")."""
+    stop, words = i, 0
+    while words < _PLACE_WORDS and _capitalised(reader, stop):
+        stop, words = stop + 1, words + 1
+        while reader.sym(stop, "-") and reader.glued(stop) and reader.glued(stop + 1) and reader.word(stop + 1):
+            stop += 2
+    return stop
+
+
+def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]:
+    """Where the date of a dateline may begin, with the place (token range) before it."""
+    starts: list[tuple[int, tuple[int, int] | None]] = [(0, None)]
+    place_end = _place_words(reader, 0)
+    if place_end > 0:
+        starts.append((place_end + 1 if reader.sym(place_end, ",") else place_end, (0, place_end)))
+    if reader.word(0) in reader.lex.place_prepositions and (after := _place_words(reader, 1)) > 1:
+        starts.append((after + 1 if reader.sym(after, ",") else after, None))
+    return starts
+
+
+def _with_place(
+    found: HistoricalDate, line: str, offset: int, reader: Reader, place: tuple[int, int] | None
+) -> HistoricalDate:
+    if place is None:
+        return found
+    start, end = reader.tokens[place[0]].start, reader.tokens[place[1] - 1].end
+    return replace(found, place=TextValue(line[start:end], (offset + start, offset + end)))
+
+
+# -- meaning: calendar, EDTF, Gregorian bounds ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    julian_before: dt.date | None
+    context: HistoricalDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """One end of a date with its year settled, in the calendar it was printed in."""
+
+    point: Point
+    year: int | None
+    month: int | None
+    calendar: Calendar = Calendar.GREGORIAN
+    from_context: bool = False  # the year was not printed; taken from the editorial date
+    note: str | None = None  # how a doubtful part was read ("month read as Roman II")
+
+    @property
+    def low(self) -> Day | None:
+        if self.year is None:
+            return None
+        return (self.year, self.month or 1, self.point.day or 1)
+
+    @property
+    def high(self) -> Day | None:
+        if self.year is None:
+            return None
+        month = self.month or 12
+        return (self.year, month, self.point.day or _days_in_month(self.year, month, self.calendar))
+
+    def edtf(self, mark: str = "") -> str | None:
+        if self.year is None:
+            return None
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.point.day is not None:
+                text += f"-{self.point.day:02d}"
+        return text + mark
+
+
+def _meaning(
+    text: str,
+    offset: int,
+    reader: Reader,
+    expression: Expression,
+    setting: _Setting,
+    *,
+    first: int | None = None,
+    stop: int | None = None,
+) -> HistoricalDate | None:
+    ends = [_resolve(p, setting) for p in _ends(expression)]
+    if any(end is None or not _valid(end) for end in ends):
+        return None
+    resolved = [end for end in ends if end is not None]
+    start_char = reader.tokens[expression.first if first is None else first].start
+    end_char = reader.tokens[(expression.stop if stop is None else stop) - 1].end
+    edtf, earliest, latest = _edtf_and_bounds(expression, resolved, reader)
+    notes = [end.note for end in resolved if end.note]
+    qualifier = "; ".join([q for q in (expression.qualifier, *notes) if q]) or None
+    return HistoricalDate(
+        as_printed=text[start_char:end_char],
+        span=(offset + start_char, offset + end_char),
+        edtf=edtf,
+        earliest=earliest,
+        latest=latest,
+        calendar=Calendar.JULIAN if any(e.calendar is Calendar.JULIAN for e in resolved) else Calendar.GREGORIAN,
+        inferred=expression.bracketed or any(e.point.inferred or e.from_context for e in resolved),
+        approximate=_approximate(expression, reader),
+        uncertain=_uncertain(expression) or any(e.point.uncertain for e in resolved),
+        qualifier=qualifier,
+    )
+
+
+def _resolve(point: Point, setting: _Setting) -> _Resolved | None:
+    context = _context_day(setting.context)
+    year, from_context = point.year, False
+    if year is not None and point.year_digits == 2:
+        year = _with_century(year, context[0] if context else None)
+    elif year is None and context is not None and point.month is not None:
+        year, from_context = _nearest_year(point, context), True
+    note = _roman_slip(point, context)
+    month = len(point.month_printed) if note else point.month
+    probe = _Resolved(point, year, month, from_context=from_context, note=note)
+    return replace(probe, calendar=_calendar_of(probe, setting.julian_before))
+
+
+def _context_day(context: HistoricalDate | None) -> tuple[int, int | None, int | None] | None:
+    """The editorial date as printed (year, month, day), from its EDTF or else its earliest day."""
+    if context is None:
+        return None
+    if context.edtf and (match := _EDTF_START.match(context.edtf.removeprefix("../"))):
+        year, month, day = match.groups()
+        return int(year), int(month) if month else None, int(day) if day else None
+    known = context.earliest or context.latest
+    return (known.year, known.month, known.day) if known else None
+
+
+def _with_century(two_digits: int, context_year: int | None) -> int:
+    # "25" is 1925 unless the editorial date lies in another century; take the nearest.
+    if context_year is None:
+        return 1900 + two_digits
+    century = context_year // 100 * 100
+    candidates = (century - 100 + two_digits, century + two_digits, century + 100 + two_digits)
+    return min(candidates, key=lambda y: abs(y - context_year))
+
+
+def _nearest_year(point: Point, context: tuple[int, int | None, int | None]) -> int:
+    # "31/XII" under an editorial "January 2, 1926" is the last day of 1925.
+    year, month, day = context
+    target = year * 372 + (month or 6) * 31 + (day or 15)
+    month_day = (point.month or 6) * 31 + (point.day or 15)
+    return min((year - 1, year, year + 1), key=lambda y: abs(y * 372 + month_day - target))
+
+
+def _roman_slip(point: Point, context: tuple[int, int | None, int | None] | None) -> str | None:
+    """ "16/11 21" under an editorial February 1921: the translation turned Roman II into "11"."""
+    printed = point.month_printed
+    if point.month_style is not MonthStyle.ARABIC or len(printed) < 2 or set(printed) != {"1"}:
+        return None
+    if context is None or context[1] != len(printed):
+        return None
+    return f"month read as Roman {'I' * len(printed)}"
+
+
+def _calendar_of(end: _Resolved, julian_before: dt.date | None) -> Calendar:
+    if end.point.style is not None:
+        return end.point.style
+    if end.point.new_style is not None:
+        return Calendar.JULIAN
+    high = end.high
+    if julian_before is None or high is None:
+        return Calendar.GREGORIAN
+    # The whole printed period must lie before the reform: "1918" as a year is New Style.
+    reform = (julian_before.year, julian_before.month, julian_before.day)
+    return Calendar.JULIAN if high < reform else Calendar.GREGORIAN
+
+
+def _days_in_month(year: int, month: int, calendar: Calendar) -> int:
+    if month != 2:
+        return gregorian_calendar.monthrange(2001, month)[1]
+    leap = year % 4 == 0 if calendar is Calendar.JULIAN else gregorian_calendar.isleap(year)
+    return 29 if leap else 28
+
+
+def _valid(end: _Resolved) -> bool:
+    month, day = end.month, end.point.day
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None or month is None or end.year is None:
+        return True
+    return day <= _days_in_month(end.year, month, end.calendar)
+
+
+def _gregorian(day: Day, calendar: Calendar) -> dt.date:
+    if calendar is Calendar.JULIAN:
+        year, month, number = julian.to_gregorian(*day)
+        return dt.date(int(year), int(month), int(number))
+    return dt.date(*day)
+
+
+def _new_style_day(end: _Resolved) -> dt.date | None:
+    """The Gregorian day printed beside an Old Style one ("5 (18) февраля 1917")."""
+    new_style, low = end.point.new_style, end.low
+    if new_style is None or low is None or end.point.day is None:
+        return None
+    day, month = new_style
+    month = month or low[1]
+    year = low[0] + 1 if month < low[1] else low[0]
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _bounds(end: _Resolved) -> tuple[dt.date, dt.date] | None:
+    low, high = end.low, end.high
+    if low is None or high is None:
+        return None
+    printed_new_style = _new_style_day(end)
+    if printed_new_style is not None:
+        return printed_new_style, printed_new_style
+    return _gregorian(low, end.calendar), _gregorian(high, end.calendar)
+
+
+def _approximate(expression: Expression, reader: Reader) -> bool:
+    return expression.qualifier == "about" or expression.qualifier in reader.lex.parts
+
+
+def _uncertain(expression: Expression) -> bool:
+    # "July 29 or 30": which of the two days is not known.
+    return _bracket_uncertain(expression) or expression.uncertain or expression.qualifier == "one of"
+
+
+def _bracket_uncertain(expression: Expression) -> bool:
+    # A date the editors bracketed whole is their reconstruction: EDTF "1912-12?".
+    # A bracketed bound or part ("[not earlier than ...]", "[late January 1918]") says so in words.
+    return expression.bracketed and expression.qualifier in (None, "between")
+
+
+def _mark(end: _Resolved, expression: Expression, approximate: bool) -> str:
+    uncertain = end.point.uncertain or expression.uncertain or _bracket_uncertain(expression)
+    if uncertain and approximate:
+        return "%"
+    return "?" if uncertain else "~" if approximate else ""
+
+
+def _edtf_and_bounds(
+    expression: Expression, ends: list[_Resolved], reader: Reader
+) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """The EDTF string and the Gregorian earliest and latest days of an expression."""
+    qualifier, first, last = expression.qualifier, ends[0], ends[-1]
+    low, high = _bounds(first), _bounds(last)
+    if low is None or high is None:
+        return None, None, None
+    if qualifier in reader.lex.parts and len(ends) == 1 and first.point.day is None:
+        return _part_of(first, reader.lex.parts[qualifier], expression)
+    approximate = qualifier == "about" or qualifier in reader.lex.parts
+    start, stop = first.edtf(_mark(first, expression, approximate)), last.edtf(_mark(last, expression, approximate))
+    if qualifier in _BOUNDS_AFTER:
+        return f"{start}/..", low[0], None
+    if qualifier in _BOUNDS_BEFORE:
+        return f"../{stop}", None, high[1]
+    return (start if len(ends) == 1 else f"{start}/{stop}"), low[0], high[1]
+
+
+def _part_of(
+    end: _Resolved, part: tuple[int, int], expression: Expression
+) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """ "late January 1918": the last third of the month, days 21 to 31; "early 1918": January to April."""
+    k, n = part
+    year, month = end.year or 0, end.month
+    if month is None:
+        low: Day = (year, (k - 1) * 12 // n + 1, 1)
+        last_month = k * 12 // n
+        high: Day = (year, last_month, _days_in_month(year, last_month, end.calendar))
+        text = f"{low[0]:04d}-{low[1]:02d}", f"{high[0]:04d}-{high[1]:02d}"
+    else:
+        days = _days_in_month(year, month, end.calendar)
+        low, high = (year, month, (k - 1) * 30 // n + 1), (year, month, k * 30 // n if k < n else days)
+        text = f"{year:04d}-{month:02d}-{low[2]:02d}", f"{year:04d}-{month:02d}-{high[2]:02d}"
+    mark = "%" if end.point.uncertain or expression.uncertain else "~"
+    edtf = f"{text[0]}{mark}/{text[1]}{mark}"
+    return edtf, _gregorian(low, end.calendar), _gregorian(high, end.calendar)

@@ -1,0 +1,644 @@
+"""The grammar of printed dates: tokens, calendar points, ranges and qualifiers.
+
+This module says what was printed and where: which day, month and year, which parts
+the editors put in square brackets, which word qualified the date, which tokens it
+covers. What an expression means (its calendar, EDTF, Gregorian bounds) is decided in
+``parse/dates.py``.
+
+Text is split into tokens (digits, letters, single other characters) by one regular
+expression; every rule then looks at a bounded number of tokens, so reading a text is
+linear in its length. The words come from ``parse/data/dates.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+from typing import Any, TypeGuard
+
+from letterbook.data import load
+from letterbook.model import Calendar
+
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN |= {"XI": 11, "XII": 12}
+_LONGEST_NUMBER = 4  # a longer run of digits is no day, month or year; never converted to int
+_FIRST_YEAR, _LAST_YEAR = 1000, 2199  # four digits read as a year of a letter
+_TWO_DIGIT_NOTE_MAX = 2  # "32.1", "29/VII 1": a note marker glued to a date has one or two digits
+
+
+def _is_year(value: int | None) -> TypeGuard[int]:
+    return value is not None and _FIRST_YEAR <= value <= _LAST_YEAR
+
+
+class Kind(StrEnum):
+    NUM = "num"
+    WORD = "word"
+    SYM = "sym"
+
+
+class Form(StrEnum):
+    """How a point was written, which tells how strongly it reads as a date."""
+
+    MONTH_FIRST = "month first"  # "December 22, 1925"
+    DAY_FIRST = "day first"  # "31 августа 1918 года"
+    YEAR_FIRST = "year first"  # "1928 г. 9 апр."
+    NUMERIC = "numeric"  # "22/XII-25", "31/7"
+    ISO = "iso"  # "1932.08.19"
+    YEAR = "year"  # "1925", "[1918]"
+    DAY = "day"  # "6" of "October 5-6": one end of a range only
+
+
+class MonthStyle(StrEnum):
+    NAME = "name"  # "December", "декабря", "Dec."
+    ROMAN = "roman"  # "22/XII-25"
+    ARABIC = "arabic"  # "31/7", "1932.08.19"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: Kind
+    text: str
+    start: int  # character offsets into the tokenized text
+    end: int
+    glued: bool  # no space between this token and the one before it
+
+    @property
+    def number(self) -> int | None:
+        if self.kind is not Kind.NUM or len(self.text) > _LONGEST_NUMBER:
+            return None
+        return int(self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    previous_end = -1
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        kind = Kind.NUM if raw[0].isdigit() else Kind.WORD if raw[0].isalpha() else Kind.SYM
+        tokens.append(Token(kind, raw, match.start(), match.end(), match.start() == previous_end))
+        previous_end = match.end()
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One position in the calendar as printed: a day, a month or a year.
+
+    ``first``/``stop`` are token indices (``stop`` excluded). Missing parts stay None:
+    nothing is ever filled in from today.
+    """
+
+    first: int
+    stop: int
+    form: Form
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_digits: int = 4  # 2 when printed "25" for 1925: the century comes from context
+    month_style: MonthStyle | None = None
+    month_printed: str = ""  # the month token as printed ("11" may be a Roman II mistyped)
+    inferred: bool = False  # a part in square brackets: "July 31 [1920]", "[May] 1920", "[19]25"
+    uncertain: bool = False  # a printed question mark
+    new_style: tuple[int, int | None] | None = None  # (day, month) printed beside it: "5 (18) February"
+    style: Calendar | None = None  # a printed calendar marker: "(O.S.)", "по ст. ст."
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A date expression: a point or a range, perhaps qualified, perhaps bracketed."""
+
+    first: int
+    stop: int
+    start: Point
+    end: Point | None = None  # the other end of a range
+    qualifier: str | None = None  # "not before", "early", "between", ... (see dates.toml)
+    bracketed: bool = False  # the editors bracketed the whole expression
+    uncertain: bool = False  # a question mark after the whole expression
+
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Phrases as token sequences, looked up by their first word; longest tried first."""
+
+    by_first: dict[str, tuple[Phrase, ...]]
+    meaning: dict[Phrase, str]
+
+    @classmethod
+    def of(cls, items: Iterable[str] | dict[str, str]) -> Phrases:
+        meaning = {_as_tokens(k): (items[k] if isinstance(items, dict) else "") for k in items}
+        by_first: dict[str, list[Phrase]] = {}
+        for phrase in sorted(meaning, key=len, reverse=True):
+            by_first.setdefault(phrase[0], []).append(phrase)
+        return cls({k: tuple(v) for k, v in by_first.items()}, meaning)
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(word for phrase in self.meaning for word in phrase)
+
+
+def _as_tokens(item: str) -> Phrase:
+    return tuple(t.text.lower() for t in tokenize(item))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The words of ``dates.toml``, as token sequences ready to match."""
+
+    months: dict[str, int]
+    abbreviations: frozenset[str]
+    latin_month_capitalised: bool
+    roman_lookalikes: dict[int, str]
+    ordinal_suffixes: Phrases
+    day_words: Phrases
+    year_words: Phrases
+    range_connectors: Phrases
+    between: Phrases
+    between_joiners: Phrases
+    alternatives: Phrases
+    place_prepositions: frozenset[str]
+    julian_markers: Phrases
+    gregorian_markers: Phrases
+    qualifiers: Phrases
+    parts: dict[str, tuple[int, int]]
+    function_words: frozenset[str]  # words of qualifiers, connectors, prepositions: never a place
+    not_places: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data: dict[str, Any] = load("dates")
+    words = data["words"]
+    months: dict[str, int] = {}
+    abbreviations: set[str] = set()
+    for entry in data["months"]:
+        months.update(dict.fromkeys(entry["names"], entry["number"]))
+        months.update(dict.fromkeys(entry["abbreviations"], entry["number"]))
+        abbreviations.update(entry["abbreviations"])
+    qualifiers = Phrases.of(dict(data["qualifiers"]))
+    between, joiners = Phrases.of(words["between"]), Phrases.of(words["between_joiners"])
+    connectors, prepositions = Phrases.of(words["range_connectors"]), frozenset(words["place_prepositions"])
+    return Lexicon(
+        months=months,
+        abbreviations=frozenset(abbreviations),
+        latin_month_capitalised=data["rules"]["latin_month_capitalised"],
+        roman_lookalikes=str.maketrans(data["rules"]["roman_lookalikes"]),
+        ordinal_suffixes=Phrases.of(words["ordinal_suffixes"]),
+        day_words=Phrases.of(words["day_words"]),
+        year_words=Phrases.of(words["year_words"]),
+        range_connectors=connectors,
+        between=between,
+        between_joiners=joiners,
+        alternatives=Phrases.of(words["alternatives"]),
+        place_prepositions=prepositions,
+        julian_markers=Phrases.of(words["julian_markers"]),
+        gregorian_markers=Phrases.of(words["gregorian_markers"]),
+        qualifiers=qualifiers,
+        parts={k: (v[0], v[1]) for k, v in data["parts"].items()},
+        function_words=qualifiers.words | between.words | joiners.words | connectors.words | prepositions,
+        not_places=frozenset(words["not_places"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A day, month or year read from the tokens, and the index after it."""
+
+    value: int
+    stop: int
+    inferred: bool = False
+    uncertain: bool = False
+    digits: int = 4
+    style: MonthStyle | None = None
+    printed: str = ""
+
+
+class Reader:
+    """Reads date expressions from a token list; every method looks ahead a bounded distance."""
+
+    def __init__(self, tokens: list[Token], lex: Lexicon | None = None) -> None:
+        self.tokens = tokens
+        self.lex = lex or lexicon()
+        self._lower = [t.text.lower() for t in tokens]
+        self._symbols = [t.text if t.kind is Kind.SYM else "" for t in tokens]
+        self._points: dict[tuple[int, bool], Point | None] = {}  # the scan asks for most points twice
+        self._days: dict[tuple[int, bool], _Part | None] = {}
+
+    # -- tokens ---------------------------------------------------------------------
+
+    def word(self, i: int) -> str:
+        return self._lower[i] if 0 <= i < len(self._lower) else ""
+
+    def may_start(self, i: int) -> bool:
+        """Whether an expression can begin at ``i`` (a cheap test before trying the grammar)."""
+        token, word = self.tokens[i], self._lower[i]
+        if token.kind is Kind.NUM or token.text == "[":
+            return True
+        return word in self.lex.months or word in self.lex.qualifiers.by_first or word in self.lex.between.by_first
+
+    def sym(self, i: int, chars: str) -> bool:
+        symbol = self._symbols[i] if 0 <= i < len(self._symbols) else ""
+        return symbol != "" and symbol in chars
+
+    def glued(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.tokens[i].glued
+
+    def num(self, i: int, digits: Iterable[int]) -> int | None:
+        if not 0 <= i < len(self.tokens):
+            return None
+        token = self.tokens[i]
+        return token.number if len(token.text) in digits else None
+
+    def match(self, i: int, phrases: Phrases) -> Phrase | None:
+        """The longest of ``phrases`` printed at ``i``, or None."""
+        for phrase in phrases.by_first.get(self.word(i), ()):
+            if all(self.word(i + k) == w for k, w in enumerate(phrase)):
+                return phrase
+        return None
+
+    def phrase(self, i: int, phrases: Phrases) -> int | None:
+        """The index after the longest of ``phrases`` printed at ``i``, or None."""
+        found = self.match(i, phrases)
+        return None if found is None else i + len(found)
+
+    def question(self, i: int) -> int | None:
+        """The index after a question mark ("?" or "(?)") at ``i``."""
+        if self.sym(i, "?"):
+            return i + 1
+        if self.sym(i, "(") and self.sym(i + 1, "?") and self.sym(i + 2, ")"):
+            return i + 3
+        return None
+
+    def junk_after(self, i: int) -> bool:
+        """Whether a number ending before ``i`` runs on into digits or letters ("1920s", "12mm")."""
+        if not self.glued(i) or self.tokens[i].kind is Kind.SYM:
+            return False
+        return self.tokens[i].kind is Kind.NUM or self.phrase(i, self.lex.year_words) is None
+
+    def starts_cleanly(self, i: int) -> bool:
+        # "A1925" or "п3" are codes, not dates: a number glued to letters before it.
+        return not (self.glued(i) and self.tokens[i - 1].kind is not Kind.SYM)
+
+    # -- parts ----------------------------------------------------------------------
+
+    def year(self, i: int) -> _Part | None:
+        part = self._bare_year(i)
+        if part is None:
+            return None
+        stop = self.phrase(part.stop, self.lex.year_words) or part.stop
+        after_question = self.question(stop)
+        return replace(part, stop=after_question or stop, uncertain=part.uncertain or after_question is not None)
+
+    def _bare_year(self, i: int) -> _Part | None:
+        value = self.num(i, (4,))
+        if _is_year(value) and self.starts_cleanly(i) and not self.junk_after(i + 1):
+            return _Part(value, i + 1)
+        if not self.sym(i, "["):
+            return None
+        value = self.num(i + 1, (4,))
+        if _is_year(value) and self.sym(i + 2, "]"):
+            return _Part(value, i + 3, inferred=True)
+        century, rest = self.num(i + 1, (2,)), self.num(i + 3, (2,))
+        # "[19]25": the editors completed a year the author wrote with two digits.
+        if century is not None and rest is not None and self.sym(i + 2, "]") and self.glued(i + 3):
+            value = century * 100 + rest
+            return _Part(value, i + 4, inferred=True) if _is_year(value) else None
+        return None
+
+    def month_name(self, i: int) -> _Part | None:
+        if self.sym(i, "[") and (inner := self.month_name(i + 1)) and self.sym(inner.stop, "]"):
+            return replace(inner, stop=inner.stop + 1, inferred=True)
+        if not 0 <= i < len(self.tokens) or self.tokens[i].kind is not Kind.WORD:
+            return None
+        text = self.tokens[i].text
+        number = self.lex.months.get(text.lower())
+        if number is None:
+            return None
+        if self.lex.latin_month_capitalised and text.isascii() and not text[0].isupper():
+            return None
+        stop = i + 1
+        if text.lower() in self.lex.abbreviations and self.sym(stop, ".") and self.glued(stop):
+            stop += 1
+        return _Part(number, stop, style=MonthStyle.NAME, printed=text)
+
+    def month_number(self, i: int) -> _Part | None:
+        """A Roman month ("XII", also with Cyrillic lookalike letters) or an Arabic one ("7")."""
+        if not 0 <= i < len(self.tokens):
+            return None
+        token = self.tokens[i]
+        if token.kind is Kind.WORD:
+            roman = _ROMAN.get(token.text.translate(self.lex.roman_lookalikes))
+            return _Part(roman, i + 1, style=MonthStyle.ROMAN, printed=token.text) if roman else None
+        value = self.num(i, (1, 2, 3))
+        if value is None:
+            return None
+        # "11" and "111" may be a Roman II and III that a translation turned into digits.
+        if 1 <= value <= 12 or set(token.text) == {"1"}:
+            return _Part(value, i + 1, style=MonthStyle.ARABIC, printed=token.text)
+        return None
+
+    def day(self, i: int, *, ordinal: bool = True) -> _Part | None:
+        key = (i, ordinal)
+        if key not in self._days:
+            self._days[key] = self._day(i, ordinal=ordinal)
+        return self._days[key]
+
+    def _day(self, i: int, *, ordinal: bool) -> _Part | None:
+        if self.sym(i, "[") and (inner := self.day(i + 1, ordinal=False)) and self.sym(inner.stop, "]"):
+            return replace(inner, stop=inner.stop + 1, inferred=True)
+        value = self.num(i, (1, 2))
+        if value is None or not 1 <= value <= 31 or not self.starts_cleanly(i):
+            return None
+        stop = i + 1
+        if ordinal and self.glued(stop) and (after := self.phrase(stop, self.lex.ordinal_suffixes)):
+            stop = after
+        elif self.glued(stop) and self.tokens[stop].kind is Kind.WORD:
+            return None  # "5a", "12mm": a number glued to letters
+        after_question = self.question(stop)
+        return _Part(value, after_question or stop, uncertain=after_question is not None)
+
+    # -- points ---------------------------------------------------------------------
+
+    def point(self, i: int, *, bare_day: bool = False) -> Point | None:
+        """The longest point at ``i``. A bare day ("5" of "5–6 октября") only when asked."""
+        key = (i, bare_day)
+        if key not in self._points:
+            best: Point | None = None
+            for candidate in self._forms(i, bare_day=bare_day):
+                if candidate is not None and (best is None or candidate.stop > best.stop):
+                    best = candidate
+            self._points[key] = self._with_markers(best) if best else None
+        return self._points[key]
+
+    def _forms(self, i: int, *, bare_day: bool) -> list[Point | None]:
+        """Every form of point that may begin with the token at ``i``, read."""
+        if not 0 <= i < len(self.tokens):
+            return []
+        token = self.tokens[i]
+        if token.kind is Kind.WORD:
+            return [self.month_first(i)]
+        if token.kind is Kind.NUM and len(token.text) == 4:
+            return [self.year_first(i), self.iso(i), self.year_only(i)]
+        if token.kind is Kind.NUM or token.text == "[":
+            found = [self.day_first(i), self.numeric(i)] + ([self.bare_day(i)] if bare_day else [])
+            if token.text == "[":
+                found += [self.month_first(i), self.year_first(i), self.year_only(i)]
+            return found
+        return []
+
+    def _with_markers(self, point: Point) -> Point:
+        stop = point.stop
+        if after := self.question(stop):
+            point, stop = replace(point, uncertain=True), after
+        if after := self.phrase(stop, self.lex.julian_markers):
+            return replace(point, stop=after, style=Calendar.JULIAN)
+        if after := self.phrase(stop, self.lex.gregorian_markers):
+            return replace(point, stop=after, style=Calendar.GREGORIAN)
+        return point if stop == point.stop else replace(point, stop=stop)
+
+    def _year_after(self, i: int) -> _Part | None:
+        """An optional year after a day or month, perhaps after a comma."""
+        if self.sym(i, ","):
+            return self.year(i + 1)
+        return self.year(i)
+
+    def month_first(self, i: int) -> Point | None:
+        """ "December 22, 1925", "July 31 [1920]", "May 1920", "November 12th day 1919"."""
+        month = self.month_name(i)
+        if month is None:
+            return None
+        stop, day, new_style = month.stop, self.day(month.stop), None
+        if day is not None:
+            stop = self.phrase(day.stop, self.lex.day_words) or day.stop
+            new_style, stop = self._new_style(stop, month_first=True)
+        year = self._year_after(stop)
+        if day is None and year is None:
+            return None
+        return self._point(Form.MONTH_FIRST, i, month, day, year, new_style=new_style)
+
+    def day_first(self, i: int) -> Point | None:
+        """ "31 августа 1918 года", "5 October 1925", "31 дня августа 1918 г.", "5 (18) февраля 1917"."""
+        day = self.day(i)
+        if day is None:
+            return None
+        stop = self.phrase(day.stop, self.lex.day_words) or day.stop
+        new_style, stop = self._new_style(stop, month_first=False)
+        month = self.month_name(stop)
+        if month is None:
+            return None
+        stop = month.stop
+        if new_style is None:
+            new_style, stop = self._new_style(stop, month_first=False)
+        return self._point(Form.DAY_FIRST, i, month, day, self._year_after(stop), new_style=new_style, stop=stop)
+
+    def _new_style(self, i: int, *, month_first: bool) -> tuple[tuple[int, int | None] | None, int]:
+        """A New Style day printed beside the Old Style one: "(18)", "(8 марта)", "/18"."""
+        slash_day = self.day(i + 1, ordinal=False) if self.sym(i, "/") and self.glued(i) else None
+        if slash_day is not None and self.month_name(slash_day.stop):
+            return (slash_day.value, None), slash_day.stop
+        if not self.sym(i, "("):
+            return None, i
+        j, month = i + 1, None
+        if month_first and (month := self.month_name(j)):
+            j = month.stop
+        day = self.day(j, ordinal=False)
+        if day is None:
+            return None, i
+        j = day.stop
+        if not month_first and month is None and (month := self.month_name(j)):
+            j = month.stop
+        if not self.sym(j, ")"):
+            return None, i
+        return (day.value, month.value if month else None), j + 1
+
+    def year_first(self, i: int) -> Point | None:
+        """ "1928 г. 9 апр.": the year, then the day and month."""
+        year = self.year(i)
+        if year is None:
+            return None
+        j = year.stop + 1 if self.sym(year.stop, ",") else year.stop
+        day = self.day(j)
+        if day is not None and (month := self.month_name(day.stop)):
+            return self._point(Form.YEAR_FIRST, i, month, day, replace(year, stop=month.stop))
+        month = self.month_name(j)
+        if month is not None and (day := self.day(month.stop)):
+            return self._point(Form.YEAR_FIRST, i, month, day, replace(year, stop=day.stop))
+        return None
+
+    def numeric(self, i: int) -> Point | None:
+        """ "22/XII-25", "11.VIII. 27.", "21. IV. 1918 г.", "31/7", "16/11 21", "21.04.1918"."""
+        day = self.day(i, ordinal=False)
+        if day is None or not self.sym(day.stop, "/.-"):
+            return None
+        month = self.month_number(day.stop + 1)
+        if month is None:
+            return None
+        roman = month.style is MonthStyle.ROMAN
+        # An Arabic month is written tight ("31/7"); a Roman one may be spaced ("21. IV.").
+        if not roman and not (self.glued(day.stop) and self.glued(day.stop + 1)):
+            return None
+        if self.sym(day.stop, "-") and not roman:
+            return None
+        year = self._numeric_year(month.stop, roman=roman)
+        return self._point(Form.NUMERIC, i, month, day, year)
+
+    def _numeric_year(self, i: int, *, roman: bool) -> _Part | None:
+        j = i + 1 if self.sym(i, "/.-–—") else i
+        if j == i and self.glued(i):
+            return None
+        if not roman and j == i + 1 and not (self.glued(i) and self.glued(j)):
+            return None
+        value = self.num(j, (2, 4))
+        if value is None or self.junk_after(j + 1):
+            return None
+        if len(self.tokens[j].text) == 4 and not _is_year(value):
+            return None
+        stop = self.phrase(j + 1, self.lex.year_words) or j + 1
+        return _Part(value, stop, digits=len(self.tokens[j].text))
+
+    def iso(self, i: int) -> Point | None:
+        """ "1932.08.19", "1932-08-19": year, month, day, as archives write metadata."""
+        year = self.num(i, (4,))
+        if year is None or not _is_year(year) or not self.sym(i + 1, ".-") or not self.starts_cleanly(i):
+            return None
+        separator = self.tokens[i + 1].text
+        month, day = self.num(i + 2, (2,)), self.num(i + 4, (2,))
+        if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        if not self.sym(i + 3, separator) or not all(self.glued(k) for k in range(i + 1, i + 5)):
+            return None
+        if self.glued(i + 5) and self.tokens[i + 5].kind is Kind.NUM:
+            return None
+        text = self.tokens[i + 2].text
+        return Point(i, i + 5, Form.ISO, year, month, day, month_style=MonthStyle.ARABIC, month_printed=text)
+
+    def year_only(self, i: int) -> Point | None:
+        year = self.year(i)
+        if year is None or not self.starts_cleanly(i):
+            return None
+        return Point(i, year.stop, Form.YEAR, year.value, inferred=year.inferred, uncertain=year.uncertain)
+
+    def bare_day(self, i: int) -> Point | None:
+        """The day alone, one end of a range: "6, 1925" in "October 5-6, 1925"."""
+        day = self.day(i)
+        if day is None:
+            return None
+        stop = self.phrase(day.stop, self.lex.day_words) or day.stop
+        year = self._year_after(stop)
+        if year is None:
+            return Point(i, stop, Form.DAY, day=day.value, inferred=day.inferred, uncertain=day.uncertain)
+        return Point(
+            i, year.stop, Form.DAY, year.value, day=day.value, inferred=day.inferred or year.inferred,
+            uncertain=day.uncertain or year.uncertain,
+        )
+
+    def _point(
+        self,
+        form: Form,
+        first: int,
+        month: _Part,
+        day: _Part | None,
+        year: _Part | None,
+        *,
+        new_style: tuple[int, int | None] | None = None,
+        stop: int | None = None,
+    ) -> Point:
+        parts = [p for p in (month, day, year) if p is not None]
+        return Point(
+            first,
+            max([p.stop for p in parts] + [stop or 0]),
+            form,
+            year.value if year else None,
+            month.value,
+            day.value if day else None,
+            year_digits=year.digits if year else 4,
+            month_style=month.style,
+            month_printed=month.printed,
+            inferred=any(p.inferred for p in parts),
+            uncertain=any(p.uncertain for p in parts),
+            new_style=new_style,
+        )
+
+    # -- expressions ----------------------------------------------------------------
+
+    def expression(self, i: int) -> Expression | None:
+        """The longest date expression at ``i``, with its square brackets if they enclose it whole."""
+        if self.sym(i, "[") and (inner := self._unbracketed(i + 1)):
+            stop = inner.stop
+            after_question = self.question(stop)
+            if self.sym(after_question or stop, "]"):
+                closing = (after_question or stop) + 1
+                question_after = self.question(closing)  # "[May 1920]?"
+                uncertain = after_question is not None or question_after is not None
+                return replace(inner, first=i, stop=question_after or closing, bracketed=True, uncertain=uncertain)
+        return self._unbracketed(i)
+
+    def _unbracketed(self, i: int) -> Expression | None:
+        if (after := self.phrase(i, self.lex.between)) is not None:
+            return self._between(i, after)
+        qualifier, body_at = None, i
+        if (phrase := self.match(i, self.lex.qualifiers)) is not None:
+            qualifier, body_at = self.lex.qualifiers.meaning[phrase], i + len(phrase)
+        body = self._range(body_at)
+        if body is None:
+            return None
+        return replace(body, first=i, qualifier=qualifier or body.qualifier)
+
+    def _range(self, i: int) -> Expression | None:
+        left = self.point(i, bare_day=True)
+        if left is None:
+            return None
+        after = self.phrase(left.stop, self.lex.range_connectors)
+        alternative = self.phrase(left.stop, self.lex.alternatives)  # "July 29 or 30, 1920"
+        joined = after or alternative
+        right = self.point(joined, bare_day=True) if joined is not None else None
+        if right is not None and (ends := complete_range(left, right)):
+            return Expression(i, right.stop, ends[0], ends[1], qualifier="one of" if alternative else None)
+        if left.month is None and left.year is None:
+            return None  # a bare day is only a date as one end of a range
+        return Expression(i, left.stop, left)
+
+    def _between(self, i: int, after: int) -> Expression | None:
+        left = self.point(after, bare_day=True)
+        if left is None:
+            return None
+        joined = self.phrase(left.stop, self.lex.between_joiners)
+        right = self.point(joined, bare_day=True) if joined is not None else None
+        ends = complete_range(left, right) if right is not None else None
+        if right is None or ends is None:
+            return None
+        return Expression(i, right.stop, ends[0], ends[1], qualifier="between")
+
+
+def complete_range(left: Point, right: Point) -> tuple[Point, Point] | None:
+    """Both ends of a range, each completed from the other ("October 5-6, 1925"), or None.
+
+    The month and year printed once serve both ends; a range whose ends are not in
+    order, or that still lacks a month or year at an end, is no range.
+    """
+    if left.month is None and left.day is not None:
+        if right.month is None:
+            return None
+        left = replace(left, month=right.month, month_style=right.month_style)
+    if right.month is None and right.day is not None:
+        if left.month is None:
+            return None
+        right = replace(right, month=left.month, month_style=left.month_style)
+    if left.year is None and right.year is not None:
+        later_in_year = (left.month or 0, left.day or 0) > (right.month or 13, right.day or 32)
+        left = replace(left, year=right.year - 1 if later_in_year else right.year, year_digits=right.year_digits)
+    if right.year is None and left.year is not None:
+        right = replace(right, year=left.year, year_digits=left.year_digits)
+    if (left.month is None and left.year is None) or (right.month is None and right.year is None):
+        return None
+    if left.year_digits != right.year_digits:
+        return None
+    low = (left.year or 0, left.month or 0, left.day or 0)
+    high = (right.year or 0, right.month or 13, right.day or 32)
+    return (left, right) if low <= high else None
