@@ -17,6 +17,10 @@ from letterbook.parse.notes import is_note_separator, is_notes_heading
 from letterbook.parse.segment import LetterStart, find_starts
 from letterbook.parse.text import Line, split_lines
 
+# Pages cut off at a fixed length end in a fragment of a word ("Оглавление т"): after
+# navigation lines, a last line this short is taken as navigation too.
+TRUNCATED_FRAGMENT = 30
+
 
 def parse_source(source: Source) -> ParseResult:
     """Every letter of ``source``; parts and letters together cover every character."""
@@ -61,12 +65,11 @@ def _back_matter_start(lines: Sequence[Line], starts: list[LetterStart], end: in
     """Where navigation after the last letter begins (``end`` when there is none)."""
     begin = end
     after = starts[-1].last if starts else -1
-    for line in reversed(lines):
-        if line.index <= after:
-            break
-        if line.blank:
-            continue
-        if not is_navigation(line.text):
+    candidates = [line for line in lines if line.index > after and not line.blank]
+    for position, line in enumerate(reversed(candidates)):
+        last_fragment = position == 0 and len(line.text) <= TRUNCATED_FRAGMENT and len(candidates) > 1 and \
+            is_navigation(candidates[-2].text)
+        if not (is_navigation(line.text) or last_fragment):
             break
         begin = line.start
     return begin

@@ -22,7 +22,10 @@ from letterbook.parse.text import Line, strip_span
 _NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
 _INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,3}})$")
 _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
-_PLACE = re.compile(r"[A-ZА-ЯЁ][\w\[\]'’-]*(?:\s[\w\[\]'’.-]+){0,3}\.?")
+# Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов").
+_SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})")
+_PLACE_CHAR = r"(?:[^\W\d_]|[\[\]'’-])"
+_PLACE = re.compile(rf"[A-ZА-ЯЁ]{_PLACE_CHAR}*(?:\s(?:{_PLACE_CHAR}|\.)+){{0,3}}\.?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,8 @@ def _find_signature(text: str, lines: Sequence[Line], dateline_at: int | None
             if after is not None:
                 return after
             continue
-        if dateline_at is not None and abs(i - dateline_at) == 1 and _is_place_line(line.text):
-            continue
+        if dateline_at is not None and i == dateline_at + 1 and _is_place_line(line.text):
+            continue  # the place of writing under the date line ("Serpukhov.")
         if _signature_names(line.text) is not None:
             first = _extend_upwards(lines, i)
             return _signature(text, lines[first].start, line.end, lines[first:i + 1])
@@ -165,6 +168,11 @@ def _signers(text: str, start: int, end: int) -> tuple[Party, ...]:
     return tuple(parties)
 
 
+def is_signature_line(line: str) -> bool:
+    """Whether ``line`` is nothing but a signature ("F. Dzerzhinsky.", "Ваш Сталин.")."""
+    return _signature_names(line) is not None
+
+
 def _signature_names(line: str) -> list[str] | None:
     """The names a signature line consists of, or None when the line is something else."""
     if len(line) > 90 or line.endswith(("!", "?", ":", ",")):
@@ -174,7 +182,7 @@ def _signature_names(line: str) -> list[str] | None:
     core = _strip_prefix(core, _data()["closings"]["titles"])
     if not core or _is_closing(core):
         return None
-    names = [n.strip() for n in re.split(r",\s|\s(?:and|и)\s|\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})", core) if n.strip()]
+    names = [n.strip() for n in _SIGNER_SEPARATORS.split(core) if n.strip()]
     if names and len(names) <= 3 and all(_is_signer(n) for n in names):
         return names
     return None

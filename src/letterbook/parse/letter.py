@@ -29,11 +29,11 @@ from letterbook.model import (
     TextValue,
 )
 from letterbook.parse.archival import citation_tail, find_archival
-from letterbook.parse.publications import is_publication
-from letterbook.parse.body import read_body
+from letterbook.parse.body import is_signature_line, read_body
 from letterbook.parse.dates import find_date, parse_date
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.notes import anchor_notes, is_note_separator, is_notes_heading, parse_notes
+from letterbook.parse.publications import is_publication
 from letterbook.parse.segment import LetterStart, bare_number_of
 from letterbook.parse.text import Line, strip_span
 
@@ -203,7 +203,7 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
         refs = _archival_line(line)
         if refs:
             archival[:0] = refs
-            tail = _after(text, line, refs[-1].span[1])
+            tail = citation_tail(text, refs[-1])
             if tail:
                 publications.insert(0, tail)
         elif (written := _written_date(line)) is not None:
@@ -228,11 +228,6 @@ def _archival_line(line: Line) -> list[ArchivalRef]:
     return refs if refs and refs[0].span[0] - line.start <= 2 else []
 
 
-def _after(text: str, line: Line, end: int) -> TextValue | None:
-    start, stop = strip_span(text, end, line.end)
-    return TextValue(text[start:stop], (start, stop)) if stop > start else None
-
-
 def _written_date(line: Line) -> HistoricalDate | None:
     for pattern in _data()["apparatus"]["written"]:
         if re.match(pattern, line.text):
@@ -242,8 +237,8 @@ def _written_date(line: Line) -> HistoricalDate | None:
 
 def _continues_publication(line: Line, following: Line) -> bool:
     """A short line whose text runs on into the publication printed below it."""
-    return len(line.text) <= 60 and not line.text.endswith(("!", "?")) and \
-        is_publication(f"{line.text} {following.text}")
+    return len(line.text) <= 60 and not line.text.endswith(("!", "?")) and not is_signature_line(line.text) \
+        and is_publication(f"{line.text} {following.text}")
 
 
 def _read_notes(text: str, lines: list[Line], text_span: Span, apparatus: _Apparatus) -> list[Note]:
