@@ -213,9 +213,23 @@ def find_markers(body: str, offset: int = 0) -> list[Marker]:
 # --- matching notes to markers --------------------------------------------------------------------
 
 
-def _first_after(positions: list[Marker], starts: list[int], cursor: int) -> Marker | None:
-    i = bisect_left(starts, cursor)
-    return positions[i] if i < len(positions) else None
+class _MarkerIndex:
+    """The markers of a text by note number, each list in text order, for bisecting."""
+
+    def __init__(self, markers: Sequence[Marker]) -> None:
+        self._found: dict[tuple[str, bool], list[Marker]] = defaultdict(list)
+        for found in markers:
+            self._found[(found.number, found.strong)].append(found)
+        self._starts = {key: [m.span[0] for m in found] for key, found in self._found.items()}
+
+    def first_after(self, number: str, cursor: int) -> Marker | None:
+        """The first marker for ``number`` at or after ``cursor``: a strong one if any follows."""
+        for strong in (True, False):
+            key = (number, strong)
+            i = bisect_left(self._starts.get(key, []), cursor)
+            if i < len(self._starts.get(key, [])):
+                return self._found[key][i]
+        return None
 
 
 def anchor_notes(notes: Sequence[Note], body: str, offset: int = 0) -> list[Note]:
@@ -224,18 +238,12 @@ def anchor_notes(notes: Sequence[Note], body: str, offset: int = 0) -> list[Note
     ``offset`` is where ``body`` starts in the source. Numbered notes and asterisk
     footnotes are two sequences, each read in order through the text.
     """
-    by_kind: dict[tuple[str, bool], list[Marker]] = defaultdict(list)
-    for marker in find_markers(body, offset):
-        by_kind[(marker.number, marker.strong)].append(marker)
-    starts = {key: [m.span[0] for m in found] for key, found in by_kind.items()}
+    index = _MarkerIndex(find_markers(body, offset))
     cursors = {"digits": offset, "stars": offset}
     anchored: list[Note] = []
     for note in notes:
         kind = "stars" if note.number.startswith("*") else "digits"
-        marker: Marker | None = None
-        for strong in (True, False):
-            key = (note.number, strong)
-            marker = marker or _first_after(by_kind.get(key, []), starts.get(key, []), cursors[kind])
+        marker = index.first_after(note.number, cursors[kind])
         if marker is not None:
             cursors[kind] = marker.span[1]
         anchored.append(replace(note, anchor=marker.span if marker else None))
