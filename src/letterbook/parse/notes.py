@@ -130,8 +130,11 @@ def _word_start() -> re.Pattern[str]:
 @cache
 def _date_after_number() -> re.Pattern[str]:
     months = "|".join(sorted((re.escape(m) for m in load("notes")["dates"]["months"]), key=len, reverse=True))
-    # "13 июня 1932", "2 May 1918": a day, month and year, not a note number and its text.
-    return re.compile(rf"(?:{months})\.?[ \t\u00a0]+\[?\d{{4}}(?!\d)", re.IGNORECASE)
+    roman = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})"
+    # "13 июня 1932", "2 May 1918", "21. IV. 1918": a day, month and year, not a note number and its text.
+    return re.compile(
+        rf"(?:(?:{months})\.?[ \t\u00a0]+|(?-i:{roman})\.?[ \t\u00a0]*)\[?\d{{4}}(?!\d)", re.IGNORECASE
+    )
 
 
 @cache
@@ -144,15 +147,19 @@ def _starts_with_unit(text: str) -> bool:
     return word is not None and word.group().lower() in _units()
 
 
-def _read_start(line: str, expected: int | None) -> _Start | None:
+def _read_start(line: str, expected: int | None, footnotes_only: bool = False) -> _Start | None:
     """The note number at the start of ``line``, if it may open the next note.
 
     ``expected`` is the number the next note should carry; None before the first note,
     when any plausible number (not a year, a date or an amount) may open the section.
+    Page footnotes ("* ...", "** ...") stand apart from numbered notes: once a section
+    opens with one (``footnotes_only``), a number starts a list item, not a note.
     """
     footnote = _FOOTNOTE_START.match(line)
     if footnote:
         return _Start(footnote.group(1), footnote.span(1), footnote.end())
+    if footnotes_only:
+        return None
     digits = _digit_start().match(line)
     if digits:
         rest = line[digits.end():]
@@ -167,8 +174,8 @@ def _read_start(line: str, expected: int | None) -> _Start | None:
             return _Start(str(value), (digits.start(1), digits.end(0)), digits.end())
         return None
     word = _word_start().match(line)
-    if word and expected is not None and _words_to_numbers()[word.group(1)] == expected:
-        return _Start(str(expected), (word.start(1), word.end(1)), word.end())
+    if word and _words_to_numbers()[word.group(1)] == (expected or 1):
+        return _Start(str(expected or 1), (word.start(1), word.end(1)), word.end())
     return None
 
 
@@ -210,7 +217,7 @@ def _drafts(text: str) -> list[_Draft]:
             continue
         in_heading = False
         end = position + len(line.rstrip())
-        start = _read_start(line, expected)
+        start = _read_start(line, expected, footnotes_only=bool(drafts) and drafts[0].number.startswith("*"))
         if start is not None:
             printed = (position + start.printed[0], position + start.printed[1])
             drafts.append(_Draft(start.number, printed, position + start.text_start, end))
