@@ -367,12 +367,16 @@ def test_notes_never_raise_on_any_text(text: str) -> None:
 ])
 def test_reading_notes_takes_linear_time(unit: str) -> None:
     def seconds(repeat: int) -> float:
+        """The best of three runs, so that a busy machine does not fail the test."""
         text = unit * repeat
-        began = time.perf_counter()
-        anchor_notes(parse_notes(text), text)
-        field_codes(text)
-        return time.perf_counter() - began
+        runs = []
+        for _ in range(3):
+            began = time.perf_counter()
+            anchor_notes(parse_notes(text), text)
+            field_codes(text)
+            runs.append(time.perf_counter() - began)
+        return min(runs)
 
-    seconds(100)
     small, large = seconds(2_000), seconds(20_000)
-    assert large < 2.0 and large < 40 * max(small, 1e-3)
+    # Ten times the text may take ten times as long; a quadratic reader would take a hundred.
+    assert large < 5.0 and large < 40 * max(small, 1e-3)
