@@ -380,3 +380,25 @@ def test_reading_notes_takes_linear_time(unit: str) -> None:
     small, large = seconds(2_000), seconds(20_000)
     # Ten times the text may take ten times as long; a quadratic reader would take a hundred.
     assert large < 5.0 and large < 40 * max(small, 1e-3)
+
+
+def test_superscript_markers_and_bracketed_numbers_are_read() -> None:
+    notes = parse_notes("[1] The first.\n[2] The second.\n³ The third.")
+    assert [(n.number, n.number_as_printed, n.text) for n in notes] == [
+        ("1", "[1]", "The first."), ("2", "[2]", "The second."), ("3", "³", "The third.")]
+    body = "Trotsky¹ and the area of 5 м² were named[2], then Kamenev³."
+    assert [body[n.anchor[0]:n.anchor[1]] if n.anchor else None for n in anchor_notes(notes, body)] == ["¹", "2", "³"]
+
+
+def test_a_day_in_both_calendars_is_not_a_note_number() -> None:
+    assert numbers("15 (28) ноября 1912 г. состоялось заседание.")[0][:2] == ("1", "")
+
+
+def test_a_note_after_the_document_number_is_read_too() -> None:
+    (note,) = parse_notes("1 See document No. 183, note 1.")
+    assert [(r.document, r.note) for r in note.refs] == [("183", "1")]
+
+
+def test_notes_whose_marker_was_not_found_are_reported_once_anchored() -> None:
+    notes = anchor_notes(parse_notes("1 First.\n2 Second."), "He came 1 , then left.")
+    assert [f.message for f in note_findings(notes, anchored=True)] == ["no marker for note 2 in the text"]

@@ -3,7 +3,8 @@
 Markers as these editions print them: digits glued to a word ("Trotsky3—",
 "Sevkaokr6 turn", "фельетонов1."), set apart by blanks ("faction 1 ,", "revolution 2-
 behind", "Council 2demanded"), after the sentence's punctuation ("consequences.2 .",
-"CSB,2", "unreliable)1 ."), in brackets ("text[1]"), asterisks ("СОВЕТА**") and, in
+"CSB,2", "unreliable)1 ."), in brackets ("text[1]"), superscript ("Trotsky¹"),
+asterisks ("СОВЕТА**") and, in
 machine translation, a number word ("by me one .").
 
 A number is never a marker at the start of a line ("1) ...", "2. ..."), inside a date or
@@ -32,6 +33,8 @@ _BLANKS = " \t\u00a0\u2009\u202f"
 _CLOSERS = ")]»”’\"'"
 _PUNCTUATION = ".,;:!?"
 _LOOK = 64  # how far a marker's context is read; words are shorter than this
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,10 @@ def _number_words() -> dict[str, str]:
 @cache
 def _token_pattern() -> re.Pattern[str]:
     words = "|".join(sorted(_number_words(), key=len, reverse=True))
-    return re.compile(rf"(?<!\d)(?P<digits>\d{{1,3}})(?!\d)|(?<!\*)(?P<stars>\*{{1,4}})(?!\*)|\b(?P<word>{words})\b")
+    return re.compile(
+        rf"(?<!\d)(?P<digits>\d{{1,3}})(?!\d)|(?<!\*)(?P<stars>\*{{1,4}})(?!\*)"
+        rf"|(?<![{_SUPERSCRIPTS}])(?P<sup>[{_SUPERSCRIPTS}]{{1,3}})(?![{_SUPERSCRIPTS}])|\b(?P<word>{words})\b"
+    )
 
 
 # --- reading the context of a token ------------------------------------------------------------
@@ -187,6 +193,13 @@ def _word_marker(text: str, start: int, end: int) -> bool:
     return text[k] in _PUNCTUATION and (k + 1 >= len(text) or not text[k + 1].isalnum())
 
 
+def _superscript_marker(text: str, start: int) -> bool:
+    """Superscript digits after a word or its punctuation ("Trotsky¹"), never a unit ("м²", "km²")."""
+    if start == 0 or text[start - 1] in _BLANKS or text[start - 1] in "\r\n":
+        return False
+    return not text[start - 1].isalpha() or len(_word_before(text, start)) > 2
+
+
 def _star_marker(text: str, start: int) -> bool:
     """Asterisks after a word or its punctuation ("СОВЕТА**"), never a "* * *" divider or a footnote."""
     j = _previous_visible(text, start)
@@ -202,6 +215,10 @@ def find_markers(body: str, offset: int = 0) -> list[Marker]:
             verdict = _digit_marker(body, start, end)
             if verdict is not False:
                 markers.append(Marker(str(int(match.group("digits"))), (offset + start, offset + end), verdict is True))
+        elif match.group("sup"):
+            if _superscript_marker(body, start):
+                number = str(int(match.group("sup").translate(_FROM_SUPERSCRIPT)))
+                markers.append(Marker(number, (offset + start, offset + end)))
         elif match.group("stars"):
             if _star_marker(body, start):
                 markers.append(Marker(match.group("stars"), (offset + start, offset + end)))

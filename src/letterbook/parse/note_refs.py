@@ -39,8 +39,10 @@ def _crossref_pattern() -> re.Pattern[str]:
     note = rf"{_word(data['note_words'])}\s*(?P<notes>{number_list})\s+{_word(data['note_joiners'])}\s*"
     document = rf"(?:{_word(data['document_words'])}|(?<=\s)(?={sign}))"
     see = rf"(?P<see>{_word(data['see_words'])}\s*)?"
+    # "See document No. 183, note 1": the note after the document.
+    note_after = rf"(?:\s*,?\s*{_word(data['note_words'])}\s*(?P<notes_after>{number_list}))?"
     return re.compile(
-        rf"{see}(?:{note})?(?P<docword>{document})\s*{sign}\s*(?P<docs>{number_list})(?!\d)",
+        rf"{see}(?:{note})?(?P<docword>{document})\s*{sign}\s*(?P<docs>{number_list})(?!\d){note_after}",
         re.IGNORECASE,
     )
 
@@ -57,7 +59,8 @@ def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
         if not match.group("docword") and not match.group("see") and not match.group("notes"):
             continue
         span = (offset + match.start(), offset + match.end())
-        notes: list[str | None] = list(_numbers(match.group("notes") or "")) or [None]
+        printed = (match.group("notes") or "") + " " + (match.group("notes_after") or "")
+        notes: list[str | None] = list(_numbers(printed)) or [None]
         for document in _numbers(match.group("docs")):
             refs.extend(CrossRef(document=document, note=note, span=span) for note in notes)
     return refs

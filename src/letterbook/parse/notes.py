@@ -45,6 +45,8 @@ __all__ = [
     "parse_notes",
 ]
 
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _FOOTNOTE_START = re.compile(r"[ \t\u00a0]*(\*{1,4})[ \t\u00a0]*(?=[^\W\d_]|[«\"“(\[])")
 
 
@@ -116,8 +118,12 @@ def _words_to_numbers() -> dict[str, int]:
 @cache
 def _digit_start() -> re.Pattern[str]:
     digits = load("notes")["numbers"]["max_digits"]
-    # "1 We", "2On", "1 . We", "3) We", "1. We"; the text begins after the blanks.
-    return re.compile(rf"[ \t\u00a0]*(\d{{1,{digits}}})(?!\d)(?:[ \t\u00a0]?[.)](?!\d))?[ \t\u00a0]*")
+    # "1 We", "2On", "1 . We", "3) We", "1. We", "[1] We", "¹ We"; the text begins after the blanks.
+    return re.compile(
+        rf"[ \t\u00a0]*(?P<printed>\[?)"
+        rf"(?P<number>\d{{1,{digits}}}|[{_SUPERSCRIPTS}]{{1,{digits}}})(?![\d{_SUPERSCRIPTS}])"
+        rf"(?:[ \t\u00a0]?[.)\]](?!\d))?[ \t\u00a0]*"
+    )
 
 
 @cache
@@ -133,7 +139,10 @@ def _date_after_number() -> re.Pattern[str]:
     roman = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})"
     # "13 июня 1932", "2 May 1918", "21. IV. 1918": a day, month and year, not a note number and its text.
     return re.compile(
-        rf"(?:(?:{months})\.?[ \t\u00a0]+|(?-i:{roman})\.?[ \t\u00a0]*)\[?\d{{4}}(?!\d)", re.IGNORECASE
+        # "15 (28) ноября 1912", "15/28 ноября 1912": both calendars' days before the month.
+        rf"(?:\(\d{{1,2}}\)[ \t\u00a0]*|/\d{{1,2}}[ \t\u00a0]*)?"
+        rf"(?:(?:{months})\.?[ \t\u00a0]+|(?-i:{roman})\.?[ \t\u00a0]*)\[?\d{{4}}(?!\d)",
+        re.IGNORECASE,
     )
 
 
@@ -163,7 +172,7 @@ def _read_start(line: str, expected: int | None, footnotes_only: bool = False) -
     digits = _digit_start().match(line)
     if digits:
         rest = line[digits.end():]
-        value = int(digits.group(1))
+        value = int(digits.group("number").translate(_FROM_SUPERSCRIPT))
         plausible = expected is None or value in (expected, expected + 1)
         if not rest.strip():
             # A number alone on its line, the text below it: only the very number expected.
@@ -171,7 +180,7 @@ def _read_start(line: str, expected: int | None, footnotes_only: bool = False) -
         elif _date_after_number().match(rest) or _starts_with_unit(rest):
             plausible = False
         if plausible:
-            return _Start(str(value), (digits.start(1), digits.end(0)), digits.end())
+            return _Start(str(value), (digits.start("printed"), digits.end()), digits.end())
         return None
     word = _word_start().match(line)
     if word and _words_to_numbers()[word.group(1)] == (expected or 1):
@@ -261,13 +270,19 @@ def parse_notes(text: str, offset: int = 0) -> list[Note]:
 # --- findings -------------------------------------------------------------------------------
 
 
-def note_findings(notes: Sequence[Note], codes: Sequence[Span] = ()) -> list[Finding]:
-    """What a person should check: field codes left in, unnumbered notes, gaps in the numbering."""
+def note_findings(notes: Sequence[Note], codes: Sequence[Span] = (), anchored: bool = False) -> list[Finding]:
+    """What a person should check: field codes left in, unnumbered notes, gaps in the numbering.
+
+    With ``anchored`` (the notes went through ``anchor_notes``), also every note whose
+    marker was not found in the letter's text.
+    """
     findings = [Finding(Severity.INFO, "notes", "Word field code left in the note text", span) for span in codes]
     previous: int | None = None
     for note in notes:
         if not note.number_as_printed:
             findings.append(Finding(Severity.WARNING, "notes", "note printed without its number; read as 1", note.span))
+        if anchored and note.anchor is None:
+            findings.append(Finding(Severity.INFO, "notes", f"no marker for note {note.number} in the text", note.span))
         if note.number.isdigit():
             if previous is not None and int(note.number) != previous + 1:
                 findings.append(Finding(Severity.WARNING, "notes",
