@@ -194,6 +194,7 @@ def test_markers_whose_notes_the_page_cut_off_are_still_found(page: str, endings
     "Письмо от 26/VII получил. Из Москвы 7.IX.35 г. в 19 час. 53 мин.",
     "Надо послать туда не менее 50–60 ТБ–3.",
     "* * *",
+    "written on the night of 5 to 6 October [19]25, in two copies",
 ])
 def test_dates_amounts_labels_and_list_items_are_not_markers(text: str) -> None:
     assert find_markers(text) == []
@@ -386,7 +387,7 @@ def test_superscript_markers_and_bracketed_numbers_are_read() -> None:
     notes = parse_notes("[1] The first.\n[2] The second.\n³ The third.")
     assert [(n.number, n.number_as_printed, n.text) for n in notes] == [
         ("1", "[1]", "The first."), ("2", "[2]", "The second."), ("3", "³", "The third.")]
-    body = "Trotsky¹ and the area of 5 м² were named[2], then Kamenev³."
+    body = "Trotsky¹ and the area of 5 м² were named [2], then Kamenev³. [1] October [19]25"
     assert [body[n.anchor[0]:n.anchor[1]] if n.anchor else None for n in anchor_notes(notes, body)] == ["¹", "2", "³"]
 
 

@@ -170,8 +170,10 @@ def _digit_marker(text: str, start: int, end: int) -> bool | None:
     """True for a marker, None for a weak one, False for an amount, a date or a label."""
     if _previous_visible(text, start) == -1:
         return False  # line start: "1) ...", "2. ..."
-    if text[start - 1] == "[" and end < len(text) and text[end] == "]":  # "text[1]", never "[19]25"
-        return _word_ends_at(text, start - 1) and not text[end + 1:end + 2].isalnum()
+    if text[start - 1] == "[" and end < len(text) and text[end] == "]":  # "text[1]", "text. [2]", never "[19]25"
+        j = _previous_visible(text, start - 1)
+        carrier = j >= 0 and (text[j] in _PUNCTUATION or _word_ends_at(text, j + 1))
+        return carrier and not text[end + 1:end + 2].isalnum()
     before = _before_digits(text, start)
     if before is False or not _after_digits(text, end, glued_before=text[start - 1].isalpha()):
         return False
