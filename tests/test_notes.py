@@ -318,6 +318,7 @@ def test_numbering_that_skips_a_note_is_reported() -> None:
     ("Ответ Сталина см. док. № 12, 14.", [("12", None), ("14", None)]),
     ("See notes 1 and 2 to document No. 12; see also document No. 7.", [("12", "1"), ("12", "2"), ("7", None)]),
     ("The reply: see No. 188.", [("188", None)]),
+    ("See note 3 to doc. 45.", [("45", "3")]),
 ])
 def test_a_note_points_to_other_documents(text: str, refs: list[tuple[str, str | None]]) -> None:
     (note,) = parse_notes(f"1 {text}", 10)
@@ -351,6 +352,7 @@ def test_notes_never_raise_and_spans_stay_inside_the_text(text: str) -> None:
     notes = anchor_notes(parse_notes(text, 5), text, 5)
     for note in notes:
         assert 5 <= note.span[0] <= note.span[1] <= len(text) + 5
+        assert text[note.span[0] - 5:note.span[1] - 5].startswith(note.number_as_printed)
         assert note.anchor is None or 5 <= note.anchor[0] < note.anchor[1] <= len(text) + 5
     field_codes(text)
 

@@ -37,12 +37,13 @@ def _crossref_pattern() -> re.Pattern[str]:
     number_list = rf"\d{{1,4}}(?:\s*(?:{_alternation(data['list_joiners'])})\s*\d{{1,4}})*"
     sign = rf"(?-i:{_alternation(data['number_signs'])})"
     note = rf"{_word(data['note_words'])}\s*(?P<notes>{number_list})\s+{_word(data['note_joiners'])}\s*"
-    document = rf"(?:{_word(data['document_words'])}|(?<=\s)(?={sign}))"
+    # "document No. 183", "doc. 45", or a bare "No. 183" (kept only after "see" or a note).
+    document = rf"(?:(?P<docword>{_word(data['document_words'])})\s*(?:{sign})?|(?<!\w){sign})"
     see = rf"(?P<see>{_word(data['see_words'])}\s*)?"
     # "See document No. 183, note 1": the note after the document.
     note_after = rf"(?:\s*,?\s*{_word(data['note_words'])}\s*(?P<notes_after>{number_list}))?"
     return re.compile(
-        rf"{see}(?:{note})?(?P<docword>{document})\s*{sign}\s*(?P<docs>{number_list})(?!\d){note_after}",
+        rf"{see}(?:{note})?{document}\s*(?P<docs>{number_list})(?!\d){note_after}",
         re.IGNORECASE,
     )
 
