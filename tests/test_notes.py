@@ -266,6 +266,12 @@ def test_a_paragraph_beginning_with_a_year_continues_the_note_before_it() -> Non
         ("1", "The decision.\n\n1918 was a hard year."), ("2", "Another note.")]
 
 
+def test_an_ordinal_or_a_fraction_at_a_paragraph_start_continues_the_note() -> None:
+    text = "1 The front.\n\n2nd Army retreated.\n\n2-й полк отошел.\n\n2/3 of the men.\n\n2 The note."
+    assert [n.number for n in parse_notes(text)] == ["1", "2"]
+    assert parse_notes(text)[1].text == "The note."
+
+
 def test_a_date_after_the_number_is_the_notes_text() -> None:
     assert numbers("1 13 июня 1932 г. CT принял предложение.") == [("1", "1", "13 июня 1932 г. CT принял предложение.")]
 
@@ -278,6 +284,13 @@ def test_a_note_printed_without_its_number_is_note_one_and_flagged() -> None:
     assert text[note.span[0]:note.span[1]].startswith("On May 4, 1918, Antonov-Ovseenko")
     (finding,) = note_findings([note])
     assert finding.severity is Severity.WARNING and finding.span == note.span
+
+
+def test_a_heading_run_into_the_first_note_is_not_its_text() -> None:
+    text = "Notes: 1 We are talking about the report.\n2 See doc. No. 45."
+    notes = parse_notes(text, 3)
+    assert [(n.number, n.text) for n in notes] == [("1", "We are talking about the report."), ("2", "See doc. No. 45.")]
+    assert text[notes[0].span[0] - 3:notes[0].span[1] - 3] == "1 We are talking about the report."
 
 
 def test_a_date_alone_is_not_a_note_number() -> None:

@@ -111,6 +111,12 @@ def _headings() -> frozenset[str]:
 
 
 @cache
+def _inline_heading() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(_headings(), key=len, reverse=True))
+    return re.compile(rf"[ \t\u00a0]*(?:{words})[ \t\u00a0]*:[ \t\u00a0]*", re.IGNORECASE)
+
+
+@cache
 def _words_to_numbers() -> dict[str, int]:
     return {word: int(value) for word, value in load("notes")["numbers"]["words"].items()}
 
@@ -174,7 +180,10 @@ def _read_start(line: str, expected: int | None, footnotes_only: bool = False) -
         rest = line[digits.end():]
         value = int(digits.group("number").translate(_FROM_SUPERSCRIPT))
         plausible = expected is None or value in (expected, expected + 1)
-        if not rest.strip():
+        glued = line[digits.end("number"):digits.end("number") + 1]
+        if glued and (glued.islower() or glued in "-–/%,:'’"):
+            plausible = False  # "2nd Army", "1-й", "3/4", "5%", "1, 2": not a note's number
+        elif not rest.strip():
             # A number alone on its line, the text below it: only the very number expected.
             plausible = value == (expected or 1)
         elif _date_after_number().match(rest) or _starts_with_unit(rest):
@@ -199,6 +208,18 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         position += len(line)
 
 
+def _content_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a notes section after its heading or rule, with their starts."""
+    in_heading = True
+    for position, line in _lines(text):
+        if not line.strip() or in_heading and (is_notes_heading(line) or is_note_separator(line)):
+            continue
+        # "Notes: 1 We are talking ...": a heading run into the first note is not its text.
+        skip = _inline_heading().match(line) if in_heading else None
+        in_heading = False
+        yield (position + skip.end(), line[skip.end():]) if skip else (position, line)
+
+
 @dataclass(slots=True)
 class _Draft:
     """A note being read: where its number and text start, where its last line ends."""
@@ -218,13 +239,7 @@ def _ends_footnote(line: str) -> bool:
 def _drafts(text: str) -> list[_Draft]:
     drafts: list[_Draft] = []
     expected: int | None = None
-    in_heading = True
-    for position, line in _lines(text):
-        if not line.strip():
-            continue
-        if in_heading and (is_notes_heading(line) or is_note_separator(line)):
-            continue
-        in_heading = False
+    for position, line in _content_lines(text):
         end = position + len(line.rstrip())
         start = _read_start(line, expected, footnotes_only=bool(drafts) and drafts[0].number.startswith("*"))
         if start is not None:
