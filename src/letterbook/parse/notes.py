@@ -212,7 +212,7 @@ def _content_lines(text: str) -> Iterator[tuple[int, str]]:
     """The non-blank lines of a notes section after its heading or rule, with their starts."""
     in_heading = True
     for position, line in _lines(text):
-        if not line.strip() or in_heading and (is_notes_heading(line) or is_note_separator(line)):
+        if not line.strip() or (in_heading and (is_notes_heading(line) or is_note_separator(line))):
             continue
         # "Notes: 1 We are talking ...": a heading run into the first note is not its text.
         skip = _inline_heading().match(line) if in_heading else None
