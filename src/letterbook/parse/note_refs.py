@@ -1,0 +1,84 @@
+"""What a note's text holds besides prose: cross-references and leaked Word field codes.
+
+- ``cross_refs(text, offset)``: the note's pointers to other documents of the
+  collection: "See note 1 to document No. 183" -> ``CrossRef("183", "1")``, "See doc.
+  No. 45", "См. примеч. 2 к док. № 183", "см. док. № 12, 14"; references to archive
+  files ("Там же. Л. 38") or to decrees ("Decree No. 11") are not documents.
+- ``field_codes(text, offset)``: spans of Microsoft Word field codes left in the page
+  ('TOC \\o "1-5" \\h \\z '): not part of what the editors wrote, so a note's text
+  leaves them out while its span keeps them.
+
+Words live in ``parse/data/notes.toml``. Pure, never raises, linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from letterbook.data import load
+from letterbook.model import CrossRef, Span
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so that "Nos." wins over "No"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _word(words: Iterable[str]) -> str:
+    """Literal words that must not start or end inside another word ("doc." ends in ".")."""
+    return rf"(?<!\w)(?:{_alternation(words)})(?![^\W\d_])"
+
+
+@cache
+def _crossref_pattern() -> re.Pattern[str]:
+    data = load("notes")["crossrefs"]
+    number_list = rf"\d{{1,4}}(?:\s*(?:{_alternation(data['list_joiners'])})\s*\d{{1,4}})*"
+    sign = rf"(?-i:{_alternation(data['number_signs'])})"
+    note = rf"{_word(data['note_words'])}\s*(?P<notes>{number_list})\s+{_word(data['note_joiners'])}\s*"
+    # "document No. 183", "doc. 45", or a bare "No. 183" (kept only after "see" or a note).
+    document = rf"(?:(?P<docword>{_word(data['document_words'])})\s*(?:{sign})?|(?<!\w){sign})"
+    see = rf"(?P<see>{_word(data['see_words'])}\s*)?"
+    # "See document No. 183, note 1": the note after the document.
+    note_after = rf"(?:\s*,?\s*{_word(data['note_words'])}\s*(?P<notes_after>{number_list}))?"
+    return re.compile(
+        rf"{see}(?:{note})?{document}\s*(?P<docs>{number_list})(?!\d){note_after}",
+        re.IGNORECASE,
+    )
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
+    """Every reference to another document in ``text``, each with the span of its words."""
+    refs: list[CrossRef] = []
+    for match in _crossref_pattern().finditer(text):
+        # A bare "No. 183" is a document only when the editors wrote "see" before it.
+        if not match.group("docword") and not match.group("see") and not match.group("notes"):
+            continue
+        span = (offset + match.start(), offset + match.end())
+        printed = (match.group("notes") or "") + " " + (match.group("notes_after") or "")
+        notes: list[str | None] = list(_numbers(printed)) or [None]
+        for document in _numbers(match.group("docs")):
+            refs.extend(CrossRef(document=document, note=note, span=span) for note in notes)
+    return refs
+
+
+@cache
+def _field_code_pattern() -> re.Pattern[str]:
+    data = load("notes")["field_codes"]
+    argument = rf'(?:\\[A-Za-z*@#!]+|"[^"\n]*"|_(?:Toc|Ref)\d+|(?:{_alternation(data["bare_arguments"])})\b)'
+    return re.compile(rf"\b(?:{_alternation(data['keywords'])})\b(?:[ \t]+{argument})+[ \t]*")
+
+
+def field_codes(text: str, offset: int = 0) -> list[Span]:
+    """Spans of Word field codes ('TOC \\o "1-5" \\h \\z ') in ``text``, trailing blanks included."""
+    return [(offset + m.start(), offset + m.end()) for m in _field_code_pattern().finditer(text)]
+
+
+def without_field_codes(text: str) -> str:
+    """``text`` as the editors wrote it: field codes cut out."""
+    return _field_code_pattern().sub("", text)
