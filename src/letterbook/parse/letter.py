@@ -32,15 +32,21 @@ from letterbook.parse.archival import citation_tail, find_archival
 from letterbook.parse.body import is_signature_line, read_body
 from letterbook.parse.dates import find_date, parse_date
 from letterbook.parse.frontmatter import is_navigation
-from letterbook.parse.notes import anchor_notes, is_note_separator, is_notes_heading, parse_notes
+from letterbook.parse.notes import (
+    anchor_notes,
+    field_codes,
+    is_footnote_line,
+    is_note_separator,
+    is_notes_heading,
+    note_findings,
+    parse_notes,
+)
 from letterbook.parse.publications import is_publication
 from letterbook.parse.segment import LetterStart, bare_number_of
 from letterbook.parse.text import Line, strip_span
 
 # A line longer than this is text, not an archival citation with a publication after it.
 MAX_CITATION_LINE = 400
-_FOOTNOTE = re.compile(r"\*{1,3}\s?\S")
-_FIELD_CODE = re.compile(r"\b(?:TOC|PAGEREF|HYPERLINK|REF)\s(?:\\[a-z]\b|\"[^\"\n]{0,40}\"|\s){1,12}")
 
 
 @dataclass
@@ -185,7 +191,7 @@ def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if line.blank:
             continue
         if seen_text and (is_notes_heading(line.text) or is_note_separator(line.text) or
-                          _FOOTNOTE.match(line.text)):
+                          is_footnote_line(line.text)):
             return lines[:i], lines[i:]
         seen_text = True
     return lines, []
@@ -251,12 +257,10 @@ def _read_notes(text: str, lines: list[Line], text_span: Span, apparatus: _Appar
     if not nonblank:
         return []
     start, end = nonblank[0].start, nonblank[-1].end
-    for code in _FIELD_CODE.finditer(text, start, end):
-        apparatus.findings.append(Finding(Severity.WARNING, "notes", "a word-processor field code "
-                                          f"({code.group(0).strip()}) left in the note text", code.span()))
-    notes = parse_notes(text[start:end], start)
-    body = text[text_span[0]:text_span[1]]
-    return anchor_notes(notes, body, text_span[0])
+    notes = anchor_notes(parse_notes(text[start:end], start), text[text_span[0]:text_span[1]], text_span[0])
+    codes = field_codes(text[start:end], start)
+    apparatus.findings.extend(note_findings(notes, codes, anchored=True))
+    return notes
 
 
 def _with_findings(letter: Letter, extra: list[Finding]) -> Letter:
