@@ -64,7 +64,7 @@ _CONTINUATION_GAP = re.compile(r"[ \t\xa0]?;[ \t\xa0]{0,4}")
 # every level at every position of the text.
 _LEVEL_SHAPE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,12}\.?\s{0,3}(?:[РRPрrp][-–]?)?\d")
 
-_NUMBER = r"\d+[a-zа-яё]?"  # "558", "1а"
+_NUMBER = r"\d+(?:/?[a-zа-яё](?![^\W\d_]))?"  # "558", "1а", "1/с" (a secret opis)
 _FOND = r"(?:(?i:[РRP])[-–]?)?" + _NUMBER  # "Р-5446": fonds of the Soviet state archives
 
 

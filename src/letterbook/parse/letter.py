@@ -30,7 +30,7 @@ from letterbook.model import (
 )
 from letterbook.parse.archival import citation_tail, find_archival
 from letterbook.parse.body import is_signature_line, read_body
-from letterbook.parse.dates import find_date, parse_date
+from letterbook.parse.dates import find_date, parse_date, parse_dateline
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.notes import (
     anchor_notes,
@@ -243,8 +243,9 @@ def _written_date(line: Line) -> HistoricalDate | None:
 
 def _continues_publication(line: Line, following: Line) -> bool:
     """A short line whose text runs on into the publication printed below it."""
-    return len(line.text) <= 60 and not line.text.endswith(("!", "?")) and not is_signature_line(line.text) \
-        and is_publication(f"{line.text} {following.text}")
+    if len(line.text) > 60 or line.text.endswith(("!", "?")) or is_signature_line(line.text):
+        return False
+    return parse_dateline(line.text, line.start) is None and is_publication(f"{line.text} {following.text}")
 
 
 def _read_notes(text: str, lines: list[Line], text_span: Span, apparatus: _Apparatus) -> list[Note]:
