@@ -7,6 +7,7 @@ letter's span, the back matter (navigation after the last letter), or a remainde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
@@ -16,6 +17,11 @@ from letterbook.parse.letter import MAX_CITATION_LINE, read_letter
 from letterbook.parse.notes import is_note_separator, is_notes_heading
 from letterbook.parse.segment import LetterStart, find_starts
 from letterbook.parse.text import Line, split_lines
+
+# Enough characters to tell Russian from English, few enough to cost nothing.
+LANGUAGE_SAMPLE = 1000
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
 
 # Pages cut off at a fixed length end in a fragment of a word ("Оглавление т"): after
 # navigation lines, a last line this short is taken as navigation too.
@@ -44,10 +50,8 @@ def parse_source(source: Source) -> ParseResult:
 
 def language_of(text: str) -> str:
     """ "ru" when most letters are Cyrillic, else "en"."""
-    sample = text[:20000]
-    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
-    latin = sum(1 for ch in sample if "a" <= ch.lower() <= "z")
-    return "ru" if cyrillic > latin else "en"
+    sample = text[:LANGUAGE_SAMPLE]
+    return "ru" if len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)) else "en"
 
 
 def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int) -> list[Letter]:

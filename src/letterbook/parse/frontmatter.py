@@ -20,6 +20,12 @@ def _compiled(key: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in load("frontmatter")[key])
 
 
+@cache
+def _navigation() -> re.Pattern[str]:
+    """All navigation patterns as one expression (they name no groups)."""
+    return re.compile("|".join(f"(?:{p})" for p in load("frontmatter")["navigation"]), re.IGNORECASE)
+
+
 def _match(key: str, text: str) -> re.Match[str] | None:
     """The first of the ``key`` patterns that matches the whole of ``text``."""
     return next((m for p in _compiled(key) if (m := p.fullmatch(text)) is not None), None)
@@ -30,7 +36,7 @@ def is_navigation(text: str) -> bool:
     flat = normalize_spaces(text)
     if flat.count("|") >= int(load("frontmatter")["nav_separators"]):
         return True
-    return _match("navigation", flat) is not None
+    return _navigation().fullmatch(flat) is not None
 
 
 def is_title_page_line(text: str) -> bool:

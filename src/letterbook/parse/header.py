@@ -28,6 +28,8 @@ _PERSON = re.compile(
 )
 _MARKERS = re.compile(r"(?:\s?\*+|\s\d{1,2}|\s?\(\d{1,2}\))$")
 _TRAILING = ".,;:!"
+# Words that stand among correspondents' names in a heading.
+_NAME_LINKS = frozenset({"from", "and", "и", "от"})
 # Words that begin a phrase, never a correspondent's name ("In the Politburo ...").
 _NOT_A_NAME_START = frozenset({"in", "on", "at", "to", "with", "by", "for", "from", "of", "the", "and",
                                "на", "по", "с", "со", "к", "о", "об", "для", "из", "от"})
@@ -142,6 +144,33 @@ def _kind_prefix(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+@cache
+def _hint() -> re.Pattern[str]:
+    """What every heading has: a word between correspondents, or a kind or addressee first."""
+    between = "|".join(re.escape(w) for w in (" to ", " — ", " – ", " - ", " -- "))
+    first = [re.escape(k) for k, _ in _kinds()] + [re.escape(p.strip()) for p in _names_data()["addressee_prefixes"]]
+    return re.compile(rf"{between}|^(?:{'|'.join(first)})\b", re.IGNORECASE)
+
+
+def could_be_heading(text: str) -> bool:
+    """A quick test that rules out most lines of text before ``parse_heading`` reads them.
+
+    A heading is in capitals, or begins with a kind or an addressee word, or has a word
+    between correspondents with nothing but capitalised names (and "from", "and") before it.
+    """
+    if len(text) > 300:
+        return False
+    if text.isupper():
+        return True
+    match = _hint().search(text)
+    if match is None:
+        return False
+    if match.start() == 0:
+        return True
+    before = text[:match.start()].replace(",", " ").split()
+    return len(before) <= 12 and all(word[0].isupper() or word.lower() in _NAME_LINKS for word in before)
+
+
 def parse_heading(text: str, offset: int = 0) -> Heading | None:
     """A heading line (or lines) naming correspondents, or None when ``text`` is not one.
 
@@ -216,9 +245,12 @@ def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
     return None
 
 
+_CYRILLIC = re.compile("[А-яЁё]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def _is_cyrillic(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in letters) * 2 > len(letters)
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
 @cache

@@ -17,9 +17,15 @@ from letterbook.data import load
 from letterbook.model import HistoricalDate, Party
 from letterbook.parse.dates import find_date, parse_date
 from letterbook.parse.frontmatter import is_navigation
-from letterbook.parse.header import Heading, parse_heading, parse_sender_line
+from letterbook.parse.header import Heading, could_be_heading, parse_heading, parse_sender_line
 from letterbook.parse.text import Line, normalize_spaces
 
+# A number line ("Document No. 194.") is no longer.
+MAX_NUMBER_LINE = 40
+# An author's name on a line of its own above the heading ("Сталин И.В.") is no longer.
+MAX_AUTHOR_LINE = 60
+# A date printed at the end of a heading ends with its year ("... 13 июня 1932 г.", "[1920]").
+_ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|г)?\.?$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CAPS_CONTINUATION = re.compile(r"[^a-zа-яё]{3,}")
 
@@ -46,11 +52,15 @@ def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def number_of(text: str) -> str | None:
     """The document number of a number line ("No. 194" → "194"), else None."""
+    if len(text) > MAX_NUMBER_LINE:
+        return None
     match = _number_patterns()[0].fullmatch(normalize_spaces(text))
     return match.group("number") if match else None
 
 
 def bare_number_of(text: str) -> str | None:
+    if len(text) > 4:
+        return None
     match = _number_patterns()[1].fullmatch(text)
     return match.group("number") if match else None
 
@@ -109,7 +119,8 @@ def _header_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int, *,
     senders: tuple[Party, ...] = ()
     first = k
     found = _heading_lines(text, lines, nonblank, k)
-    if found is None and k + 1 < len(nonblank):
+    if found is None and k + 1 < len(nonblank) and len(lines[nonblank[k]].text) <= MAX_AUTHOR_LINE and \
+            could_be_heading(lines[nonblank[k + 1]].text):
         author = parse_sender_line(lines[nonblank[k]].text, lines[nonblank[k]].start)
         found = _heading_lines(text, lines, nonblank, k + 1) if author else None
         if found is not None and not found[0].senders and author:
@@ -138,7 +149,7 @@ def _heading_lines(text: str, lines: Sequence[Line], nonblank: list[int],
                    k: int) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
     """A heading at ``nonblank[k]``, joined with a capitals continuation line when there is one."""
     line = lines[nonblank[k]]
-    if is_navigation(line.text):
+    if not could_be_heading(line.text) or is_navigation(line.text):
         return None
     source_end, last = line.end, k
     if line.text.upper() == line.text and k + 1 < len(nonblank):
@@ -154,7 +165,7 @@ def _heading_with_date(text: str, line: Line, last: int
 
     ``text`` is the source from the start of ``line`` to the end of the heading's last line.
     """
-    date = find_date(text, line.start)
+    date = find_date(text, line.start) if _ENDS_WITH_YEAR.search(text) else None
     heading_end = len(text)
     if date is not None and len(text) - (date.span[1] - line.start) <= 2 and date.span[0] > line.start:
         heading_end = date.span[0] - line.start
