@@ -158,13 +158,18 @@ def _signature(text: str, start: int, end: int, lines: Sequence[Line]) -> tuple[
 
 
 def _signers(text: str, start: int, end: int) -> tuple[Party, ...]:
-    """The persons named in a signature, each with its span."""
+    """The persons named in a signature (past closing formulas and titles), each with its span."""
     parties = []
-    for match in re.finditer(_NAME_TOKEN, text[start:end]):
-        name = match.group(0)
-        if is_person_name(name) and not _is_closing(name) and not _is_title_word(name):
-            a, b = start + match.start(), start + match.end()
-            parties.append(Party(name=name, span=(a, b), kind=PartyKind.PERSON, implied=True))
+    for line in text[start:end].splitlines(keepends=True):
+        names = _signature_names(line.strip()) or []
+        cursor = 0
+        for name in names:
+            at = line.find(name, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(name)
+            parties.append(Party(name=name, span=(start + at, start + cursor), kind=PartyKind.PERSON, implied=True))
+        start += len(line)
     return tuple(parties)
 
 

@@ -11,7 +11,7 @@ stand in the dative; their nominative form goes to ``Party.normalized``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -60,7 +60,7 @@ def _kinds() -> list[tuple[str, str]]:
 def _org_words() -> re.Pattern[str]:
     orgs = _heading_data()["organisations"]
     words = sorted((re.escape(w) for w in orgs["words"]), key=len, reverse=True)
-    return re.compile("|".join(words), re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -152,6 +152,12 @@ def _hint() -> re.Pattern[str]:
     return re.compile(rf"{between}|^(?:{'|'.join(first)})\b", re.IGNORECASE)
 
 
+def is_capitals(text: str) -> bool:
+    """Printed in capitals, allowing the small letters of "РКП(б)" and "ВКП(б)"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
 def could_be_heading(text: str) -> bool:
     """A quick test that rules out most lines of text before ``parse_heading`` reads them.
 
@@ -160,7 +166,7 @@ def could_be_heading(text: str) -> bool:
     """
     if len(text) > 300:
         return False
-    if text.isupper():
+    if is_capitals(text):
         return True
     match = _hint().search(text)
     if match is None:
@@ -209,15 +215,18 @@ def _to_only(text: str, cursor: int, offset: int, kind: str, kind_printed: str |
     """"Письмо В.И. Ленину", "ТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ ...", "В МАЛЫЙ СОВНАРКОМ": no sender printed."""
     if not _is_cyrillic(text):
         return None
-    start = cursor
-    for prefix in _names_data()["addressee_prefixes"]:
-        if text[cursor:].upper().startswith(prefix.upper()):
-            start = cursor + len(prefix)
+    start, accusative = cursor, False
+    for key in ("accusative_prefixes", "addressee_prefixes"):
+        prefix = next((p for p in _names_data()[key] if text[cursor:].upper().startswith(p.upper())), None)
+        if prefix is not None:
+            start, accusative = cursor + len(prefix), key == "accusative_prefixes"
             break
-    if kind_printed is None and start == cursor:
-        return None
-    accusative = start != cursor  # "В Малый Совнарком": an inanimate accusative is its nominative
+    if kind_printed is None and start == cursor and not is_capitals(text):
+        return None  # only a title in capitals may name its addressee alone ("Г. Е. ЗИНОВЬЕВУ")
     recipients = _split_parties(text, start, len(text), offset, dative=not accusative)
+    if recipients and accusative:  # "В Малый Совнарком": to a body, named in its own nominative
+        recipients = tuple(replace(p, kind=PartyKind.ORGANISATION, normalized=" ".join(p.name.split()))
+                           for p in recipients)
     if not recipients:
         recipients = _uppercase_addressee(text, start, offset)
     if not recipients:
@@ -229,7 +238,7 @@ def _uppercase_addressee(text: str, start: int, offset: int) -> tuple[Party, ...
     """An addressee printed in capitals ("ПРЕДСЕДАТЕЛЮ СИМБИРСКОГО СОВЕТА"): taken as one body."""
     a, b = _trim(text, start, len(text))
     name = text[a:b]
-    if not name or name.upper() != name or not any(ch.isalpha() for ch in name):
+    if not name or not is_capitals(name):
         return None
     return (Party(name=name, span=(offset + a, offset + b), normalized=nominative(" ".join(name.split())),
                   kind=PartyKind.ORGANISATION),)

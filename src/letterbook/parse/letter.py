@@ -49,6 +49,10 @@ from letterbook.parse.text import Line, strip_span
 MAX_CITATION_LINE = 400
 
 
+# The author's name in capitals at the top of a printed page ("В. И. ЛЕНИН").
+_RUNNING_HEAD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}")
+
+
 @dataclass
 class _Apparatus:
     """What the editors printed around a text, collected while reading a letter."""
@@ -125,12 +129,13 @@ def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
     dropped: set[int] = set()
     for a, b in pairwise(nonblank):
         first, second = lines[a], lines[b]
-        for number, head in ((first, second), (second, first)):
-            if bare_number_of(number.text) and head.text.isupper() and len(head.text) <= 40 and \
-                    re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}", head.text):
-                dropped.update({a, b})
-                apparatus.findings.append(Finding(Severity.INFO, "text", "page number and running head "
-                                                  "of the printed edition", (first.start, second.end)))
+        if a in dropped or b in dropped:
+            continue
+        if any(bare_number_of(number.text) and _RUNNING_HEAD.fullmatch(head.text)
+               for number, head in ((first, second), (second, first))):
+            dropped.update({a, b})
+            apparatus.findings.append(Finding(Severity.INFO, "text", "page number and running head "
+                                              "of the printed edition", (first.start, second.end)))
     return [line for i, line in enumerate(lines) if i not in dropped]
 
 

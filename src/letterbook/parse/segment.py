@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from letterbook.data import load
-from letterbook.model import HistoricalDate, Party
+from letterbook.model import HistoricalDate, Party, PartyKind
 from letterbook.parse.dates import find_date, parse_date
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.header import Heading, could_be_heading, parse_heading, parse_sender_line
@@ -139,7 +139,7 @@ def _header_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int, *,
         date = _date_at(lines, nonblank, last + 1)
         if date is not None:
             last += 1
-    if need_date and date is None:
+    if need_date and date is None and not _metadata_follows(lines, nonblank, last + 1):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
                        senders=senders, date=date)
@@ -177,6 +177,11 @@ def _heading_with_date(text: str, line: Line, last: int
     return heading, (line.start, line.start + len(text[:heading_end].rstrip())), date, last
 
 
+def _metadata_follows(lines: Sequence[Line], nonblank: list[int], k: int) -> bool:
+    """A label/value block ("Реквизиты") under the heading: it carries the date."""
+    return k < len(nonblank) and lines[nonblank[k]].text in load("headings")["metadata"]["block_titles"]
+
+
 def _date_at(lines: Sequence[Line], nonblank: list[int], k: int) -> HistoricalDate | None:
     if k >= len(nonblank):
         return None
@@ -184,8 +189,14 @@ def _date_at(lines: Sequence[Line], nonblank: list[int], k: int) -> HistoricalDa
 
 
 def _is_title(heading: Heading) -> bool:
-    """Whether a heading under a bare number is a document title, not a running head."""
-    return heading.kind_as_printed is not None or any(p.kind.value == "organisation" for p in heading.recipients)
+    """Whether a heading under a bare number is a document title, not a running head.
+
+    A title names a kind, a body, or an addressee in the dative ("Г. Е. ЗИНОВЬЕВУ"); a
+    running head names the author in the nominative ("В. И. ЛЕНИН").
+    """
+    return heading.kind_as_printed is not None or any(
+        p.kind is PartyKind.ORGANISATION or (p.normalized and p.normalized.split()[-1] != p.name.split()[-1])
+        for p in heading.recipients)
 
 
 def _without_contents_entries(starts: list[LetterStart], position: dict[int, int]) -> list[LetterStart]:

@@ -1,0 +1,86 @@
+"""What a historian checks on real pages: the letters, their parties, dates, citations, notes."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from conftest import CORPUS, REPO
+from letterbook.model import Calendar, ParseResult, PartyKind, Source
+from letterbook.parse import parse_source
+from letterbook.pipeline import parse_file
+
+
+def parse(path: Path) -> ParseResult:
+    return parse_file(path)
+
+
+def test_seed_page_holds_an_unnumbered_letter_and_number_194() -> None:
+    result = parse(CORPUS / "seed" / "000.txt")
+    first, second = result.letters
+    assert first.number is None and second.number == "194"
+    assert [p.name for p in first.recipients] == ["I. V. Stalin", "G. K. Ordzhonikidze"]
+    assert first.date is not None and first.date.edtf == "1925-10-05/1925-10-06"
+    assert second.dateline is not None and second.dateline.as_printed == "22/XII-25"
+    assert second.signature is not None and second.signature.text == "With communist greetings, P. Popov."
+    assert [ps.text[:2] for ps in second.postscripts] == ["PS"]
+
+
+def test_seed_notes_keep_their_cross_references_and_the_field_code_is_a_finding() -> None:
+    result = parse(CORPUS / "seed" / "000.txt")
+    first = result.letters[0]
+    assert len(first.notes) == 4
+    refs = {(r.document, r.note) for note in first.notes for r in note.refs}
+    assert refs == {("183", "1"), ("209", "1"), ("187", "1")}
+    assert any("field code" in f.message for f in result.findings)
+
+
+def test_archival_citation_is_normalised_to_todays_archive_and_keeps_the_printed_name() -> None:
+    letter = parse(CORPUS / "seed" / "000.txt").letters[1]
+    (ref,) = letter.archival
+    assert (ref.archive, ref.archive_as_printed, ref.fond, ref.opis, ref.delo, ref.folios) == (
+        "RGASPI", "RTSKHIDNI", "558", "2", "192", "1-2")
+    assert ref.form == "typescript"
+
+
+def test_publication_after_the_citation_on_the_same_line_is_an_earlier_publication() -> None:
+    letter = parse(CORPUS / "seed" / "000.txt").letters[0]
+    assert [p.text for p in letter.publications] == ["Political diary. 1964 - 1970. Amsterdam. 1972. S. 238-241."]
+
+
+def test_citations_inside_notes_belong_to_the_notes() -> None:
+    letter = parse(CORPUS / "ru" / "006.txt").letters[0]
+    assert [(a.fond, a.delo) for a in letter.archival] == [("558", "79")]
+    assert any(a.fond == "17" for note in letter.notes for a in note.archival)
+
+
+def test_istmat_heading_with_the_date_in_the_same_line() -> None:
+    (letter,) = parse(CORPUS / "ru" / "009.txt").letters
+    assert [p.name for p in letter.senders] == ["Каганович", "Молотов"]
+    assert [p.normalized for p in letter.recipients] == ["Сталин"]
+    assert letter.date is not None and letter.date.edtf == "1935-09-07"
+    assert letter.signature is not None and letter.signature.text == "Каганович. Молотов."
+
+
+def test_sender_printed_nowhere_is_taken_from_the_signature_as_implied() -> None:
+    (letter,) = parse(CORPUS / "ru" / "012.txt").letters
+    (sender,) = letter.senders
+    assert sender.implied and sender.name == "Сталин"
+
+
+def test_lenin_collected_works_page_splits_at_bare_numbers_not_at_page_numbers() -> None:
+    result = parse(REPO / "tests" / "data" / "inputs" / "lenin-pss-page.txt")
+    assert [letter.number for letter in result.letters] == ["118", "119"]
+    second = result.letters[1]
+    assert second.recipients[0].kind is PartyKind.ORGANISATION
+    assert second.date is not None and second.date.edtf == "1918-04-23"
+    assert any("running head" in f.message for f in result.findings)
+
+
+def test_dates_before_february_1918_are_julian_with_gregorian_bounds() -> None:
+    page = "No. 3\n\nV. I. Lenin to I. V. Stalin\n\nFebruary 27 [1915]\n\nDear friend! Write more often.\n\nLenin.\n"
+    (letter,) = parse_source(Source(path="p.txt", sha256="0" * 64, text=page)).letters
+    date = letter.date
+    assert date is not None and date.calendar is Calendar.JULIAN and date.inferred
+    assert date.edtf == "1915-02-27"  # as printed, Old Style
+    assert date.earliest == date.latest == datetime.date(1915, 3, 12)  # the same day, New Style
