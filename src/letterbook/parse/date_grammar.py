@@ -22,7 +22,7 @@ from typing import Any, TypeGuard
 from letterbook.data import load
 from letterbook.model import Calendar
 
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_TOKEN = re.compile(r"(?P<num>[0-9]+)|(?P<word>[^\W\d_]+)|\S")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN |= {"XI": 11, "XII": 12}
 _LONGEST_NUMBER = 4  # a longer run of digits is no day, month or year; never converted to int
@@ -78,7 +78,7 @@ def tokenize(text: str) -> list[Token]:
     previous_end = -1
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        kind = Kind.NUM if raw[0].isdigit() else Kind.WORD if raw[0].isalpha() else Kind.SYM
+        kind = Kind.NUM if match.lastgroup == "num" else Kind.WORD if match.lastgroup == "word" else Kind.SYM
         tokens.append(Token(kind, raw, match.start(), match.end(), match.start() == previous_end))
         previous_end = match.end()
     return tokens
@@ -534,7 +534,12 @@ class Reader:
         if year is None:
             return Point(i, stop, Form.DAY, day=day.value, inferred=day.inferred, uncertain=day.uncertain)
         return Point(
-            i, year.stop, Form.DAY, year.value, day=day.value, inferred=day.inferred or year.inferred,
+            i,
+            year.stop,
+            Form.DAY,
+            year.value,
+            day=day.value,
+            inferred=day.inferred or year.inferred,
             uncertain=day.uncertain or year.uncertain,
         )
 

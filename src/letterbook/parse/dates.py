@@ -198,8 +198,11 @@ def _capitalised(reader: Reader, i: int) -> bool:
     if not 0 <= i < len(reader.tokens):
         return False
     token = reader.tokens[i]
-    return token.kind is Kind.WORD and len(token.text) > 1 and token.text[0].isupper() and (
-        reader.word(i) not in _not_place()
+    return (
+        token.kind is Kind.WORD
+        and len(token.text) > 1
+        and token.text[0].isupper()
+        and (reader.word(i) not in _not_place())
     )
 
 
