@@ -513,7 +513,7 @@ class Reader:
             return None
         if not self.sym(i + 3, separator) or not all(self.glued(k) for k in range(i + 1, i + 5)):
             return None
-        if self.glued(i + 5) and self.tokens[i + 5].kind is Kind.NUM:
+        if self.junk_after(i + 5):
             return None
         text = self.tokens[i + 2].text
         return Point(i, i + 5, Form.ISO, year, month, day, month_style=MonthStyle.ARABIC, month_printed=text)

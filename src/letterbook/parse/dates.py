@@ -131,10 +131,11 @@ def _printed_form(expression: Expression) -> Form:
     return forms[0] if forms else Form.DAY
 
 
-def _arabic_without_year(expression: Expression) -> bool:
-    # "31/7" or "1/2" could be a fraction or a reference; only a year makes it a date.
+def _weak_arabic(expression: Expression) -> bool:
+    # "31/7", "1/2" or "3.4.12" could be a fraction or a reference: only a full year makes them dates.
     start = expression.start
-    return start.month_style is MonthStyle.ARABIC and _printed_form(expression) is Form.NUMERIC and start.year is None
+    numeric = start.month_style is MonthStyle.ARABIC and _printed_form(expression) is Form.NUMERIC
+    return numeric and (start.year is None or start.year_digits == 2)
 
 
 def _editorial(expression: Expression) -> bool:
@@ -146,7 +147,7 @@ def _editorial(expression: Expression) -> bool:
 def _in_running_text(expression: Expression, *, year_only: bool) -> bool:
     if _printed_form(expression) is Form.YEAR and not year_only:
         return False
-    return not _arabic_without_year(expression)
+    return not _weak_arabic(expression)
 
 
 def _authorial(expression: Expression, *, whole_line: bool) -> bool:
@@ -156,8 +157,8 @@ def _authorial(expression: Expression, *, whole_line: bool) -> bool:
     form = _printed_form(expression)
     if form in (Form.YEAR, Form.ISO, Form.DAY):
         return False
-    if expression.start.day is None or _arabic_without_year(expression):
-        return whole_line  # "May 1920", "Kharkiv 31/7.": only as a line of their own
+    if expression.start.day is None or _weak_arabic(expression):
+        return whole_line  # "May 1920", "Kharkiv 31/7.", "16/11 21": only as a line of their own
     return True
 
 
@@ -367,7 +368,7 @@ def _roman_slip(point: Point, context: tuple[int, int | None, int | None] | None
 def _calendar_of(end: _Resolved, julian_before: dt.date | None) -> Calendar:
     if end.point.style is not None:
         return end.point.style
-    if end.point.new_style is not None:
+    if _new_style_day(end) is not None:
         return Calendar.JULIAN
     high = end.high
     if julian_before is None or high is None:
@@ -401,7 +402,11 @@ def _gregorian(day: Day, calendar: Calendar) -> dt.date:
 
 
 def _new_style_day(end: _Resolved) -> dt.date | None:
-    """The Gregorian day printed beside an Old Style one ("5 (18) февраля 1917")."""
+    """The Gregorian day printed beside an Old Style one ("5 (18) февраля 1917").
+
+    Only when it is that day's Gregorian date (a day of slack for the editors'
+    arithmetic): "May 5 (1)" is a day and a note, not a double date.
+    """
     new_style, low = end.point.new_style, end.low
     if new_style is None or low is None or end.point.day is None:
         return None
@@ -409,9 +414,11 @@ def _new_style_day(end: _Resolved) -> dt.date | None:
     month = month or low[1]
     year = low[0] + 1 if month < low[1] else low[0]
     try:
-        return dt.date(year, month, day)
+        printed = dt.date(year, month, day)
+        converted = _gregorian(low, Calendar.JULIAN)
     except ValueError:
         return None
+    return printed if abs((printed - converted).days) <= 1 else None
 
 
 def _bounds(end: _Resolved) -> tuple[dt.date, dt.date] | None:
