@@ -70,7 +70,9 @@ def date(text: str, **kwargs: object) -> HistoricalDate:
         ("October 7th 1918", "1918-10-07"),
         ("November 12th day 1919", "1919-11-12"),
         ("5 October 1925", "1925-10-05"),
-        ("the 5th day of October 1925".removeprefix("the "), "1925-10-05"),
+        ("5th day of October 1925", "1925-10-05"),
+        ("5th of October, 1925", "1925-10-05"),
+        ("5-го октября 1925 г.", "1925-10-05"),
         ("31 августа 1918 года", "1918-08-31"),
         ("7 июля 1918 г.", "1918-07-07"),
         ("21 ноября 1931", "1931-11-21"),
@@ -205,6 +207,26 @@ def test_part_of_a_year_is_an_approximate_interval_of_its_months() -> None:
     found = date("[early 1920]")
     assert found.edtf == "1920-01~/1920-04~"
     assert (found.earliest, found.latest) == (dt.date(1920, 1, 1), dt.date(1920, 4, 30))
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf", "first", "last"),
+    [
+        ("[осень 1920 г.]", "1920-23", dt.date(1920, 9, 1), dt.date(1920, 11, 30)),
+        ("[Spring 1921?]", "1921-21", dt.date(1921, 3, 1), dt.date(1921, 5, 31)),
+        ("летом 1925 года", "1925-22", dt.date(1925, 6, 1), dt.date(1925, 8, 31)),
+        ("[Winter 1920]", "1920-24", dt.date(1920, 1, 1), dt.date(1921, 2, 28)),
+    ],
+)
+def test_a_season_is_an_edtf_season_whose_bounds_hold_all_its_months(
+    line: str, edtf: str, first: dt.date, last: dt.date
+) -> None:
+    found = date(line)
+    assert (found.edtf, found.earliest, found.latest) == (edtf, first, last)
+
+
+def test_a_season_of_a_month_is_no_date() -> None:
+    assert parse_date("autumn October 1920") is None
 
 
 def test_between_two_days_is_an_interval() -> None:

@@ -124,6 +124,13 @@ Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
+class Season:
+    code: int  # EDTF level 1: 21 spring, 22 summer, 23 autumn, 24 winter
+    first_month: int
+    last_month: int  # past 12 runs into the next year
+
+
+@dataclass(frozen=True, slots=True)
 class Phrases:
     """Phrases as token sequences, looked up by their first word; longest tried first."""
 
@@ -167,6 +174,7 @@ class Lexicon:
     gregorian_markers: Phrases
     qualifiers: Phrases
     parts: dict[str, tuple[int, int]]
+    seasons: dict[str, Season]
     function_words: frozenset[str]  # words of qualifiers, connectors, prepositions: never a place
     not_places: frozenset[str]
 
@@ -201,6 +209,7 @@ def lexicon() -> Lexicon:
         gregorian_markers=Phrases.of(words["gregorian_markers"]),
         qualifiers=qualifiers,
         parts={k: (v[0], v[1]) for k, v in data["parts"].items()},
+        seasons={k: Season(v["code"], v["months"][0], v["months"][1]) for k, v in data["seasons"].items()},
         function_words=qualifiers.words | between.words | joiners.words | connectors.words | prepositions,
         not_places=frozenset(words["not_places"]),
     )

@@ -38,7 +38,7 @@ from functools import cache
 from convertdate import julian
 
 from letterbook.model import Calendar, HistoricalDate, TextValue
-from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Point, Reader, tokenize
+from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Point, Reader, Season, tokenize
 
 RUSSIAN_REFORM = dt.date(1918, 2, 14)  # the first Gregorian day of Soviet Russia
 _DATELINE_TAIL_CHARS = 60  # a signature or telegram time may follow a dateline, not a paragraph
@@ -145,7 +145,8 @@ def _editorial(expression: Expression) -> bool:
 
 
 def _in_running_text(expression: Expression, *, year_only: bool) -> bool:
-    if _printed_form(expression) is Form.YEAR and not year_only:
+    # "In 1917, when ..." is history, not the date of a letter; "autumn 1920" or "after 1917" date one.
+    if _printed_form(expression) is Form.YEAR and expression.qualifier is None and not year_only:
         return False
     return not _weak_arabic(expression)
 
@@ -292,7 +293,7 @@ def _meaning(
     stop: int | None = None,
 ) -> HistoricalDate | None:
     ends = [_resolve(p, setting) for p in _ends(expression)]
-    if any(end is None or not _valid(end) for end in ends):
+    if any(end is None or not _valid(end) for end in ends) or not _qualifier_fits(expression, reader):
         return None
     resolved = [end for end in ends if end is not None]
     start_char = reader.tokens[expression.first if first is None else first].start
@@ -312,6 +313,13 @@ def _meaning(
         uncertain=_uncertain(expression) or any(e.point.uncertain for e in resolved),
         qualifier=qualifier,
     )
+
+
+def _qualifier_fits(expression: Expression, reader: Reader) -> bool:
+    # A season is a season of a year: "autumn October 1920" is no date.
+    if expression.qualifier in reader.lex.seasons:
+        return expression.end is None and expression.start.month is None
+    return True
 
 
 def _resolve(point: Point, setting: _Setting) -> _Resolved | None:
@@ -463,6 +471,8 @@ def _edtf_and_bounds(
         return None, None, None
     if qualifier in reader.lex.parts and len(ends) == 1 and first.point.day is None:
         return _part_of(first, reader.lex.parts[qualifier], expression)
+    if qualifier in reader.lex.seasons:
+        return _season(first, reader.lex.seasons[qualifier])
     approximate = qualifier == "about" or qualifier in reader.lex.parts
     start, stop = first.edtf(_mark(first, expression, approximate)), last.edtf(_mark(last, expression, approximate))
     if qualifier in _BOUNDS_AFTER:
@@ -470,6 +480,16 @@ def _edtf_and_bounds(
     if qualifier in _BOUNDS_BEFORE:
         return f"../{stop}", None, high[1]
     return (start if len(ends) == 1 else f"{start}/{stop}"), low[0], high[1]
+
+
+def _season(end: _Resolved, season: Season) -> tuple[str | None, dt.date, dt.date]:
+    """ "осень 1920 г.": EDTF "1920-23", September to November."""
+    year = end.year or 0
+    last_year, last_month = year + (season.last_month - 1) // 12, (season.last_month - 1) % 12 + 1
+    low: Day = (year, season.first_month, 1)
+    high: Day = (last_year, last_month, _days_in_month(last_year, last_month, end.calendar))
+    # A qualified season ("1921-21?") is beyond EDTF level 1: the flags carry the doubt.
+    return f"{year:04d}-{season.code}", _gregorian(low, end.calendar), _gregorian(high, end.calendar)
 
 
 def _part_of(
