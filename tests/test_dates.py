@@ -427,6 +427,9 @@ def test_a_dateline_before_the_reform_is_julian() -> None:
         "Late January 1918",
         "31 августа мы взяли Царицын и двинулись дальше на юг, к Тихорецкой.",
         "13/VI — 32 г. and then a long sentence follows which is certainly a paragraph of the letter body.",
+        "31.5",
+        "февраля 30",
+        "30 февраля",
     ],
 )
 def test_lines_that_are_not_datelines_are_refused(line: str) -> None:

@@ -495,6 +495,8 @@ class Reader:
         if self.sym(day.stop, "-") and not roman:
             return None
         year = self._numeric_year(month.stop, roman=roman)
+        if year is None and not roman and not self.sym(day.stop, "/"):
+            return None  # "31.5" is a number; "31/7" is a day
         return self._point(Form.NUMERIC, i, month, day, year)
 
     def _numeric_year(self, i: int, *, roman: bool) -> _Part | None:

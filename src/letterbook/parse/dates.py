@@ -397,9 +397,10 @@ def _valid(end: _Resolved) -> bool:
     month, day = end.month, end.point.day
     if month is not None and not 1 <= month <= 12:
         return False
-    if day is None or month is None or end.year is None:
+    if day is None or month is None:
         return True
-    return day <= _days_in_month(end.year, month, end.calendar)
+    # Without a year, February may have 29 days (4 is a leap year in both calendars).
+    return day <= _days_in_month(4 if end.year is None else end.year, month, end.calendar)
 
 
 def _gregorian(day: Day, calendar: Calendar) -> dt.date:
