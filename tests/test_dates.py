@@ -41,6 +41,10 @@ def assert_well_formed(found: HistoricalDate, source: str) -> None:
     if found.edtf is not None:
         assert edtf_is_valid(found.edtf), found.edtf
         assert "X" not in found.edtf  # unspecified digits beyond the right end are level 2
+    if found.edtf is not None and found.earliest is not None and found.latest is not None:
+        # A printed day never stands without its month, nor a month without its year.
+        for end in found.edtf.split("/"):
+            assert end == ".." or len(end.rstrip("?~%")) in (4, 7, 10), found.edtf
     if found.place is not None:
         assert source[found.place.span[0] : found.place.span[1]] == found.place.text
 
@@ -265,6 +269,9 @@ def test_russian_month_names_are_read_in_every_case(month: str) -> None:
         "February 30, 1925",
         "1920s",
         "12345",
+        "12 1918",
+        "12, 1918",
+        "5 - 6, 1918",
         "",
     ],
 )
@@ -619,20 +626,20 @@ def test_ten_thousand_random_characters_are_read_fast(seed: int) -> None:
     text = random_text(seed, 10_000)
     for read in (parse_date, find_date, parse_dateline):
         timings = []
-        for _ in range(3):  # the best of three, so that a pause of the machine is not counted
+        for _ in range(5):  # the best of five, so that a busy machine is not counted
             started = time.perf_counter()
             read(text)
             timings.append(time.perf_counter() - started)
         assert min(timings) < 0.05, read.__name__
 
 
-@pytest.mark.parametrize("unit", ["12 ", "[1918] - ", "5 (18) февраля 1917 - ", "22/XII-", "not earlier than "])
+@pytest.mark.parametrize("unit", ["12 ", "[1918] - ", "5 (18) - ", "22/XIII-", "not earlier than ", "[[(("])
 def test_reading_time_grows_linearly_with_the_text(unit: str) -> None:
+    # Text made of near-dates that are no date, so that the search reads all of it.
     def seconds(repeat: int) -> float:
         text = unit * repeat
         started = time.perf_counter()
-        find_date(text + "x")
-        parse_dateline(text)
+        assert find_date(text) is None
         return time.perf_counter() - started
 
     seconds(10)  # warm the caches

@@ -616,8 +616,8 @@ class Reader:
         right = self.point(joined, bare_day=True) if joined is not None else None
         if right is not None and (ends := complete_range(left, right)):
             return Expression(i, right.stop, ends[0], ends[1], qualifier="one of" if alternative else None)
-        if left.month is None and left.year is None:
-            return None  # a bare day is only a date as one end of a range
+        if left.form is Form.DAY:
+            return None  # a bare day ("12, 1918") is only a date as one end of a range
         return Expression(i, left.stop, left)
 
     def _between(self, i: int, after: int) -> Expression | None:
@@ -651,6 +651,8 @@ def complete_range(left: Point, right: Point) -> tuple[Point, Point] | None:
         left = replace(left, year=right.year - 1 if later_in_year else right.year, year_digits=right.year_digits)
     if right.year is None and left.year is not None:
         right = replace(right, year=left.year, year_digits=left.year_digits)
+    if any(end.day is not None and end.month is None for end in (left, right)):
+        return None  # "6 - 8, 1918": days of no month
     if (left.month is None and left.year is None) or (right.month is None and right.year is None):
         return None
     if left.year_digits != right.year_digits:

@@ -42,6 +42,7 @@ from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Po
 
 RUSSIAN_REFORM = dt.date(1918, 2, 14)  # the first Gregorian day of Soviet Russia
 _DATELINE_TAIL_CHARS = 60  # a signature or telegram time may follow a dateline, not a paragraph
+_LONGEST_DATE_LINE = 200  # characters: a longer line is a paragraph, whatever dates it holds
 _PLACE_WORDS = 2
 _EDTF_START = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _BOUNDS_AFTER = frozenset({"not before", "after"})
@@ -52,6 +53,8 @@ Day = tuple[int, int, int]  # year, month, day in the calendar the date was prin
 
 def parse_date(text: str, offset: int = 0, *, julian_before: dt.date | None = RUSSIAN_REFORM) -> HistoricalDate | None:
     """The editorial date that is the whole of ``text`` (trailing period and note marker allowed)."""
+    if len(text.strip()) > _LONGEST_DATE_LINE:
+        return None
     reader = Reader(tokenize(text))
     if not reader.tokens:
         return None
@@ -95,6 +98,8 @@ def parse_dateline(
     phrase such as "Из Москвы" before it, or a signature or telegram time after it
     (then ``as_printed`` is the date alone). A note marker glued on is left out.
     """
+    if len(line.strip()) > _LONGEST_DATE_LINE:
+        return None
     reader = Reader(tokenize(line))
     setting = _Setting(julian_before, context)
     for start, place in _dateline_starts(reader):
