@@ -22,7 +22,7 @@ from typing import Any, TypeGuard
 from letterbook.data import load
 from letterbook.model import Calendar
 
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_TOKEN = re.compile(r"(?P<num>[0-9]+)|(?P<word>[^\W\d_]+)|\S")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN |= {"XI": 11, "XII": 12}
 _LONGEST_NUMBER = 4  # a longer run of digits is no day, month or year; never converted to int
@@ -78,7 +78,7 @@ def tokenize(text: str) -> list[Token]:
     previous_end = -1
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        kind = Kind.NUM if raw[0].isdigit() else Kind.WORD if raw[0].isalpha() else Kind.SYM
+        kind = Kind.NUM if match.lastgroup == "num" else Kind.WORD if match.lastgroup == "word" else Kind.SYM
         tokens.append(Token(kind, raw, match.start(), match.end(), match.start() == previous_end))
         previous_end = match.end()
     return tokens
@@ -121,6 +121,13 @@ class Expression:
 
 
 Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    code: int  # EDTF level 1: 21 spring, 22 summer, 23 autumn, 24 winter
+    first_month: int
+    last_month: int  # past 12 runs into the next year
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +174,7 @@ class Lexicon:
     gregorian_markers: Phrases
     qualifiers: Phrases
     parts: dict[str, tuple[int, int]]
+    seasons: dict[str, Season]
     function_words: frozenset[str]  # words of qualifiers, connectors, prepositions: never a place
     not_places: frozenset[str]
 
@@ -201,6 +209,7 @@ def lexicon() -> Lexicon:
         gregorian_markers=Phrases.of(words["gregorian_markers"]),
         qualifiers=qualifiers,
         parts={k: (v[0], v[1]) for k, v in data["parts"].items()},
+        seasons={k: Season(v["code"], v["months"][0], v["months"][1]) for k, v in data["seasons"].items()},
         function_words=qualifiers.words | between.words | joiners.words | connectors.words | prepositions,
         not_places=frozenset(words["not_places"]),
     )
@@ -486,6 +495,8 @@ class Reader:
         if self.sym(day.stop, "-") and not roman:
             return None
         year = self._numeric_year(month.stop, roman=roman)
+        if year is None and not roman and not self.sym(day.stop, "/"):
+            return None  # "31.5" is a number; "31/7" is a day
         return self._point(Form.NUMERIC, i, month, day, year)
 
     def _numeric_year(self, i: int, *, roman: bool) -> _Part | None:
@@ -513,7 +524,7 @@ class Reader:
             return None
         if not self.sym(i + 3, separator) or not all(self.glued(k) for k in range(i + 1, i + 5)):
             return None
-        if self.glued(i + 5) and self.tokens[i + 5].kind is Kind.NUM:
+        if self.junk_after(i + 5):
             return None
         text = self.tokens[i + 2].text
         return Point(i, i + 5, Form.ISO, year, month, day, month_style=MonthStyle.ARABIC, month_printed=text)
@@ -534,7 +545,12 @@ class Reader:
         if year is None:
             return Point(i, stop, Form.DAY, day=day.value, inferred=day.inferred, uncertain=day.uncertain)
         return Point(
-            i, year.stop, Form.DAY, year.value, day=day.value, inferred=day.inferred or year.inferred,
+            i,
+            year.stop,
+            Form.DAY,
+            year.value,
+            day=day.value,
+            inferred=day.inferred or year.inferred,
             uncertain=day.uncertain or year.uncertain,
         )
 
@@ -600,8 +616,8 @@ class Reader:
         right = self.point(joined, bare_day=True) if joined is not None else None
         if right is not None and (ends := complete_range(left, right)):
             return Expression(i, right.stop, ends[0], ends[1], qualifier="one of" if alternative else None)
-        if left.month is None and left.year is None:
-            return None  # a bare day is only a date as one end of a range
+        if left.form is Form.DAY:
+            return None  # a bare day ("12, 1918") is only a date as one end of a range
         return Expression(i, left.stop, left)
 
     def _between(self, i: int, after: int) -> Expression | None:
@@ -635,6 +651,8 @@ def complete_range(left: Point, right: Point) -> tuple[Point, Point] | None:
         left = replace(left, year=right.year - 1 if later_in_year else right.year, year_digits=right.year_digits)
     if right.year is None and left.year is not None:
         right = replace(right, year=left.year, year_digits=left.year_digits)
+    if any(end.day is not None and end.month is None for end in (left, right)):
+        return None  # "6 - 8, 1918": days of no month
     if (left.month is None and left.year is None) or (right.month is None and right.year is None):
         return None
     if left.year_digits != right.year_digits:

@@ -38,10 +38,11 @@ from functools import cache
 from convertdate import julian
 
 from letterbook.model import Calendar, HistoricalDate, TextValue
-from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Point, Reader, tokenize
+from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Point, Reader, Season, tokenize
 
 RUSSIAN_REFORM = dt.date(1918, 2, 14)  # the first Gregorian day of Soviet Russia
 _DATELINE_TAIL_CHARS = 60  # a signature or telegram time may follow a dateline, not a paragraph
+_LONGEST_DATE_LINE = 200  # characters: a longer line is a paragraph, whatever dates it holds
 _PLACE_WORDS = 2
 _EDTF_START = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _BOUNDS_AFTER = frozenset({"not before", "after"})
@@ -52,6 +53,8 @@ Day = tuple[int, int, int]  # year, month, day in the calendar the date was prin
 
 def parse_date(text: str, offset: int = 0, *, julian_before: dt.date | None = RUSSIAN_REFORM) -> HistoricalDate | None:
     """The editorial date that is the whole of ``text`` (trailing period and note marker allowed)."""
+    if len(text.strip()) > _LONGEST_DATE_LINE:
+        return None
     reader = Reader(tokenize(text))
     if not reader.tokens:
         return None
@@ -95,6 +98,8 @@ def parse_dateline(
     phrase such as "Из Москвы" before it, or a signature or telegram time after it
     (then ``as_printed`` is the date alone). A note marker glued on is left out.
     """
+    if len(line.strip()) > _LONGEST_DATE_LINE:
+        return None
     reader = Reader(tokenize(line))
     setting = _Setting(julian_before, context)
     for start, place in _dateline_starts(reader):
@@ -131,10 +136,11 @@ def _printed_form(expression: Expression) -> Form:
     return forms[0] if forms else Form.DAY
 
 
-def _arabic_without_year(expression: Expression) -> bool:
-    # "31/7" or "1/2" could be a fraction or a reference; only a year makes it a date.
+def _weak_arabic(expression: Expression) -> bool:
+    # "31/7", "1/2" or "3.4.12" could be a fraction or a reference: only a full year makes them dates.
     start = expression.start
-    return start.month_style is MonthStyle.ARABIC and _printed_form(expression) is Form.NUMERIC and start.year is None
+    numeric = start.month_style is MonthStyle.ARABIC and _printed_form(expression) is Form.NUMERIC
+    return numeric and (start.year is None or start.year_digits == 2)
 
 
 def _editorial(expression: Expression) -> bool:
@@ -144,9 +150,10 @@ def _editorial(expression: Expression) -> bool:
 
 
 def _in_running_text(expression: Expression, *, year_only: bool) -> bool:
-    if _printed_form(expression) is Form.YEAR and not year_only:
+    # "In 1917, when ..." is history, not the date of a letter; "autumn 1920" or "after 1917" date one.
+    if _printed_form(expression) is Form.YEAR and expression.qualifier is None and not year_only:
         return False
-    return not _arabic_without_year(expression)
+    return not _weak_arabic(expression)
 
 
 def _authorial(expression: Expression, *, whole_line: bool) -> bool:
@@ -156,8 +163,8 @@ def _authorial(expression: Expression, *, whole_line: bool) -> bool:
     form = _printed_form(expression)
     if form in (Form.YEAR, Form.ISO, Form.DAY):
         return False
-    if expression.start.day is None or _arabic_without_year(expression):
-        return whole_line  # "May 1920", "Kharkiv 31/7.": only as a line of their own
+    if expression.start.day is None or _weak_arabic(expression):
+        return whole_line  # "May 1920", "Kharkiv 31/7.", "16/11 21": only as a line of their own
     return True
 
 
@@ -198,8 +205,11 @@ def _capitalised(reader: Reader, i: int) -> bool:
     if not 0 <= i < len(reader.tokens):
         return False
     token = reader.tokens[i]
-    return token.kind is Kind.WORD and len(token.text) > 1 and token.text[0].isupper() and (
-        reader.word(i) not in _not_place()
+    return (
+        token.kind is Kind.WORD
+        and len(token.text) > 1
+        and token.text[0].isupper()
+        and (reader.word(i) not in _not_place())
     )
 
 
@@ -288,7 +298,7 @@ def _meaning(
     stop: int | None = None,
 ) -> HistoricalDate | None:
     ends = [_resolve(p, setting) for p in _ends(expression)]
-    if any(end is None or not _valid(end) for end in ends):
+    if any(end is None or not _valid(end) for end in ends) or not _qualifier_fits(expression, reader):
         return None
     resolved = [end for end in ends if end is not None]
     start_char = reader.tokens[expression.first if first is None else first].start
@@ -308,6 +318,13 @@ def _meaning(
         uncertain=_uncertain(expression) or any(e.point.uncertain for e in resolved),
         qualifier=qualifier,
     )
+
+
+def _qualifier_fits(expression: Expression, reader: Reader) -> bool:
+    # A season is a season of a year: "autumn October 1920" is no date.
+    if expression.qualifier in reader.lex.seasons:
+        return expression.end is None and expression.start.month is None
+    return True
 
 
 def _resolve(point: Point, setting: _Setting) -> _Resolved | None:
@@ -364,7 +381,7 @@ def _roman_slip(point: Point, context: tuple[int, int | None, int | None] | None
 def _calendar_of(end: _Resolved, julian_before: dt.date | None) -> Calendar:
     if end.point.style is not None:
         return end.point.style
-    if end.point.new_style is not None:
+    if _new_style_day(end) is not None:
         return Calendar.JULIAN
     high = end.high
     if julian_before is None or high is None:
@@ -385,9 +402,10 @@ def _valid(end: _Resolved) -> bool:
     month, day = end.month, end.point.day
     if month is not None and not 1 <= month <= 12:
         return False
-    if day is None or month is None or end.year is None:
+    if day is None or month is None:
         return True
-    return day <= _days_in_month(end.year, month, end.calendar)
+    # Without a year, February may have 29 days (4 is a leap year in both calendars).
+    return day <= _days_in_month(4 if end.year is None else end.year, month, end.calendar)
 
 
 def _gregorian(day: Day, calendar: Calendar) -> dt.date:
@@ -398,7 +416,11 @@ def _gregorian(day: Day, calendar: Calendar) -> dt.date:
 
 
 def _new_style_day(end: _Resolved) -> dt.date | None:
-    """The Gregorian day printed beside an Old Style one ("5 (18) февраля 1917")."""
+    """The Gregorian day printed beside an Old Style one ("5 (18) февраля 1917").
+
+    Only when it is that day's Gregorian date (a day of slack for the editors'
+    arithmetic): "May 5 (1)" is a day and a note, not a double date.
+    """
     new_style, low = end.point.new_style, end.low
     if new_style is None or low is None or end.point.day is None:
         return None
@@ -406,9 +428,11 @@ def _new_style_day(end: _Resolved) -> dt.date | None:
     month = month or low[1]
     year = low[0] + 1 if month < low[1] else low[0]
     try:
-        return dt.date(year, month, day)
+        printed = dt.date(year, month, day)
+        converted = _gregorian(low, Calendar.JULIAN)
     except ValueError:
         return None
+    return printed if abs((printed - converted).days) <= 1 else None
 
 
 def _bounds(end: _Resolved) -> tuple[dt.date, dt.date] | None:
@@ -453,6 +477,8 @@ def _edtf_and_bounds(
         return None, None, None
     if qualifier in reader.lex.parts and len(ends) == 1 and first.point.day is None:
         return _part_of(first, reader.lex.parts[qualifier], expression)
+    if qualifier in reader.lex.seasons:
+        return _season(first, reader.lex.seasons[qualifier])
     approximate = qualifier == "about" or qualifier in reader.lex.parts
     start, stop = first.edtf(_mark(first, expression, approximate)), last.edtf(_mark(last, expression, approximate))
     if qualifier in _BOUNDS_AFTER:
@@ -460,6 +486,16 @@ def _edtf_and_bounds(
     if qualifier in _BOUNDS_BEFORE:
         return f"../{stop}", None, high[1]
     return (start if len(ends) == 1 else f"{start}/{stop}"), low[0], high[1]
+
+
+def _season(end: _Resolved, season: Season) -> tuple[str | None, dt.date, dt.date]:
+    """ "осень 1920 г.": EDTF "1920-23", September to November."""
+    year = end.year or 0
+    last_year, last_month = year + (season.last_month - 1) // 12, (season.last_month - 1) % 12 + 1
+    low: Day = (year, season.first_month, 1)
+    high: Day = (last_year, last_month, _days_in_month(last_year, last_month, end.calendar))
+    # A qualified season ("1921-21?") is beyond EDTF level 1: the flags carry the doubt.
+    return f"{year:04d}-{season.code}", _gregorian(low, end.calendar), _gregorian(high, end.calendar)
 
 
 def _part_of(

@@ -1,0 +1,647 @@
+"""Dates as the editions print them: editorial dates, authors' datelines, and dates in running text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS, corpus_pages
+from letterbook.model import Calendar, HistoricalDate
+from letterbook.parse.dates import find_date, looks_like_date_line, parse_date, parse_dateline
+
+with warnings.catch_warnings():
+    # edtf's grammar trips a pyparsing diagnostic warning at import time; the tests run warnings as errors.
+    warnings.simplefilter("ignore")
+    from edtf import parse_edtf
+
+
+def edtf_is_valid(text: str) -> bool:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            parse_edtf(text)
+        except Exception:
+            return False
+    return True
+
+
+def assert_well_formed(found: HistoricalDate, source: str) -> None:
+    """What must hold for every date read from any text."""
+    assert source[found.span[0] : found.span[1]] == found.as_printed
+    if found.earliest and found.latest:
+        assert found.earliest <= found.latest
+    if found.edtf is not None:
+        assert edtf_is_valid(found.edtf), found.edtf
+        assert "X" not in found.edtf  # unspecified digits beyond the right end are level 2
+    if found.edtf is not None and found.earliest is not None and found.latest is not None:
+        # A printed day never stands without its month, nor a month without its year.
+        for end in found.edtf.split("/"):
+            assert end == ".." or len(end.rstrip("?~%")) in (4, 7, 10), found.edtf
+    if found.place is not None:
+        assert source[found.place.span[0] : found.place.span[1]] == found.place.text
+
+
+def date(text: str, **kwargs: object) -> HistoricalDate:
+    found = parse_date(text, **kwargs)  # type: ignore[arg-type]
+    assert found is not None, text
+    assert_well_formed(found, text)
+    return found
+
+
+# -- editorial dates: the whole line is the date ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf"),
+    [
+        ("December 22, 1925", "1925-12-22"),
+        ("October 5-6, 1925", "1925-10-05/1925-10-06"),
+        ("October 30 - November 2, 1925", "1925-10-30/1925-11-02"),
+        ("December 30, 1925 - January 2, 1926", "1925-12-30/1926-01-02"),
+        ("December 30 - January 2, 1926", "1925-12-30/1926-01-02"),
+        ("May 1920", "1920-05"),
+        ("1925", "1925"),
+        ("Dec. 22, 1925", "1925-12-22"),
+        ("Sept. 3, 1919", "1919-09-03"),
+        ("October 7th 1918", "1918-10-07"),
+        ("November 12th day 1919", "1919-11-12"),
+        ("5 October 1925", "1925-10-05"),
+        ("5th day of October 1925", "1925-10-05"),
+        ("5th of October, 1925", "1925-10-05"),
+        ("5-го октября 1925 г.", "1925-10-05"),
+        ("31 августа 1918 года", "1918-08-31"),
+        ("7 июля 1918 г.", "1918-07-07"),
+        ("21 ноября 1931", "1931-11-21"),
+        ("5–6 октября 1925 г.", "1925-10-05/1925-10-06"),
+        ("30 октября – 2 ноября 1925 г.", "1925-10-30/1925-11-02"),
+        ("1928 г. 9 апр.", "1928-04-09"),
+        ("1932.08.19", "1932-08-19"),
+        ("в декабре 1925 г.".removeprefix("в "), "1925-12"),
+        ("1931–1936 гг.", "1931/1936"),
+        ("December 1925 - January 1926", "1925-12/1926-01"),
+        ("May 4?, 1918", "1918-05-04?"),
+        ("около 1920 г.", "1920~"),
+        ("ca. 1925", "1925~"),
+    ],
+)
+def test_editorial_date_lines_read_as_their_edtf(line: str, edtf: str) -> None:
+    assert date(line).edtf == edtf
+
+
+def test_the_printed_form_and_its_span_are_the_date_without_trailing_period_or_spaces() -> None:
+    source = "Heading\nDecember 22, 1925.\u00a0 \nText"
+    line_start = source.index("December")
+    found = parse_date(source[line_start : source.index("\nText")], offset=line_start)
+    assert found is not None
+    assert found.as_printed == "December 22, 1925"
+    assert source[found.span[0] : found.span[1]] == "December 22, 1925"
+
+
+def test_a_day_is_one_gregorian_day() -> None:
+    found = date("December 22, 1925")
+    assert (found.earliest, found.latest) == (dt.date(1925, 12, 22), dt.date(1925, 12, 22))
+    assert found.calendar is Calendar.GREGORIAN and found.certain and not found.inferred
+
+
+def test_a_month_stays_a_month_and_never_gets_a_day() -> None:
+    found = date("May 1920")
+    assert found.edtf == "1920-05"
+    assert (found.earliest, found.latest) == (dt.date(1920, 5, 1), dt.date(1920, 5, 31))
+
+
+def test_a_year_stays_a_year() -> None:
+    found = date("1925")
+    assert (found.earliest, found.latest) == (dt.date(1925, 1, 1), dt.date(1925, 12, 31))
+
+
+def test_a_year_supplied_by_the_editors_is_inferred_but_not_uncertain() -> None:
+    found = date("July 31 [1920]")
+    assert found.edtf == "1920-07-31"
+    assert found.inferred and not found.uncertain
+
+
+def test_a_bracketed_month_is_an_inferred_month() -> None:
+    found = date("[May] 1920")
+    assert (found.edtf, found.inferred) == ("1920-05", True)
+
+
+def test_a_date_bracketed_whole_is_the_editors_reconstruction() -> None:
+    found = date("[December 1912]", julian_before=None)
+    assert found.edtf == "1912-12?"
+    assert found.inferred and found.uncertain
+    assert (found.earliest, found.latest) == (dt.date(1912, 12, 1), dt.date(1912, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf"),
+    [
+        ("[1918]", "1918?"),
+        ("[1912?]", "1912?"),
+        ("[декабрь 1912]", "1912-12?"),
+        ("[December 1912 - January 1913]", "1912-12?/1913-01?"),
+        ("[May 1920]?", "1920-05?"),
+    ],
+)
+def test_bracketed_dates_are_uncertain_in_edtf(line: str, edtf: str) -> None:
+    assert date(line).edtf == edtf
+
+
+def test_a_century_completed_by_the_editors_gives_the_year() -> None:
+    found = date("6 October [19]25")
+    assert (found.edtf, found.inferred) == ("1925-10-06", True)
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf", "qualifier"),
+    [
+        ("[not earlier than May 4, 1918]", "1918-05-04/..", "not before"),
+        ("[не ранее 4 мая 1918 г.]", "1918-05-04/..", "not before"),
+        ("[later May 4, 1918]", "1918-05-04/..", "after"),
+        ("[after May 1918]", "1918-05/..", "after"),
+        ("[not later than May 4, 1918]", "../1918-05-04", "not after"),
+        ("[не позднее 4 мая 1918 г.]", "../1918-05-04", "not after"),
+        ("[previously May 4, 1918]", "../1918-05-04", "before"),
+        ("[ранее 4 мая 1918 г.]", "../1918-05-04", "before"),
+        ("[before 1918]", "../1918", "before"),
+    ],
+)
+def test_bounds_are_open_intervals_that_include_the_printed_day(line: str, edtf: str, qualifier: str) -> None:
+    found = date(line)
+    assert (found.edtf, found.qualifier, found.inferred) == (edtf, qualifier, True)
+    if edtf.endswith(".."):
+        assert found.earliest is not None and found.latest is None
+    else:
+        assert found.earliest is None and found.latest is not None
+
+
+def test_not_earlier_than_a_day_starts_on_that_day() -> None:
+    assert date("[not earlier than May 4, 1918]").earliest == dt.date(1918, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("line", "first_day", "last_day", "qualifier"),
+    [
+        ("[late January 1918]", 21, 31, "late"),
+        ("[конец января 1918]", 21, 31, "late"),
+        ("[early January 1918]", 1, 10, "early"),
+        ("[начало января 1918 г.]", 1, 10, "early"),
+        ("[mid-January 1918]", 11, 20, "mid"),
+        ("[середина января 1918]", 11, 20, "mid"),
+        ("[second half of January 1918]", 16, 31, "second half"),
+    ],
+)
+def test_part_of_a_month_is_an_approximate_interval_of_its_days(
+    line: str, first_day: int, last_day: int, qualifier: str
+) -> None:
+    found = date(line, julian_before=None)
+    assert found.edtf == f"1918-01-{first_day:02d}~/1918-01-{last_day:02d}~"
+    assert (found.earliest, found.latest) == (dt.date(1918, 1, first_day), dt.date(1918, 1, last_day))
+    assert found.approximate and found.qualifier == qualifier and not found.certain
+
+
+def test_part_of_a_year_is_an_approximate_interval_of_its_months() -> None:
+    found = date("[early 1920]")
+    assert found.edtf == "1920-01~/1920-04~"
+    assert (found.earliest, found.latest) == (dt.date(1920, 1, 1), dt.date(1920, 4, 30))
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf", "first", "last"),
+    [
+        ("[осень 1920 г.]", "1920-23", dt.date(1920, 9, 1), dt.date(1920, 11, 30)),
+        ("[Spring 1921?]", "1921-21", dt.date(1921, 3, 1), dt.date(1921, 5, 31)),
+        ("летом 1925 года", "1925-22", dt.date(1925, 6, 1), dt.date(1925, 8, 31)),
+        ("[Winter 1920]", "1920-24", dt.date(1920, 1, 1), dt.date(1921, 2, 28)),
+    ],
+)
+def test_a_season_is_an_edtf_season_whose_bounds_hold_all_its_months(
+    line: str, edtf: str, first: dt.date, last: dt.date
+) -> None:
+    found = date(line)
+    assert (found.edtf, found.earliest, found.latest) == (edtf, first, last)
+
+
+def test_a_season_of_a_month_is_no_date() -> None:
+    assert parse_date("autumn October 1920") is None
+
+
+def test_between_two_days_is_an_interval() -> None:
+    found = date("[between May 4 and 10, 1918]")
+    assert found.qualifier == "between"
+    assert (found.earliest, found.latest) == (dt.date(1918, 5, 4), dt.date(1918, 5, 10))
+    assert date("[между 4 и 10 мая 1918 г.]").earliest == dt.date(1918, 5, 4)
+
+
+def test_one_of_two_days_is_an_uncertain_interval_holding_both() -> None:
+    found = date("[29 или 30 июля 1920 г.]")
+    assert (found.edtf, found.qualifier, found.uncertain) == ("1920-07-29/1920-07-30", "one of", True)
+
+
+@pytest.mark.parametrize("month", ["январь", "января", "январе", "январю", "январём", "янв."])
+def test_russian_month_names_are_read_in_every_case(month: str) -> None:
+    assert date(f"[{month} 1925]").edtf == "1925-01?"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "61",
+        "116",
+        "No. 194",
+        "1) Your statement of May 4, 1918",
+        "6-8 tithes - 19",
+        "Section I 1912 - 1921",
+        "Политический дневник. 1964 - 1970. Амстердам. 1972.",
+        "Copy.",
+        "Notes:",
+        "22/XII-25",
+        "31/7",
+        "May",
+        "may 1920",
+        "February 30, 1925",
+        "1920s",
+        "12345",
+        "12 1918",
+        "12, 1918",
+        "5 - 6, 1918",
+        "",
+    ],
+)
+def test_lines_that_are_not_editorial_dates_are_refused(line: str) -> None:
+    assert parse_date(line) is None
+
+
+# -- calendars ---------------------------------------------------------------------------
+
+
+def test_a_date_before_the_russian_reform_is_old_style_printed_and_converted() -> None:
+    found = date("February 27 [1915]")
+    assert found.calendar is Calendar.JULIAN
+    assert found.edtf == "1915-02-27"  # as printed
+    assert found.earliest == found.latest == dt.date(1915, 3, 12)
+
+
+def test_the_reform_day_and_after_are_new_style() -> None:
+    assert date("February 14, 1918").calendar is Calendar.GREGORIAN
+    last_julian = date("January 31, 1918")
+    assert (last_julian.calendar, last_julian.earliest) == (Calendar.JULIAN, dt.date(1918, 2, 13))
+
+
+def test_a_year_that_spans_the_reform_is_new_style() -> None:
+    assert date("1918").calendar is Calendar.GREGORIAN
+
+
+def test_the_julian_cutoff_is_a_setting_of_the_collection() -> None:
+    found = date("February 27, 1915", julian_before=None)
+    assert (found.calendar, found.earliest) == (Calendar.GREGORIAN, dt.date(1915, 2, 27))
+    assert date("May 1, 1700", julian_before=dt.date(1752, 9, 14)).earliest == dt.date(1700, 5, 12)
+
+
+def test_a_julian_month_is_converted_at_both_ends() -> None:
+    found = date("[December 1912]")
+    assert (found.earliest, found.latest) == (dt.date(1912, 12, 14), dt.date(1913, 1, 13))
+
+
+def test_the_julian_leap_day_of_1900_exists() -> None:
+    assert date("February 29, 1900").earliest == dt.date(1900, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("line", "new_style"),
+    [
+        ("5 (18) February 1917", dt.date(1917, 2, 18)),
+        ("5(18) февраля 1917 г.", dt.date(1917, 2, 18)),
+        ("23 февраля (8 марта) 1917 г.", dt.date(1917, 3, 8)),
+        ("February 5 (18), 1917", dt.date(1917, 2, 18)),
+        ("December 25 (January 7), 1917", dt.date(1918, 1, 7)),
+    ],
+)
+def test_double_dates_are_julian_with_the_printed_gregorian_day(line: str, new_style: dt.date) -> None:
+    found = date(line)
+    assert found.calendar is Calendar.JULIAN
+    assert found.earliest == found.latest == new_style
+
+
+def test_a_number_in_parentheses_that_is_not_the_new_style_day_makes_no_double_date() -> None:
+    found = date("May 5 (1), 1925")
+    assert (found.calendar, found.earliest) == (Calendar.GREGORIAN, dt.date(1925, 5, 5))
+
+
+def test_a_printed_style_marker_overrides_the_cutoff() -> None:
+    found = date("5 мая 1918 г. (ст. ст.)")
+    assert (found.calendar, found.earliest) == (Calendar.JULIAN, dt.date(1918, 5, 18))
+
+
+# -- authors' datelines -------------------------------------------------------------------
+
+
+def dateline(line: str, context: HistoricalDate | None = None) -> HistoricalDate:
+    found = parse_dateline(line, 0, context)
+    assert found is not None, line
+    assert_well_formed(found, line)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("line", "as_printed", "edtf"),
+    [
+        ("22/XII-25", "22/XII-25", "1925-12-22"),
+        ("11.VIII. 27.", "11.VIII. 27.", "1927-08-11"),
+        ("19/VIII. 32.1", "19/VIII. 32.", "1932-08-19"),
+        ("13/VI — 32 г. Каганович.", "13/VI — 32 г.", "1932-06-13"),
+        ("Из Москвы 7.IX.35 г. в 19 час. 53 мин. Вх. № 42.", "7.IX.35 г.", "1935-09-07"),
+        ("21. IV. 1918 г.", "21. IV. 1918 г.", "1918-04-21"),
+        ("31 дня августа 1918 г.", "31 дня августа 1918 г.", "1918-08-31"),
+        ("October 7th 1918.", "October 7th 1918.", "1918-10-07"),
+        ("November 12th day 1919", "November 12th day 1919", "1919-11-12"),
+        ("February 1, 1920.", "February 1, 1920.", "1920-02-01"),
+        ("7.ХII.35", "7.ХII.35", "1935-12-07"),  # a Cyrillic Ха for the Roman X
+    ],
+)
+def test_datelines_as_authors_wrote_them(line: str, as_printed: str, edtf: str) -> None:
+    found = dateline(line)
+    assert (found.as_printed, found.edtf) == (as_printed, edtf)
+
+
+def test_a_place_and_date_line_is_the_dateline_whole_with_its_place() -> None:
+    found = dateline("Tiflis, December 6, 1920")
+    assert found.as_printed == "Tiflis, December 6, 1920"
+    assert found.place is not None and found.place.text == "Tiflis"
+    assert found.place.span == (0, 6)
+
+
+def test_a_dateline_without_year_takes_it_from_the_editorial_date() -> None:
+    found = dateline("Kharkiv 31/7.", date("July 31 [1920]"))
+    assert (found.as_printed, found.edtf, found.inferred) == ("Kharkiv 31/7.", "1920-07-31", True)
+    assert found.place is not None and found.place.text == "Kharkiv"
+
+
+def test_a_dateline_without_year_or_context_keeps_what_was_printed_and_no_edtf() -> None:
+    found = dateline("Kharkiv 31/7.")
+    assert (found.as_printed, found.edtf, found.earliest) == ("Kharkiv 31/7.", None, None)
+
+
+def test_a_note_marker_glued_to_a_dateline_is_left_out() -> None:
+    found = dateline("Kharkiv 29/VII 1 .", date("July 29 [1920]"))
+    assert (found.as_printed, found.edtf) == ("Kharkiv 29/VII", "1920-07-29")
+
+
+def test_the_year_from_context_is_the_nearest_one_across_new_year() -> None:
+    assert dateline("31/XII", date("January 2, 1926")).edtf == "1925-12-31"
+
+
+def test_a_two_digit_year_takes_the_century_of_the_context() -> None:
+    assert dateline("22/XII-25", date("December 22, 1825", julian_before=None)).edtf == "1825-12-22"
+    assert dateline("22/XII-25").edtf == "1925-12-22"
+
+
+def test_a_roman_two_turned_into_eleven_is_read_as_february_when_the_context_says_so() -> None:
+    found = dateline("16/11 21", date("February 16, 1921"))
+    assert found.edtf == "1921-02-16"
+    assert found.qualifier == "month read as Roman II"
+    assert dateline("16/11 21", date("November 16, 1921")).edtf == "1921-11-16"
+    assert dateline("16/11 21").edtf == "1921-11-16"
+
+
+def test_a_dateline_before_the_reform_is_julian() -> None:
+    found = dateline("27/II-15")
+    assert (found.calendar, found.edtf, found.earliest) == (Calendar.JULIAN, "1915-02-27", dt.date(1915, 3, 12))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1) Your statement that the CSB was wrong",
+        "6-8 tithes - 19",
+        "61",
+        "No. 194",
+        "Section I 1912 - 1921",
+        "Политический дневник. 1964 - 1970. Амстердам. 1972.",
+        "Письмо от 26/VII получил.",
+        "Написано 20 апреля 1918 г.",
+        "[late January 1918]",
+        "[not earlier than May 4, 1918]",
+        "1932.08.19",
+        "1925",
+        "Late January 1918",
+        "31 августа мы взяли Царицын и двинулись дальше на юг, к Тихорецкой.",
+        "13/VI — 32 г. and then a long sentence follows which is certainly a paragraph of the letter body.",
+        "31.5",
+        "февраля 30",
+        "30 февраля",
+    ],
+)
+def test_lines_that_are_not_datelines_are_refused(line: str) -> None:
+    assert parse_dateline(line) is None
+
+
+def test_looks_like_date_line_accepts_both_kinds_and_nothing_else() -> None:
+    assert looks_like_date_line("October 5-6, 1925")
+    assert looks_like_date_line("22/XII-25")
+    assert not looks_like_date_line("I ask that the following letter of mine be read out")
+
+
+# -- dates in running text ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "as_printed", "edtf"),
+    [
+        ("Сталин — Кагановичу 19 августа 1932 г.", "19 августа 1932 г.", "1932-08-19"),
+        ("Из телеграммы Э. Синклеру 21 ноября 1931 года", "21 ноября 1931 года", "1931-11-21"),
+        ("on the night of 5 to 6 October [19]25, in two copies.", "5 to 6 October [19]25", "1925-10-05/1925-10-06"),
+        ("the Soviet-Georgian agreement of May 7, 1920.Marx-Engels", "May 7, 1920", "1920-05-07"),
+        ("On July 29 or 30, 1920, Stalin sent a telegram", "July 29 or 30, 1920", "1920-07-29/1920-07-30"),
+        ("Впервые напечатано 19 января\n1928 г. в газете", "19 января\n1928 г.", "1928-01-19"),
+    ],
+)
+def test_find_date_reads_the_first_date_in_a_line(text: str, as_printed: str, edtf: str) -> None:
+    found = find_date(text)
+    assert found is not None
+    assert_well_formed(found, text)
+    assert (found.as_printed, found.edtf) == (as_printed, edtf)
+
+
+def test_find_date_gives_source_coordinates() -> None:
+    found = find_date("Written on 5 May 1920.", offset=100)
+    assert found is not None and found.span == (111, 121)
+
+
+def test_find_date_leaves_bare_years_unless_asked() -> None:
+    assert find_date("Collection of documents 1996.") is None
+    found = find_date("Collection of documents 1996.", year_only=True)
+    assert found is not None and found.edtf == "1996"
+
+
+def test_find_date_leaves_fractions_and_references_alone() -> None:
+    assert find_date("half of the army, 1/2 of the guns, item 3.5, section 3.4.12") is None
+    found = find_date("decree of 21.04.1918 on grain")
+    assert found is not None and found.edtf == "1918-04-21"
+
+
+# -- the shared corpus: the hand annotations are the gold values ------------------------------
+
+
+def annotated_documents() -> list[tuple[Path, dict[str, object]]]:
+    found = []
+    for page in corpus_pages():
+        annotation = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+        found += [(page, document) for document in annotation.get("documents", [])]
+    return found
+
+
+def page_lines(page: Path) -> list[tuple[int, str]]:
+    text, lines, position = page.read_text(encoding="utf-8"), [], 0
+    for line in text.split("\n"):
+        lines.append((position, line))
+        position += len(line) + 1
+    return lines
+
+
+def test_the_corpus_is_there() -> None:
+    assert len(annotated_documents()) >= 20, CORPUS
+
+
+def test_every_annotated_editorial_date_of_the_corpus_is_read_as_its_gold_edtf() -> None:
+    checked = 0
+    for page, document in annotated_documents():
+        printed, gold = document.get("date_printed"), document.get("date_edtf")
+        if not (isinstance(printed, str) and gold):
+            continue
+        text = page.read_text(encoding="utf-8")
+        # On its own line the editorial date is read whole; in a heading it is found inside.
+        read = [
+            (parse_date if line.strip() == printed else find_date)(line, position)
+            for position, line in page_lines(page)
+            if printed in line
+        ]
+        for found in filter(None, read):
+            assert_well_formed(found, text)
+        assert (printed, gold) in [(f.as_printed, f.edtf) for f in read if f], (page, printed)
+        checked += 1
+    assert checked >= 20
+
+
+def test_every_annotated_dateline_of_the_corpus_is_found_on_its_line() -> None:
+    checked = 0
+    for page, document in annotated_documents():
+        gold = document.get("dateline_original")
+        if not isinstance(gold, str):
+            continue
+        printed = document.get("date_printed")
+        context = parse_date(printed) if isinstance(printed, str) else None
+        text = page.read_text(encoding="utf-8")
+        lines = [(pos, line) for pos, line in page_lines(page) if gold in line]
+        assert lines, (page, gold)
+        found = parse_dateline(lines[0][1], lines[0][0], context)
+        assert found is not None, (page, gold)
+        assert_well_formed(found, text)
+        assert found.as_printed in gold
+        assert len(found.as_printed) >= 0.6 * len(gold.strip())
+        assert found.edtf == document.get("date_edtf"), (page, gold)
+        checked += 1
+    assert checked >= 12
+
+
+def test_no_other_line_of_the_corpus_is_taken_for_a_date_or_dateline() -> None:
+    golds = set()
+    for _, document in annotated_documents():
+        golds |= {str(document.get(k)).strip() for k in ("date_printed", "dateline_original") if document.get(k)}
+    for page in corpus_pages():
+        for _, line in page_lines(page):
+            if not line.strip() or any(gold in line for gold in golds):
+                continue
+            found = parse_date(line) or parse_dateline(line)
+            # Archive metadata ("1932.08.19") repeats the editorial date: a date, but no dateline.
+            assert found is None or (parse_dateline(line) is None and found.as_printed == line.strip()), (page, line)
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+DATE_ALPHABET = "0123456789 ./-–—[]()?,XIVМmayDecJulyянваряг.годаOctober \n\u00a0"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list(DATE_ALPHABET)) | st.characters(), max_size=200))
+def test_any_text_gives_a_well_formed_date_or_none(text: str) -> None:
+    for found in (parse_date(text, 7), find_date(text, 7), parse_dateline(text, 7, date("July 31 [1920]"))):
+        if found is not None:
+            assert_well_formed(found, "x" * 7 + text)
+
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]  # fmt: skip
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+             "октября", "ноября", "декабря"]  # fmt: skip
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2199, 12, 31)), st.integers(0, 3))
+def test_a_printed_day_reads_back_as_that_day(day: dt.date, style: int) -> None:
+    printed = [
+        f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}",
+        f"{day.day} {MONTHS_RU[day.month - 1]} {day.year} г.",
+        f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}",
+        f"{day.year}.{day.month:02d}.{day.day:02d}",
+    ][style]
+    # The EDTF is compared with an ISO date here, so the slow EDTF grammar is not needed.
+    found = parse_date(printed, julian_before=None)
+    assert found is not None and found.as_printed == printed
+    assert found.edtf == day.isoformat()
+    assert found.earliest == found.latest == day
+    roman = parse_dateline(f"{day.day}/{ROMAN[day.month - 1]}-{day.year}")
+    assert roman is not None and roman.edtf == day.isoformat()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1000, 2199), st.integers(1, 12), st.booleans())
+def test_a_month_or_year_never_gets_a_day_invented(year: int, month: int, bracketed: bool) -> None:
+    month_line = f"{MONTHS_EN[month - 1]} {year}"
+    found = parse_date(f"[{month_line}]" if bracketed else month_line, julian_before=None)
+    assert found is not None and found.edtf == f"{year:04d}-{month:02d}" + ("?" if bracketed else "")
+    assert found.earliest is not None and found.earliest.day == 1
+    assert found.latest is not None and (found.latest + dt.timedelta(days=1)).day == 1
+    year_only = parse_date(str(year), julian_before=None)
+    assert year_only is not None and year_only.edtf == str(year)
+    assert (year_only.earliest, year_only.latest) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def random_text(seed: int, size: int) -> str:
+    rng = random.Random(seed)
+    alphabet = DATE_ALPHABET + "абвгдежзиклмнопрстуфхцчшщыэюя ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return "".join(rng.choice(alphabet) for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_ten_thousand_random_characters_are_read_fast(seed: int) -> None:
+    text = random_text(seed, 10_000)
+    for read in (parse_date, find_date, parse_dateline):
+        timings = []
+        for _ in range(5):  # the best of five, so that a busy machine is not counted
+            started = time.perf_counter()
+            read(text)
+            timings.append(time.perf_counter() - started)
+        assert min(timings) < 0.05, read.__name__
+
+
+@pytest.mark.parametrize("unit", ["12 ", "[1918] - ", "5 (18) - ", "22/XIII-", "not earlier than ", "[[(("])
+def test_reading_time_grows_linearly_with_the_text(unit: str) -> None:
+    # Text made of near-dates that are no date, so that the search reads all of it.
+    def seconds(repeat: int) -> float:
+        text = unit * repeat
+        started = time.perf_counter()
+        assert find_date(text) is None
+        return time.perf_counter() - started
+
+    seconds(10)  # warm the caches
+    small, large = min(seconds(500) for _ in range(3)), min(seconds(2000) for _ in range(3))
+    assert large < 8 * small + 0.01
