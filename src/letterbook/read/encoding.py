@@ -44,6 +44,9 @@ CASE_FLIP_WEIGHT = 1.0
 # Latin-1 French read as cp1251 gives "cafй", half Latin, half Cyrillic.
 MIXED_WORD_SHARE = 0.2
 
+# charset-normalizer's "chaos" (share of odd characters) within which two readings tie.
+CHAOS_TIE = 0.001
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -103,8 +106,7 @@ def decode(path: str, raw: bytes, *, forced: str | None = None, declared: str | 
 
 def guess_encoding(path: str, raw: bytes) -> str:
     """The likeliest encoding of bytes that are not UTF-8: see the module docstring, step 5."""
-    best = charset_normalizer.from_bytes(raw).best()
-    guessed = canonical_name(best.encoding) if best is not None else None
+    guessed = _charset_normalizer_guess(raw)
     candidates = dict.fromkeys(name for name in (*CYRILLIC_CODE_PAGES, guessed) if name)
     readings = {name: raw.decode(name) for name in candidates if _decodes(raw, name)}
     scores = {name: russian_score(text) for name, text in readings.items() if looks_cyrillic(text)}
@@ -116,6 +118,20 @@ def guess_encoding(path: str, raw: bytes) -> str:
         return guessed
     raise SourceError(path, "has an encoding that cannot be told (not UTF-8, cp1251 or KOI8-R); "
                             "give it with --encoding")
+
+
+def _charset_normalizer_guess(raw: bytes) -> str | None:
+    """charset-normalizer's likeliest encoding; among readings it finds equally good (short
+    texts often tie: cp1250, cp1252 and cp1257 read "München" alike), the Western Windows
+    code page cp1252, in which the English pages of the editions were saved."""
+    matches = list(charset_normalizer.from_bytes(raw))
+    if not matches:
+        return None
+    least_chaos = min(match.chaos for match in matches)
+    tied = [match for match in matches if match.chaos <= least_chaos + CHAOS_TIE]
+    if any("cp1252" in match.could_be_from_charset for match in tied):
+        return "cp1252"
+    return canonical_name(tied[0].encoding)
 
 
 def looks_cyrillic(text: str) -> bool:

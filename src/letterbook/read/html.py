@@ -70,10 +70,26 @@ def declared_encoding(raw: bytes) -> str | None:
 
 def html_to_text(markup: str) -> str:
     """The text of a decoded HTML page: title and paragraphs separated by blank lines."""
+    return read_html(markup)[0]
+
+
+def read_html(markup: str) -> tuple[str, list[str]]:
+    """The text of a decoded HTML page, and warnings about text the parser could not reach."""
     # Given as UTF-8 bytes with the encoding named, lxml ignores the page's own declaration
     # (the caller has decided the encoding) and accepts pages with an XML declaration.
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    # huge_tree lifts libxml2's nesting limit from 256 to 2048 levels: pages of unclosed
+    # <font> and <div> tags nest that deep, and text below the limit would be dropped.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except etree.ParserError:  # nothing but blanks: no document at all
+        return "", []
+    warnings = [f"the HTML parser stopped following its nesting: {error.message}; text inside it is missing"
+                for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"]
+    return _extract(root), warnings
+
+
+def _extract(root: etree._Element) -> str:
     paragraphs = _Paragraphs()
     title = root.find("head/title")
     if title is not None:

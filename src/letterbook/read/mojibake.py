@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import ftfy
+from ftfy.badness import is_bad
 
 # Only the encoding repair; everything that would "tidy" the text is off.
 _ONLY_ENCODING = ftfy.TextFixerConfig(
@@ -50,7 +51,12 @@ class Repair:
 
 def repair_mojibake(text: str) -> tuple[str, Repair | None]:
     """``text`` with its mojibake undone, and what was changed (None when nothing was)."""
-    fixed = ftfy.fix_text(text, _ONLY_ENCODING)
+    # ftfy looks at every line with a slow loop; its own test for mojibake is one regular
+    # expression, so lines that pass it are left alone without asking ftfy to fix them.
+    if not is_bad(text):
+        return text, None
+    lines = text.splitlines(keepends=True)
+    fixed = "".join(ftfy.fix_text(line, _ONLY_ENCODING) if is_bad(line) else line for line in lines)
     if fixed == text:
         return text, None
     return fixed, _describe(text, fixed)
