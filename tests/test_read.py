@@ -218,6 +218,23 @@ def test_a_page_with_only_markup_has_no_text(tmp_path: Path) -> None:
     assert error_of(path) == "has no text, only markup"
 
 
+def test_text_nested_deeper_than_the_parser_follows_is_reported_missing(tmp_path: Path) -> None:
+    path = tmp_path / "deep.htm"
+    path.write_text("<html><body>" + "<div>x" * 3000 + "</body></html>")
+    source, findings = read_source_with_findings(path)
+    assert 1000 < source.text.count("x") < 3000
+    assert [(f.severity, f.field) for f in findings] == [(Severity.WARNING, "source")]
+    assert "text inside it is missing" in findings[0].message
+
+
+def test_an_xml_file_is_decoded_by_its_declaration_and_kept_verbatim(tmp_path: Path) -> None:
+    path = tmp_path / "letters.xml"
+    xml = '<?xml version="1.0" encoding="KOI8-R"?>\n<TEI><p>Дорогой Серго!</p></TEI>\n'
+    path.write_bytes(xml.encode("koi8-r"))
+    source = read_source(path)
+    assert (source.text, source.encoding, source.media_type) == (xml, "koi8-r", "application/xml")
+
+
 # --- mojibake ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["mojibake_cp1251.txt", "mojibake_cp1252.txt"])
@@ -229,6 +246,14 @@ def test_mojibake_is_repaired_and_the_caller_told(name: str) -> None:
     assert (finding.severity, finding.field, finding.span) == (Severity.WARNING, "source", (0, len(source.text)))
     assert "mojibake" in finding.message and "on 2 lines" in finding.message
     assert read_source(DATA / name).text == source.text
+
+
+def test_russian_that_only_looks_like_mojibake_is_left_alone(tmp_path: Path) -> None:
+    # "сё", "а»", "е№" are what UTF-8 read as cp1251 also looks like: the lines go to ftfy, which must keep them.
+    path = tmp_path / "yo.txt"
+    path.write_text("Всё её: «Правда» №\xa05, Р. С. Ф. С. Р., §\xa03; Сё-то — ±1°\n", encoding="utf-8")
+    source, findings = read_source_with_findings(path)
+    assert (source.text, findings) == (path.read_text(encoding="utf-8"), [])
 
 
 @pytest.mark.parametrize("page", corpus_pages(), ids=lambda page: f"{page.parent.name}/{page.name}")
@@ -342,12 +367,3 @@ def test_the_command_line_reads_a_windows_1251_page_as_html() -> None:
     source = json.loads(done.stdout)["source"]
     assert (source["media_type"], source["encoding"]) == ("text/html", "cp1251")
     assert source["chars"] == len(read_source(DATA / "page_ru.htm").text)
-
-
-def test_text_nested_deeper_than_the_parser_follows_is_reported_missing(tmp_path: Path) -> None:
-    path = tmp_path / "deep.htm"
-    path.write_text("<html><body>" + "<div>x" * 3000 + "</body></html>")
-    source, findings = read_source_with_findings(path)
-    assert 1000 < source.text.count("x") < 3000
-    assert [(f.severity, f.field) for f in findings] == [(Severity.WARNING, "source")]
-    assert "text inside it is missing" in findings[0].message
