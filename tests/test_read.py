@@ -212,6 +212,22 @@ def test_a_page_with_a_wrong_declaration_is_decoded_by_detection(tmp_path: Path)
     assert "declares the encoding 'utf-8', which does not fit its bytes; read as koi8-r" in findings[0].message
 
 
+def test_a_koi8r_page_that_declares_windows_1251_is_read_as_koi8r_and_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "recoded.htm"
+    page = (DATA / "page_ru.htm").read_bytes().decode("cp1251").replace("—", "-")  # KOI8-R has no dash
+    path.write_bytes(page.encode("koi8-r"))
+    source, findings = read_source_with_findings(path)
+    assert source.encoding == "koi8-r"
+    assert source.text == read_source(DATA / "page_ru.htm").text.replace("—", "-")
+    assert [f.message for f in findings] == ["declares the encoding 'windows-1251' but reads as koi8-r"]
+
+
+def test_a_page_declaring_utf16_in_ascii_markup_is_not_read_as_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.html"
+    path.write_bytes(b'<html><head><meta charset="utf-16"></head><body><p>Dear Sergo!</p></body></html>')
+    assert read_source(path).text == "Dear Sergo!\n"
+
+
 def test_a_page_with_only_markup_has_no_text(tmp_path: Path) -> None:
     path = tmp_path / "blank.html"
     path.write_text("<html><head><title> </title><script>x()</script></head><body><p> </p></body></html>")

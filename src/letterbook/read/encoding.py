@@ -44,6 +44,10 @@ CASE_FLIP_WEIGHT = 1.0
 # Latin-1 French read as cp1251 gives "cafй", half Latin, half Cyrillic.
 MIXED_WORD_SHARE = 0.2
 
+# How much better (in ``russian_score``) the other Cyrillic code page must read before a page's
+# own declaration of cp1251 or KOI8-R is overruled: the wrong one reads about 0.5 worse.
+DECLARATION_DOUBT = 0.3
+
 # charset-normalizer's "chaos" (share of odd characters) within which two readings tie.
 CHAOS_TIE = 0.001
 
@@ -92,12 +96,7 @@ def decode(path: str, raw: bytes, *, forced: str | None = None, declared: str | 
     if _is_utf8(raw) and not raw.isascii():
         return Decoded(raw.decode("utf-8"), "utf-8", _declaration_overruled(declared))
     if declared is not None:
-        name = canonical_name(declared)
-        if name is not None and _decodes(raw, name):
-            return Decoded(raw.decode(name), name)
-        note = f"declares the encoding {declared!r}, which {'does not fit its bytes' if name else 'is unknown'}"
-        guessed = guess_encoding(path, raw)
-        return Decoded(raw.decode(guessed), guessed, (f"{note}; read as {guessed}",))
+        return _decode_declared(path, raw, declared)
     if raw.isascii():
         return Decoded(raw.decode("ascii"), "utf-8")
     guessed = guess_encoding(path, raw)
@@ -166,6 +165,34 @@ def _letter_frequencies() -> tuple[dict[str, float], float]:
     """Russian letter frequencies as fractions, and the fraction for an unlisted Cyrillic letter."""
     table = data.load("letter_frequencies")
     return {letter: share / 100 for letter, share in table["russian"].items()}, table["unlisted"] / 100
+
+
+def _decode_declared(path: str, raw: bytes, declared: str) -> Decoded:
+    name = canonical_name(declared)
+    if name is not None and name.startswith(("utf-16", "utf-32")):
+        name = "utf-8"  # as browsers do: a page that can declare itself in ASCII is not UTF-16
+    if name is not None and _decodes(raw, name):
+        other = _better_cyrillic_code_page(raw, name)
+        if other is None:
+            return Decoded(raw.decode(name), name)
+        return Decoded(raw.decode(other), other, (f"declares the encoding {declared!r} but reads as {other}",))
+    note = f"declares the encoding {declared!r}, which {'does not fit its bytes' if name else 'is unknown'}"
+    guessed = guess_encoding(path, raw)
+    return Decoded(raw.decode(guessed), guessed, (f"{note}; read as {guessed}",))
+
+
+def _better_cyrillic_code_page(raw: bytes, declared: str) -> str | None:
+    """The other Cyrillic code page, when a page declaring one reads far better in it (old
+    Russian web servers recoded pages to KOI8-R and left the windows-1251 declaration)."""
+    if declared not in CYRILLIC_CODE_PAGES or raw.isascii():
+        return None
+    as_declared = russian_score(raw.decode(declared))
+    for other in CYRILLIC_CODE_PAGES:
+        if other != declared and _decodes(raw, other):
+            text = raw.decode(other)
+            if looks_cyrillic(text) and russian_score(text) > as_declared + DECLARATION_DOUBT:
+                return other
+    return None
 
 
 def _decode_forced(path: str, raw: bytes, forced: str) -> Decoded:
