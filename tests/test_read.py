@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -162,10 +163,9 @@ def test_a_windows_1251_page_is_decoded_by_its_meta_declaration() -> None:
         "Сталин — Кагановичу 2 июля 1932 г.",
         "Библиотека Михаила Грачева",
         "\xa0",
-        "Предыдущая\nпубликация",
-        "Алфавитный указатель\nсочинений И.В. Сталина",
-        "Следующая\nпубликация",
+        "Предыдущая\nпубликация\nАлфавитный указатель\nсочинений И.В. Сталина",
         "\xa0",
+        "Оглавление тома 17\nсочинений И.В. Сталина\nСледующая\nпубликация",
         "Сталин — Кагановичу",
         "2 июля 1932 г.",
         "Здравствуйте, Лазарь!",
@@ -173,6 +173,13 @@ def test_a_windows_1251_page_is_decoded_by_its_meta_declaration() -> None:
         "Привет! И.\xa0Сталин",
         "РГАСПИ. Ф. 81. Оп. 3. Д. 99. Л. 1. Автограф.",
     ]
+
+
+def test_a_russian_page_reads_like_the_russian_text_pages_of_the_corpus() -> None:
+    # The Russian text pages start at the library's name (no title) and keep link tables as lines.
+    corpus = paragraphs((CORPUS / "ru" / "002.txt").read_text(encoding="utf-8"))
+    ours = paragraphs(read_source(DATA / "page_ru.htm").text.replace("\xa0", " "))
+    assert ours[1:6] == corpus[0:5]
 
 
 def test_scripts_styles_comments_and_navigation_are_dropped_and_entities_decoded() -> None:
@@ -287,6 +294,11 @@ def test_a_missing_file_does_not_exist(tmp_path: Path) -> None:
 
 def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     assert error_of(tmp_path) == "is a folder, not a file"
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_it(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert error_of(tmp_path / "pipe.txt") == "is not a regular file (a pipe, socket or device)"
 
 
 def test_a_path_through_a_file_cannot_be_read(tmp_path: Path) -> None:

@@ -104,6 +104,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         if path.is_dir():
             raise SourceError(name, "is a folder, not a file")
+        if path.exists() and not path.is_file():  # reading a pipe or a device could wait forever
+            raise SourceError(name, "is not a regular file (a pipe, socket or device)")
         size = path.stat().st_size
         if size > max_bytes:
             raise SourceError(name, f"is {_size(size)}, more than the {_size(max_bytes)} limit")

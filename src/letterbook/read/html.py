@@ -6,8 +6,10 @@ parsed with lxml.html (libxml2's HTML parser), which repairs such markup the way
 do and decodes every entity, so this module only has to walk the tree:
 
 - the page's ``<title>`` is the first paragraph, as in a browser's "save as text";
-- a block element (``<p>``, ``<div>``, ``<h1>``, ``<li>``, a table cell...) is a paragraph, and
-  paragraphs are separated by one blank line; ``<br>`` is a line break inside a paragraph;
+- a block element (``<p>``, ``<div>``, ``<h1>``, ``<li>``, a table row...) is a paragraph, and
+  paragraphs are separated by one blank line; ``<br>`` is a line break inside a paragraph, and
+  so is the start of a table cell (the link tables of the Russian pages come out as the
+  corpus' text pages have them: "Предыдущая\nпубликация\nАлфавитный указатель...");
 - inside a paragraph, runs of spaces, tabs and newlines are one space, as a browser shows
   them; a no-break space (``&nbsp;``) is kept as U+00A0, never turned into a space;
 - ``<pre>`` keeps its text as it is;
@@ -30,8 +32,7 @@ BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
-    "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul",
+    "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
 })
 
 # Elements whose content is no text of the page.
@@ -115,6 +116,11 @@ class _Paragraphs:
     def line_break(self) -> None:
         self.lines.append([])
 
+    def new_line(self) -> None:
+        """Start a new line unless the current one has no text yet."""
+        if "".join(self.lines[-1]).strip(" \t\n\r\f"):
+            self.line_break()
+
     def end(self) -> None:
         """Close the paragraph being collected, if it has any text."""
         if self.preformatted:
@@ -154,6 +160,8 @@ def _enter(tag: str, element: etree._Element, paragraphs: _Paragraphs) -> None:
         paragraphs.preformatted = True
     if tag == "br":
         paragraphs.line_break()
+    if tag in ("td", "th"):
+        paragraphs.new_line()
     paragraphs.add(element.text)
 
 

@@ -108,10 +108,15 @@ PAGE_RU = """\
 <tr>
 <td><a href="prev.htm">Предыдущая<br>публикация</a></td>
 <td><a href="index.htm">Алфавитный указатель<br>сочинений И.В. Сталина</a></td>
-<td><a href="next.htm">Следующая<br>публикация</a></td>
 </tr>
 </table>
 <p>&nbsp;</p>
+<table border="0" width="100%">
+<tr>
+<td><a href="toc.htm">Оглавление тома 17<br>сочинений И.В. Сталина</a></td>
+<td><a href="next.htm">Следующая<br>публикация</a></td>
+</tr>
+</table>
 <h2 align="center">Сталин — Кагановичу</h2>
 <p align="center">2 июля 1932 г.</p>
 <p>Здравствуйте, Лазарь!</p>
