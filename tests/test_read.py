@@ -22,7 +22,7 @@ from conftest import CORPUS, corpus_pages
 from letterbook.errors import SourceError
 from letterbook.model import Severity
 from letterbook.read import iter_source_paths, read_source, read_source_with_findings
-from letterbook.read.html import html_to_text
+from letterbook.read.html import declared_encoding, html_to_text
 
 DATA = Path(__file__).resolve().parent / "data" / "read"
 LETTER = (DATA / "letter_utf8.txt").read_text(encoding="utf-8")
@@ -199,6 +199,18 @@ def test_an_html_page_saved_as_txt_is_recognised_by_its_first_bytes() -> None:
     source = read_source(DATA / "page_saved_as.txt")
     assert source.media_type == "text/html"
     assert source.text == read_source(DATA / "page_utf8.html").text
+
+
+@pytest.mark.parametrize(("head", "declared"), [
+    (b'<meta charset="windows-1251">', "windows-1251"),
+    (b"<META CHARSET=koi8-r>", "koi8-r"),
+    (b'<meta http-equiv="Content-Type" content="text/html; charset=Windows-1251">', "Windows-1251"),
+    (b'<?xml version="1.0" encoding="KOI8-R"?>', "KOI8-R"),
+    (b'<meta name="keywords" content="letters, encoding=none">', None),
+    (b"<title>charset=cp1251</title>", None),
+])
+def test_the_declared_encoding_is_read_from_meta_or_xml_declaration(head: bytes, declared: str | None) -> None:
+    assert declared_encoding(b"<html><head>" + head + b"</head><body></body></html>") == declared
 
 
 def test_a_utf8_page_that_still_declares_windows_1251_is_read_as_utf8_and_said_so(tmp_path: Path) -> None:

@@ -48,7 +48,8 @@ DECLARATION_SCAN_BYTES = 16_384
 _HTML_START = re.compile(rb"\s*(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
 _XML_DECLARATION = re.compile(rb"<\?xml\b[^>]*>", re.IGNORECASE)
-_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""encoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
 _BOM = b"\xef\xbb\xbf"
 
@@ -62,8 +63,10 @@ def declared_encoding(raw: bytes) -> str | None:
     """The encoding a page names in a ``<meta charset>``, a ``http-equiv`` content type or an
     XML declaration, as written there (it may be unknown to Python)."""
     head = raw[:DECLARATION_SCAN_BYTES]
-    for tag in (*_XML_DECLARATION.findall(head), *_META_TAG.findall(head)):
-        found = _CHARSET.search(tag)
+    tags = [(tag, _XML_ENCODING) for tag in _XML_DECLARATION.findall(head)]
+    tags += [(tag, _META_CHARSET) for tag in _META_TAG.findall(head)]
+    for tag, attribute in tags:
+        found = attribute.search(tag)
         if found:
             return found.group(1).decode("ascii")
     return None
@@ -139,9 +142,12 @@ def _walk(root: etree._Element, paragraphs: _Paragraphs) -> None:
     stack: list[tuple[etree._Element, bool]] = [(root, False)]
     while stack:
         element, leaving = stack.pop()
-        tag = element.tag if isinstance(element.tag, str) else ""  # comments have no str tag
         if leaving:
-            _leave(tag, paragraphs)
+            _leave(str(element.tag), paragraphs)
+            paragraphs.add(element.tail)
+            continue
+        tag = element.tag
+        if not isinstance(tag, str):  # a comment or processing instruction that slipped through
             paragraphs.add(element.tail)
             continue
         if tag.lower() in DROPPED_TAGS or element.get("role") == "navigation":
