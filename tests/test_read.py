@@ -23,6 +23,7 @@ from letterbook.errors import SourceError
 from letterbook.model import Severity
 from letterbook.read import iter_source_paths, read_source, read_source_with_findings
 from letterbook.read.html import declared_encoding, html_to_text
+from letterbook.read.mojibake import MOJIBAKE_CODE_PAGES, sloppy_decode
 
 DATA = Path(__file__).resolve().parent / "data" / "read"
 LETTER = (DATA / "letter_utf8.txt").read_text(encoding="utf-8")
@@ -289,6 +290,17 @@ def test_russian_that_only_looks_like_mojibake_is_left_alone(tmp_path: Path) -> 
     path.write_text("Всё её: «Правда» №\xa05, Р. С. Ф. С. Р., §\xa03; Сё-то — ±1°\n", encoding="utf-8")
     source, findings = read_source_with_findings(path)
     assert (source.text, findings) == (path.read_text(encoding="utf-8"), [])
+
+
+def test_the_code_pages_checked_for_mojibake_read_bytes_as_ftfy_does() -> None:
+    import ftfy.bad_codecs  # registers ftfy's "sloppy-windows-*" codecs
+    from ftfy.chardata import CHARMAP_ENCODINGS
+
+    every_byte = bytes(range(0x80, 0x100))  # the bytes of UTF-8 sequences
+    assert ftfy.bad_codecs.search_function("sloppy-windows-1251") is not None
+    ours = [sloppy_decode(every_byte, name) for name in MOJIBAKE_CODE_PAGES]
+    assert len(ours) == len(set(ours)) == 10
+    assert ours == [every_byte.decode(name) for name in CHARMAP_ENCODINGS]
 
 
 @pytest.mark.parametrize("page", corpus_pages(), ids=lambda page: f"{page.parent.name}/{page.name}")

@@ -13,29 +13,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import ftfy
-import ftfy.bad_codecs  # registers the "sloppy-windows-*" codecs named in CHARMAP_ENCODINGS
-from ftfy.chardata import CHARMAP_ENCODINGS
+if TYPE_CHECKING:
+    import ftfy
 
-# Only the encoding repair; everything that would "tidy" the text is off.
-_ONLY_ENCODING = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+# The code pages whose mojibake ftfy undoes (its ``chardata.CHARMAP_ENCODINGS``; a test keeps
+# the two lists equal). They are named here so that ftfy, slow to import (0.14 s), is imported
+# only when a text holds what could be mojibake.
+MOJIBAKE_CODE_PAGES = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257",
+                       "iso-8859-2", "macroman", "cp437")
+
+
+@cache
+def _only_encoding() -> ftfy.TextFixerConfig:
+    """ftfy's settings for the encoding repair alone; everything that would "tidy" is off."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +65,10 @@ class Repair:
 
 def repair_mojibake(text: str) -> tuple[str, Repair | None]:
     """``text`` with its mojibake undone, and what was changed (None when nothing was)."""
-    # ftfy is slow on long texts (about 80 µs a line): only the lines that could hold mojibake
-    # are given to it.
+    # ftfy takes about 60 µs a line: only lines that hold what mojibake is made of go to it.
     pairs = _mojibake_pairs()
     lines = text.splitlines(keepends=True)
-    fixed = "".join(ftfy.fix_text(line, _ONLY_ENCODING) if pairs.search(line) else line for line in lines)
+    fixed = "".join(_fix_line(line) if pairs.search(line) else line for line in lines)
     if fixed == text:
         return text, None
     return fixed, _describe(text, fixed)
@@ -66,14 +76,36 @@ def repair_mojibake(text: str) -> tuple[str, Repair | None]:
 
 @cache
 def _mojibake_pairs() -> re.Pattern[str]:
-    """Two characters that a UTF-8 lead byte and a continuation byte become when read with one
-    of the code pages ftfy undoes ("Р°", "Ð°"): every piece of mojibake holds such a pair."""
-    alternatives = []
-    for encoding in CHARMAP_ENCODINGS:
-        leads = bytes(range(0xC2, 0xF5)).decode(encoding)
-        continuations = bytes(range(0x80, 0xC0)).decode(encoding)
-        alternatives.append(f"[{re.escape(leads)}][{re.escape(continuations)}]")
-    return re.compile("|".join(alternatives))
+    """What a UTF-8 sequence (a lead byte and one, two or three continuation bytes) becomes when
+    read with one of the code pages ftfy undoes ("Р°", "вЂ”", "Ã©"): all mojibake holds one.
+
+    The code pages' characters are pooled into one class per byte kind: three alternatives
+    run fast (a class per alternative per character), and a line that matches only by mixing
+    code pages costs no more than a look by ftfy, which then leaves it alone.
+    """
+    def pooled(first: int, last: int) -> str:
+        chars = {char for encoding in MOJIBAKE_CODE_PAGES
+                 for char in sloppy_decode(bytes(range(first, last + 1)), encoding)}
+        return "[" + re.escape("".join(sorted(chars))) + "]"
+
+    follow = pooled(0x80, 0xBF)
+    two, three, four = pooled(0xC2, 0xDF), pooled(0xE0, 0xEF), pooled(0xF0, 0xF4)
+    return re.compile(f"{two}{follow}|{three}{follow}{{2}}|{four}{follow}{{3}}")
+
+
+def sloppy_decode(raw: bytes, encoding: str) -> str:
+    """Decode byte by byte, a byte the code page leaves undefined as the same code point, as
+    Windows and ftfy's "sloppy" codecs do."""
+    return "".join(bytes([byte]).decode(encoding, errors="ignore") or chr(byte) for byte in raw)
+
+
+def _fix_line(line: str) -> str:
+    """The line repaired by ftfy; first its own quick test, which its repair would begin with
+    too, since Russian lines often hold pairs ("всё", "а»") and the repair itself is slow."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    return ftfy.fix_text(line, _only_encoding()) if is_bad(line) else line
 
 
 def _describe(before: str, after: str) -> Repair:
