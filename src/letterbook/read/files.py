@@ -56,7 +56,9 @@ def read_source_with_findings(
     is_html = Path(path).suffix.lower() in (".htm", ".html", ".xhtml") or html.looks_like_html(raw)
     declared = html.declared_encoding(raw) if is_html or raw.lstrip().startswith(b"<?xml") else None
     decoded = decode(name, raw, forced=encoding, declared=declared)
-    text = html.html_to_text(decoded.text) if is_html else decoded.text
+    if not decoded.text:  # nothing but a byte-order mark
+        raise SourceError(name, "is empty")
+    text, html_warnings = html.read_html(decoded.text) if is_html else (decoded.text, [])
     if not text.strip():
         raise SourceError(name, "has no text, only markup" if decoded.text.strip() else "holds only whitespace")
     text, repair = repair_mojibake(text)
@@ -64,6 +66,7 @@ def read_source_with_findings(
                     media_type=_media_type(Path(path), is_html), encoding=decoded.encoding)
     whole = (0, len(text))
     findings = [Finding(Severity.INFO, "source", note, whole) for note in decoded.notes]
+    findings += [Finding(Severity.WARNING, "source", warning, whole) for warning in html_warnings]
     if repair is not None:  # the text differs from the decoded file: a reviewer must know
         findings.append(Finding(Severity.WARNING, "source", repair.describe(), whole))
     return source, findings
@@ -101,6 +104,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         if path.is_dir():
             raise SourceError(name, "is a folder, not a file")
+        if path.exists() and not path.is_file():  # reading a pipe or a device could wait forever
+            raise SourceError(name, "is not a regular file (a pipe, socket or device)")
         size = path.stat().st_size
         if size > max_bytes:
             raise SourceError(name, f"is {_size(size)}, more than the {_size(max_bytes)} limit")

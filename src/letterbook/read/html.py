@@ -6,8 +6,10 @@ parsed with lxml.html (libxml2's HTML parser), which repairs such markup the way
 do and decodes every entity, so this module only has to walk the tree:
 
 - the page's ``<title>`` is the first paragraph, as in a browser's "save as text";
-- a block element (``<p>``, ``<div>``, ``<h1>``, ``<li>``, a table cell...) is a paragraph, and
-  paragraphs are separated by one blank line; ``<br>`` is a line break inside a paragraph;
+- a block element (``<p>``, ``<div>``, ``<h1>``, ``<li>``, a table row...) is a paragraph, and
+  paragraphs are separated by one blank line; ``<br>`` is a line break inside a paragraph, and
+  so is the start of a table cell (the link tables of the Russian pages come out as the
+  corpus' text pages have them: "Предыдущая\nпубликация\nАлфавитный указатель...");
 - inside a paragraph, runs of spaces, tabs and newlines are one space, as a browser shows
   them; a no-break space (``&nbsp;``) is kept as U+00A0, never turned into a space;
 - ``<pre>`` keeps its text as it is;
@@ -30,8 +32,7 @@ BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
-    "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul",
+    "menu", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
 })
 
 # Elements whose content is no text of the page.
@@ -47,7 +48,8 @@ DECLARATION_SCAN_BYTES = 16_384
 _HTML_START = re.compile(rb"\s*(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
 _XML_DECLARATION = re.compile(rb"<\?xml\b[^>]*>", re.IGNORECASE)
-_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""encoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
 _BOM = b"\xef\xbb\xbf"
 
@@ -61,8 +63,10 @@ def declared_encoding(raw: bytes) -> str | None:
     """The encoding a page names in a ``<meta charset>``, a ``http-equiv`` content type or an
     XML declaration, as written there (it may be unknown to Python)."""
     head = raw[:DECLARATION_SCAN_BYTES]
-    for tag in (*_XML_DECLARATION.findall(head), *_META_TAG.findall(head)):
-        found = _CHARSET.search(tag)
+    tags = [(tag, _XML_ENCODING) for tag in _XML_DECLARATION.findall(head)]
+    tags += [(tag, _META_CHARSET) for tag in _META_TAG.findall(head)]
+    for tag, attribute in tags:
+        found = attribute.search(tag)
         if found:
             return found.group(1).decode("ascii")
     return None
@@ -70,10 +74,26 @@ def declared_encoding(raw: bytes) -> str | None:
 
 def html_to_text(markup: str) -> str:
     """The text of a decoded HTML page: title and paragraphs separated by blank lines."""
+    return read_html(markup)[0]
+
+
+def read_html(markup: str) -> tuple[str, list[str]]:
+    """The text of a decoded HTML page, and warnings about text the parser could not reach."""
     # Given as UTF-8 bytes with the encoding named, lxml ignores the page's own declaration
     # (the caller has decided the encoding) and accepts pages with an XML declaration.
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    # huge_tree lifts libxml2's nesting limit from 256 to 2048 levels: pages of unclosed
+    # <font> and <div> tags nest that deep, and text below the limit would be dropped.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except etree.ParserError:  # nothing but blanks: no document at all
+        return "", []
+    warnings = [f"the HTML parser stopped following its nesting: {error.message}; text inside it is missing"
+                for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"]
+    return _extract(root), warnings
+
+
+def _extract(root: etree._Element) -> str:
     paragraphs = _Paragraphs()
     title = root.find("head/title")
     if title is not None:
@@ -99,6 +119,11 @@ class _Paragraphs:
     def line_break(self) -> None:
         self.lines.append([])
 
+    def new_line(self) -> None:
+        """Start a new line unless the current one has no text yet."""
+        if "".join(self.lines[-1]).strip(" \t\n\r\f"):
+            self.line_break()
+
     def end(self) -> None:
         """Close the paragraph being collected, if it has any text."""
         if self.preformatted:
@@ -117,9 +142,12 @@ def _walk(root: etree._Element, paragraphs: _Paragraphs) -> None:
     stack: list[tuple[etree._Element, bool]] = [(root, False)]
     while stack:
         element, leaving = stack.pop()
-        tag = element.tag if isinstance(element.tag, str) else ""  # comments have no str tag
         if leaving:
-            _leave(tag, paragraphs)
+            _leave(str(element.tag), paragraphs)
+            paragraphs.add(element.tail)
+            continue
+        tag = element.tag
+        if not isinstance(tag, str):  # a comment or processing instruction that slipped through
             paragraphs.add(element.tail)
             continue
         if tag.lower() in DROPPED_TAGS or element.get("role") == "navigation":
@@ -138,6 +166,8 @@ def _enter(tag: str, element: etree._Element, paragraphs: _Paragraphs) -> None:
         paragraphs.preformatted = True
     if tag == "br":
         paragraphs.line_break()
+    if tag in ("td", "th"):
+        paragraphs.new_line()
     paragraphs.add(element.text)
 
 

@@ -10,28 +10,43 @@ it: no-break spaces, curly quotes, line ends, control characters.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import ftfy
+if TYPE_CHECKING:
+    import ftfy
 
-# Only the encoding repair; everything that would "tidy" the text is off.
-_ONLY_ENCODING = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+# The code pages whose mojibake ftfy undoes (its ``chardata.CHARMAP_ENCODINGS``; a test keeps
+# the two lists equal). They are named here so that ftfy, slow to import (0.14 s), is imported
+# only when a text holds what could be mojibake.
+MOJIBAKE_CODE_PAGES = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257",
+                       "iso-8859-2", "macroman", "cp437")
+
+
+@cache
+def _only_encoding() -> ftfy.TextFixerConfig:
+    """ftfy's settings for the encoding repair alone; everything that would "tidy" is off."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +65,47 @@ class Repair:
 
 def repair_mojibake(text: str) -> tuple[str, Repair | None]:
     """``text`` with its mojibake undone, and what was changed (None when nothing was)."""
-    fixed = ftfy.fix_text(text, _ONLY_ENCODING)
+    # ftfy takes about 60 µs a line: only lines that hold what mojibake is made of go to it.
+    pairs = _mojibake_pairs()
+    lines = text.splitlines(keepends=True)
+    fixed = "".join(_fix_line(line) if pairs.search(line) else line for line in lines)
     if fixed == text:
         return text, None
     return fixed, _describe(text, fixed)
+
+
+@cache
+def _mojibake_pairs() -> re.Pattern[str]:
+    """What a UTF-8 sequence (a lead byte and one, two or three continuation bytes) becomes when
+    read with one of the code pages ftfy undoes ("Р°", "вЂ”", "Ã©"): all mojibake holds one.
+
+    The code pages' characters are pooled into one class per byte kind: three alternatives
+    run fast (a class per alternative per character), and a line that matches only by mixing
+    code pages costs no more than a look by ftfy, which then leaves it alone.
+    """
+    def pooled(first: int, last: int) -> str:
+        chars = {char for encoding in MOJIBAKE_CODE_PAGES
+                 for char in sloppy_decode(bytes(range(first, last + 1)), encoding)}
+        return "[" + re.escape("".join(sorted(chars))) + "]"
+
+    follow = pooled(0x80, 0xBF)
+    two, three, four = pooled(0xC2, 0xDF), pooled(0xE0, 0xEF), pooled(0xF0, 0xF4)
+    return re.compile(f"{two}{follow}|{three}{follow}{{2}}|{four}{follow}{{3}}")
+
+
+def sloppy_decode(raw: bytes, encoding: str) -> str:
+    """Decode byte by byte, a byte the code page leaves undefined as the same code point, as
+    Windows and ftfy's "sloppy" codecs do."""
+    return "".join(bytes([byte]).decode(encoding, errors="ignore") or chr(byte) for byte in raw)
+
+
+def _fix_line(line: str) -> str:
+    """The line repaired by ftfy; first its own quick test, which its repair would begin with
+    too, since Russian lines often hold pairs ("всё", "а»") and the repair itself is slow."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    return ftfy.fix_text(line, _only_encoding()) if is_bad(line) else line
 
 
 def _describe(before: str, after: str) -> Repair:
