@@ -183,8 +183,8 @@ def _signature_names(line: str) -> list[str] | None:
     if len(line) > 90 or line.endswith(("!", "?", ":", ",")):
         return None
     core = _MARKER_TAIL.sub("", line).strip().rstrip(".")
-    core = _strip_prefix(core, _data()["closings"]["formulas"])
-    core = _strip_prefix(core, _data()["closings"]["titles"])
+    core = _strip_prefix(core, "formulas")
+    core = _strip_prefix(core, "titles")
     if not core or _is_closing(core):
         return None
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(core) if n.strip()]
@@ -198,16 +198,22 @@ def _is_signer(name: str) -> bool:
     return (is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2)) and not _is_closing(name)
 
 
-def _strip_prefix(text: str, prefixes: Sequence[str]) -> str:
-    for prefix in sorted(prefixes, key=len, reverse=True):
-        if text.lower().startswith(prefix.lower()) and text[len(prefix):len(prefix) + 1] in (" ", ",", ""):
+def _strip_prefix(text: str, key: str) -> str:
+    """``text`` without a closing formula or title (``key``) it begins with."""
+    lowered = text.lower()
+    for prefix in _longest_first(key):
+        if lowered.startswith(prefix) and text[len(prefix):len(prefix) + 1] in (" ", ",", ""):
             return text[len(prefix):].lstrip(" ,")
     return text
 
 
+@cache
+def _longest_first(key: str) -> tuple[str, ...]:
+    return tuple(sorted((p.lower() for p in _data()["closings"][key]), key=len, reverse=True))
+
+
 def _is_closing(text: str) -> bool:
-    flat = text.strip(" .,!").lower()
-    return any(flat == f.lower() for f in _data()["closings"]["formulas"])
+    return text.strip(" .,!").lower() in _longest_first("formulas")
 
 
 def _is_title_word(text: str) -> bool:

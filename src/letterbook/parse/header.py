@@ -153,9 +153,13 @@ def _hint() -> re.Pattern[str]:
 
 
 def is_capitals(text: str) -> bool:
-    """Printed in capitals, allowing the small letters of "РКП(б)" and "ВКП(б)"."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+    """A short line printed in capitals, allowing the small letters of "РКП(б)" and "ВКП(б)"."""
+    if len(text) > 150:
+        return False
+    if text.isupper():
+        return True
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper > 0 and lower <= 0.15 * (upper + lower)
 
 
 def could_be_heading(text: str) -> bool:
@@ -255,6 +259,8 @@ def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
 
 
 _CYRILLIC = re.compile("[А-яЁё]")
+_UPPER = re.compile("[A-ZА-ЯЁ]")
+_LOWER = re.compile("[a-zа-яё]")
 _LATIN = re.compile("[A-Za-z]")
 
 
