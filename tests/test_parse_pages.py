@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import CORPUS, REPO
 from letterbook.model import Calendar, ParseResult, PartyKind, Source
-from letterbook.parse import parse_source
+from letterbook.parse import Conventions, parse_source
 from letterbook.pipeline import parse_file
 
 
@@ -84,3 +84,11 @@ def test_dates_before_february_1918_are_julian_with_gregorian_bounds() -> None:
     assert date is not None and date.calendar is Calendar.JULIAN and date.inferred
     assert date.edtf == "1915-02-27"  # as printed, Old Style
     assert date.earliest == date.latest == datetime.date(1915, 3, 12)  # the same day, New Style
+
+
+def test_a_collection_printed_new_style_reads_early_dates_as_gregorian() -> None:
+    page = "No. 3\n\nV. I. Lenin to I. V. Stalin\n\nFebruary 27 [1915]\n\nDear friend! Write more often.\n\nLenin.\n"
+    source = Source(path="p.txt", sha256="0" * 64, text=page)
+    (letter,) = parse_source(source, Conventions(julian_before=None)).letters
+    assert letter.date is not None and letter.date.calendar is Calendar.GREGORIAN
+    assert letter.date.earliest == datetime.date(1915, 2, 27)

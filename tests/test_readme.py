@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import REPO
-
 from letterbook.cli import main
 from letterbook.clidoc import END, START, render_reference
 

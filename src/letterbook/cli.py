@@ -11,7 +11,13 @@ import click
 from letterbook import __version__
 from letterbook.errors import LetterbookError
 from letterbook.output import result_to_json, result_to_text
+from letterbook.parse.conventions import Conventions
 from letterbook.pipeline import parse_file
+
+
+def conventions_for(calendar: str) -> Conventions:
+    """The ``--calendar`` choice as parser conventions."""
+    return Conventions() if calendar == "julian-before-1918" else Conventions(julian_before=None)
 
 
 @click.group()
@@ -25,16 +31,19 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text",
               show_default=True, help="json follows the parse-output contract; text is a summary.")
 @click.option("--encoding", default=None, help="Decode every file with this encoding instead of detecting it.")
-def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None) -> None:
+@click.option("--calendar", type=click.Choice(["julian-before-1918", "gregorian"]), default="julian-before-1918",
+              show_default=True, help="How the collection prints dates before 1918-02-14 (Soviet editions: Old Style).")
+def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None, calendar: str) -> None:
     """Print the letters found in each source, writing nothing to any database.
 
     With one PATH and --format json the output is one JSON object; with several, one
     object per line (JSON Lines).
     """
+    conventions = conventions_for(calendar)
     failed = False
     for path in paths:
         try:
-            result = parse_file(path, encoding)
+            result = parse_file(path, encoding, conventions)
         except LetterbookError as exc:
             click.echo(f"letterbook: error: {exc}", err=True)
             failed = True

@@ -7,14 +7,15 @@ from pathlib import Path
 
 from letterbook.model import ParseResult
 from letterbook.parse import parse_source
+from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.read.files import read_source_with_findings
 
 
-def parse_file(path: Path | str, encoding: str | None = None) -> ParseResult:
+def parse_file(path: Path | str, encoding: str | None = None, conventions: Conventions = DEFAULT) -> ParseResult:
     """Read and parse one file; what the reading itself noticed comes first among the findings.
 
     Raises ``SourceError`` when the file cannot be read.
     """
     source, reading = read_source_with_findings(path, encoding)
-    result = parse_source(source)
+    result = parse_source(source, conventions)
     return replace(result, findings=(*reading, *result.findings))

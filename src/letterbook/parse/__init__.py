@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
 from letterbook.parse.archival import find_archival
+from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
 from letterbook.parse.letter import MAX_CITATION_LINE, read_letter
 from letterbook.parse.notes import is_note_separator, is_notes_heading
@@ -28,17 +29,17 @@ _LATIN = re.compile("[A-Za-z]")
 TRUNCATED_FRAGMENT = 30
 
 
-def parse_source(source: Source) -> ParseResult:
+def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseResult:
     """Every letter of ``source``; parts and letters together cover every character."""
     text = source.text
     lines = split_lines(text)
-    starts = find_starts(text, lines)
+    starts = find_starts(text, lines, conventions)
     language = language_of(text)
     letters_begin = lines[starts[0].first].start if starts else len(text)
     back_begin = _back_matter_start(lines, starts, len(text))
     findings: list[Finding] = []
     parts = _leading_parts(text, lines, letters_begin, findings)
-    letters = _read_letters(text, lines, starts, back_begin)
+    letters = _read_letters(text, lines, starts, back_begin, conventions)
     if back_begin < len(text) and starts:
         parts.append(Part("back_matter", (back_begin, len(text))))
     front = [line for line in lines if line.end <= letters_begin]
@@ -54,14 +55,16 @@ def language_of(text: str) -> str:
     return "ru" if len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)) else "en"
 
 
-def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int) -> list[Letter]:
+def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int,
+                  conventions: Conventions) -> list[Letter]:
     letters = []
     for i, start in enumerate(starts):
         begin = lines[start.first].start
         following = starts[i + 1].first if i + 1 < len(starts) else len(lines)
         stop = lines[following].start if following < len(lines) else end
         block = [line for line in lines[start.first:following] if line.end <= stop]
-        letters.append(read_letter(text, block, start, (begin, stop), language_of(text[begin:stop])))
+        language = language_of(text[begin:stop])
+        letters.append(read_letter(text, block, start, (begin, stop), language=language, conventions=conventions))
     return letters
 
 
@@ -107,4 +110,4 @@ def _ends_a_letter(line: Line) -> bool:
     return bool(refs) and refs[0].span[0] - line.start <= 2
 
 
-__all__ = ["language_of", "parse_source"]
+__all__ = ["Conventions", "language_of", "parse_source"]

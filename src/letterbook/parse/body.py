@@ -15,6 +15,7 @@ from typing import Any
 
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind, TextValue
+from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.dates import parse_dateline
 from letterbook.parse.header import is_person_name
 from letterbook.parse.text import Line, strip_span
@@ -42,13 +43,14 @@ def _data() -> dict[str, Any]:
     return load("headings")
 
 
-def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None) -> BodyParts:
+def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
+              conventions: Conventions = DEFAULT) -> BodyParts:
     """Date line, place, signature and postscripts among the non-blank ``lines`` of a text."""
     lines = [line for line in lines if not line.blank]
     ps_at = next((i for i, line in enumerate(lines) if _is_postscript(line.text)), len(lines))
     postscripts = (_span_value(text, lines[ps_at].start, lines[-1].end),) if ps_at < len(lines) else ()
     main = lines[:ps_at]
-    dateline, dateline_at = _find_dateline(main, context)
+    dateline, dateline_at = _find_dateline(main, context, conventions)
     place = _place_before(main, dateline_at) if dateline_at is not None else None
     signature, signers = _find_signature(text, main, dateline_at)
     return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
@@ -60,22 +62,23 @@ def _is_postscript(text: str) -> bool:
                for start in _data()["postscripts"]["starts"])
 
 
-def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None) -> tuple[HistoricalDate | None, int | None]:
+def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None,
+                   conventions: Conventions) -> tuple[HistoricalDate | None, int | None]:
     """The author's date line: first among the opening lines, else last among the closing ones."""
     look = int(_data()["datelines"]["look_lines"])
     order = list(range(min(look, len(lines))))
     order += [i for i in range(len(lines) - 1, max(len(lines) - look, 0) - 1, -1) if i not in order]
     for i in order:
-        date = _dateline_of(lines[i], context)
+        date = _dateline_of(lines[i], context, conventions)
         if date is not None:
             return date, i
     return None, None
 
 
-def _dateline_of(line: Line, context: HistoricalDate | None) -> HistoricalDate | None:
+def _dateline_of(line: Line, context: HistoricalDate | None, conventions: Conventions) -> HistoricalDate | None:
     if len(line.text) > 120:
         return None
-    date = parse_dateline(line.text, line.start, context)
+    date = conventions.dateline(line.text, line.start, context)
     if date is None:
         return None
     settings = _data()["datelines"]

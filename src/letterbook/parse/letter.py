@@ -30,7 +30,8 @@ from letterbook.model import (
 )
 from letterbook.parse.archival import citation_tail, find_archival
 from letterbook.parse.body import is_signature_line, read_body
-from letterbook.parse.dates import find_date, parse_date, parse_dateline
+from letterbook.parse.conventions import DEFAULT, Conventions
+from letterbook.parse.dates import parse_dateline
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.notes import (
     anchor_notes,
@@ -57,6 +58,7 @@ _RUNNING_HEAD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}")
 class _Apparatus:
     """What the editors printed around a text, collected while reading a letter."""
 
+    conventions: Conventions
     archival: list[ArchivalRef] = field(default_factory=list)
     publications: list[TextValue] = field(default_factory=list)
     date: HistoricalDate | None = None  # "Написано 20 апреля 1918 г.", "Датировка: 1932.08.19"
@@ -68,9 +70,10 @@ def _data() -> dict[str, Any]:
     return load("headings")
 
 
-def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span, language: str) -> Letter:
+def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span, *, language: str,
+                conventions: Conventions = DEFAULT) -> Letter:
     """The letter whose header is ``start`` and whose lines are ``lines`` (blank ones included)."""
-    apparatus = _Apparatus()
+    apparatus = _Apparatus(conventions)
     body = [line for line in lines if line.index > start.last]
     body = _skip_running_heads(body, apparatus)
     body = _read_label_blocks(text, body, apparatus)
@@ -78,7 +81,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     body = _read_apparatus_tail(text, body, apparatus)
     nonblank = [line for line in body if not line.blank]
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
-    parts = read_body(text, nonblank, start.date or apparatus.date)
+    parts = read_body(text, nonblank, start.date or apparatus.date, conventions)
     notes = _read_notes(text, notes_lines, text_span, apparatus)
     heading = start.heading
     senders = (heading.senders if heading else ()) or start.senders
@@ -166,7 +169,7 @@ def _read_metadata(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
         if current is None:
             break
         if current in labels["date_labels"]:
-            apparatus.date = parse_date(line.text, line.start)
+            apparatus.date = apparatus.conventions.date(line.text, line.start)
         elif current in labels["source_labels"]:
             apparatus.publications.append(TextValue(line.text, line.span))
         elif current in labels["archive_labels"]:
@@ -217,7 +220,7 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
             tail = citation_tail(text, refs[-1])
             if tail:
                 publications.insert(0, tail)
-        elif (written := _written_date(line)) is not None:
+        elif (written := _written_date(line, apparatus.conventions)) is not None:
             apparatus.date = apparatus.date or written
         elif is_publication(line.text):
             publications.insert(0, TextValue(line.text, line.span))
@@ -239,10 +242,11 @@ def _archival_line(line: Line) -> list[ArchivalRef]:
     return refs if refs and refs[0].span[0] - line.start <= 2 else []
 
 
-def _written_date(line: Line) -> HistoricalDate | None:
+def _written_date(line: Line, conventions: Conventions) -> HistoricalDate | None:
+    """The date of "Написано 20 апреля 1918 г.", the editors' dating under a text."""
     for pattern in _data()["apparatus"]["written"]:
         if re.match(pattern, line.text):
-            return find_date(line.text, line.start)
+            return conventions.find_date(line.text, line.start)
     return None
 
 

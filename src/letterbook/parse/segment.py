@@ -15,7 +15,7 @@ from functools import cache
 
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind
-from letterbook.parse.dates import find_date, parse_date
+from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.header import Heading, could_be_heading, parse_heading, parse_sender_line
 from letterbook.parse.text import Line, normalize_spaces
@@ -44,6 +44,16 @@ class LetterStart:
     date: HistoricalDate | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """The page being segmented: its text, lines, the indices of non-blank lines, conventions."""
+
+    text: str
+    lines: Sequence[Line]
+    nonblank: list[int]
+    conventions: Conventions
+
+
 @cache
 def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = load("headings")
@@ -65,21 +75,22 @@ def bare_number_of(text: str) -> str | None:
     return match.group("number") if match else None
 
 
-def editorial_date(line: Line) -> HistoricalDate | None:
+def editorial_date(line: Line, conventions: Conventions = DEFAULT) -> HistoricalDate | None:
     """The editors' date when ``line`` is nothing but one ("October 5-6, 1925", "[December 1912]")."""
     if len(line.text) > 80 or not (_WORD.search(line.text) or line.text.startswith("[")):
         return None
-    return parse_date(line.text, line.start)
+    return conventions.date(line.text, line.start)
 
 
-def find_starts(text: str, lines: Sequence[Line]) -> list[LetterStart]:
+def find_starts(text: str, lines: Sequence[Line], conventions: Conventions = DEFAULT) -> list[LetterStart]:
     """Every document start on the page ``text``, split into ``lines``, in order."""
     nonblank = [i for i, line in enumerate(lines) if not line.blank]
     position = {line_index: k for k, line_index in enumerate(nonblank)}
+    page = _Page(text, lines, nonblank, conventions)
     starts: list[LetterStart] = []
     k = 0
     while k < len(nonblank):
-        start = _start_at(text, lines, nonblank, k)
+        start = _start_at(page, k)
         if start is None:
             k += 1
             continue
@@ -88,22 +99,23 @@ def find_starts(text: str, lines: Sequence[Line]) -> list[LetterStart]:
     return _without_contents_entries(starts, position)
 
 
-def _start_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int) -> LetterStart | None:
+def _start_at(page: _Page, k: int) -> LetterStart | None:
+    lines, nonblank = page.lines, page.nonblank
     line = lines[nonblank[k]]
     number = number_of(line.text)
     if number is not None:
-        header = _header_at(text, lines, nonblank, k + 1, need_date=False)
+        header = _header_at(page, k + 1, need_date=False)
         if header is not None:
             return _with_number(header, nonblank[k], number, line)
-        date = _date_at(lines, nonblank, k + 1)
+        date = _date_at(page, k + 1)
         if date is not None:
             return LetterStart(first=nonblank[k], last=nonblank[k + 1], number=number, number_line=line, date=date)
         return None
     bare = bare_number_of(line.text)
     if bare is not None:
-        header = _header_at(text, lines, nonblank, k + 1, need_date=False, titled=True)
+        header = _header_at(page, k + 1, need_date=False, titled=True)
         return _with_number(header, nonblank[k], bare, line) if header else None
-    return _header_at(text, lines, nonblank, k, need_date=True)
+    return _header_at(page, k, need_date=True)
 
 
 def _with_number(header: LetterStart, first: int, number: str, line: Line) -> LetterStart:
@@ -111,18 +123,18 @@ def _with_number(header: LetterStart, first: int, number: str, line: Line) -> Le
                        heading_text=header.heading_text, senders=header.senders, date=header.date)
 
 
-def _header_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int, *, need_date: bool,
-               titled: bool = False) -> LetterStart | None:
+def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) -> LetterStart | None:
     """A heading (with an optional author line above it) starting at ``nonblank[k]``."""
+    lines, nonblank = page.lines, page.nonblank
     if k >= len(nonblank):
         return None
     senders: tuple[Party, ...] = ()
     first = k
-    found = _heading_lines(text, lines, nonblank, k)
+    found = _heading_lines(page, k)
     if found is None and k + 1 < len(nonblank) and len(lines[nonblank[k]].text) <= MAX_AUTHOR_LINE and \
             could_be_heading(lines[nonblank[k + 1]].text):
         author = parse_sender_line(lines[nonblank[k]].text, lines[nonblank[k]].start)
-        found = _heading_lines(text, lines, nonblank, k + 1) if author else None
+        found = _heading_lines(page, k + 1) if author else None
         if found is not None and not found[0].senders and author:
             senders = author
         else:
@@ -136,18 +148,18 @@ def _header_at(text: str, lines: Sequence[Line], nonblank: list[int], k: int, *,
         return None  # a page title above the navigation bar
     date = inline_date
     if date is None:
-        date = _date_at(lines, nonblank, last + 1)
+        date = _date_at(page, last + 1)
         if date is not None:
             last += 1
-    if need_date and date is None and not _metadata_follows(lines, nonblank, last + 1):
+    if need_date and date is None and not _metadata_follows(page, last + 1):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
                        senders=senders, date=date)
 
 
-def _heading_lines(text: str, lines: Sequence[Line], nonblank: list[int],
-                   k: int) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
+def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
     """A heading at ``nonblank[k]``, joined with a capitals continuation line when there is one."""
+    lines, nonblank = page.lines, page.nonblank
     line = lines[nonblank[k]]
     if not could_be_heading(line.text) or is_navigation(line.text):
         return None
@@ -156,16 +168,16 @@ def _heading_lines(text: str, lines: Sequence[Line], nonblank: list[int],
         following = lines[nonblank[k + 1]]
         if _CAPS_CONTINUATION.fullmatch(following.text) and any(ch.isalpha() for ch in following.text):
             source_end, last = following.end, k + 1
-    return _heading_with_date(text[line.start:source_end], line, last)
+    return _heading_with_date(page, page.text[line.start:source_end], line, last)
 
 
-def _heading_with_date(text: str, line: Line, last: int
+def _heading_with_date(page: _Page, text: str, line: Line, last: int
                        ) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
     """Parse a heading, cutting off a date printed at its end ("Каганович — Сталину 13 июня 1932 г.").
 
     ``text`` is the source from the start of ``line`` to the end of the heading's last line.
     """
-    date = find_date(text, line.start) if _ENDS_WITH_YEAR.search(text) else None
+    date = page.conventions.find_date(text, line.start) if _ENDS_WITH_YEAR.search(text) else None
     heading_end = len(text)
     if date is not None and len(text) - (date.span[1] - line.start) <= 2 and date.span[0] > line.start:
         heading_end = date.span[0] - line.start
@@ -177,15 +189,15 @@ def _heading_with_date(text: str, line: Line, last: int
     return heading, (line.start, line.start + len(text[:heading_end].rstrip())), date, last
 
 
-def _metadata_follows(lines: Sequence[Line], nonblank: list[int], k: int) -> bool:
+def _metadata_follows(page: _Page, k: int) -> bool:
     """A label/value block ("Реквизиты") under the heading: it carries the date."""
-    return k < len(nonblank) and lines[nonblank[k]].text in load("headings")["metadata"]["block_titles"]
+    return k < len(page.nonblank) and page.lines[page.nonblank[k]].text in load("headings")["metadata"]["block_titles"]
 
 
-def _date_at(lines: Sequence[Line], nonblank: list[int], k: int) -> HistoricalDate | None:
-    if k >= len(nonblank):
+def _date_at(page: _Page, k: int) -> HistoricalDate | None:
+    if k >= len(page.nonblank):
         return None
-    return editorial_date(lines[nonblank[k]])
+    return editorial_date(page.lines[page.nonblank[k]], page.conventions)
 
 
 def _is_title(heading: Heading) -> bool:
