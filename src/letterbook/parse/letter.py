@@ -207,13 +207,15 @@ def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:
     """Archival citation, earlier publications and "Написано ..." below the text."""
-    nonblank = [i for i, line in enumerate(lines) if not line.blank and not is_navigation(line.text)]
+    nonblank = [i for i, line in enumerate(lines) if not line.blank]
     cut = len(lines)
     publications: list[TextValue] = []
     archival: list[ArchivalRef] = []
     following: Line | None = None
     for i in reversed(nonblank):
         line = lines[i]
+        if is_navigation(line.text):
+            continue  # a library's links after the document
         refs = _archival_line(line)
         if refs:
             archival[:0] = refs

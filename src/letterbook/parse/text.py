@@ -18,6 +18,7 @@ _BLANK_CHARS = frozenset(" \t\r\f\v\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u200
                          "\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + _INVISIBLE)
 _STRIP = "".join(sorted(_BLANK_CHARS))
 _SPACES = re.compile(f"[{re.escape(_STRIP)}]+")
+_ODD_SPACE = re.compile(f"[{re.escape(_STRIP.replace(' ', ''))}]|  ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ def split_lines(text: str) -> list[Line]:
 
 def normalize_spaces(text: str) -> str:
     """Collapse every run of blank characters to one space (for matching, never for output)."""
+    if _ODD_SPACE.search(text) is None:
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 
