@@ -364,6 +364,7 @@ def dateline(line: str, context: HistoricalDate | None = None) -> HistoricalDate
         ("November 12th day 1919", "November 12th day 1919", "1919-11-12"),
         ("February 1, 1920.", "February 1, 1920.", "1920-02-01"),
         ("7.ХII.35", "7.ХII.35", "1935-12-07"),  # a Cyrillic Ха for the Roman X
+        ("5 мая 25 г.", "5 мая 25 г.", "1925-05-05"),
     ],
 )
 def test_datelines_as_authors_wrote_them(line: str, as_printed: str, edtf: str) -> None:

@@ -413,9 +413,16 @@ class Reader:
 
     def _year_after(self, i: int) -> _Part | None:
         """An optional year after a day or month, perhaps after a comma."""
-        if self.sym(i, ","):
-            return self.year(i + 1)
-        return self.year(i)
+        j = i + 1 if self.sym(i, ",") else i
+        return self.year(j) or self._short_year(j)
+
+    def _short_year(self, i: int) -> _Part | None:
+        """ "5 мая 25 г.": two digits are a year only with the word for year after them."""
+        value = self.num(i, (2,))
+        after = self.phrase(i + 1, self.lex.year_words)
+        if value is None or after is None or not self.starts_cleanly(i):
+            return None
+        return _Part(value, after, digits=2)
 
     def month_first(self, i: int) -> Point | None:
         """ "December 22, 1925", "July 31 [1920]", "May 1920", "November 12th day 1919"."""
