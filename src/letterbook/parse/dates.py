@@ -43,10 +43,12 @@ from functools import cache
 from convertdate import julian
 
 from letterbook.model import Calendar, HistoricalDate, TextValue
-from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Point, Reader, Season, tokenize
+from letterbook.parse.date_grammar import Expression, Form, MonthStyle, Point, Reader
+from letterbook.parse.date_words import Kind, Season, tokenize
 
 RUSSIAN_REFORM = dt.date(1918, 2, 14)  # the first Gregorian day of Soviet Russia
 _DATELINE_TAIL_CHARS = 60  # a signature or telegram time may follow a dateline, not a paragraph
+_NOTE_MARKER_DIGITS = 2  # "32.1", "29/VII 1 .": a note marker after a date has one or two digits
 _LONGEST_DATE_LINE = 200  # characters: a longer line is a paragraph, whatever dates it holds
 _PLACE_WORDS = 2
 _EDTF_START = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -186,7 +188,8 @@ def _tail(reader: Reader, i: int) -> int | None:
     n = len(reader.tokens)
     if i < n and reader.sym(i, "."):
         i += 1
-    if i < n and (reader.sym(i, "*") or (reader.tokens[i].kind is Kind.NUM and len(reader.tokens[i].text) <= 2)):
+    marker = i < n and reader.tokens[i].kind is Kind.NUM and len(reader.tokens[i].text) <= _NOTE_MARKER_DIGITS
+    if marker or reader.sym(i, "*"):
         i += 1
         if i < n and reader.sym(i, "."):
             i += 1
