@@ -364,6 +364,7 @@ def dateline(line: str, context: HistoricalDate | None = None) -> HistoricalDate
         ("November 12th day 1919", "November 12th day 1919", "1919-11-12"),
         ("February 1, 1920.", "February 1, 1920.", "1920-02-01"),
         ("7.ХII.35", "7.ХII.35", "1935-12-07"),  # a Cyrillic Ха for the Roman X
+        ("5 мая 25 г.", "5 мая 25 г.", "1925-05-05"),
     ],
 )
 def test_datelines_as_authors_wrote_them(line: str, as_printed: str, edtf: str) -> None:
@@ -626,10 +627,10 @@ def test_ten_thousand_random_characters_are_read_fast(seed: int) -> None:
     text = random_text(seed, 10_000)
     for read in (parse_date, find_date, parse_dateline):
         timings = []
-        for _ in range(5):  # the best of five, so that a busy machine is not counted
-            started = time.perf_counter()
+        for _ in range(5):  # CPU time, best of five: other work on a busy machine is not counted
+            started = time.process_time()
             read(text)
-            timings.append(time.perf_counter() - started)
+            timings.append(time.process_time() - started)
         assert min(timings) < 0.05, read.__name__
 
 
@@ -638,10 +639,11 @@ def test_reading_time_grows_linearly_with_the_text(unit: str) -> None:
     # Text made of near-dates that are no date, so that the search reads all of it.
     def seconds(repeat: int) -> float:
         text = unit * repeat
-        started = time.perf_counter()
+        started = time.process_time()
         assert find_date(text) is None
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     seconds(10)  # warm the caches
-    small, large = min(seconds(500) for _ in range(3)), min(seconds(2000) for _ in range(3))
-    assert large < 8 * small + 0.01
+    # Four times the text in at most ten times the time (CPU time, best of five).
+    small, large = min(seconds(300) for _ in range(5)), min(seconds(1200) for _ in range(5))
+    assert large < 10 * small + 0.02

@@ -5,39 +5,27 @@ the editors put in square brackets, which word qualified the date, which tokens 
 covers. What an expression means (its calendar, EDTF, Gregorian bounds) is decided in
 ``parse/dates.py``.
 
-Text is split into tokens (digits, letters, single other characters) by one regular
-expression; every rule then looks at a bounded number of tokens, so reading a text is
-linear in its length. The words come from ``parse/data/dates.toml``.
+It reads the tokens of ``parse/date_words.py``; every rule looks at a bounded number
+of tokens, so reading a text is linear in its length.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
-from typing import Any, TypeGuard
+from typing import TypeGuard
 
-from letterbook.data import load
 from letterbook.model import Calendar
+from letterbook.parse.date_words import Kind, Lexicon, Phrase, Phrases, Token, lexicon
 
-_TOKEN = re.compile(r"(?P<num>[0-9]+)|(?P<word>[^\W\d_]+)|\S")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN |= {"XI": 11, "XII": 12}
-_LONGEST_NUMBER = 4  # a longer run of digits is no day, month or year; never converted to int
 _FIRST_YEAR, _LAST_YEAR = 1000, 2199  # four digits read as a year of a letter
-_TWO_DIGIT_NOTE_MAX = 2  # "32.1", "29/VII 1": a note marker glued to a date has one or two digits
 
 
 def _is_year(value: int | None) -> TypeGuard[int]:
     return value is not None and _FIRST_YEAR <= value <= _LAST_YEAR
-
-
-class Kind(StrEnum):
-    NUM = "num"
-    WORD = "word"
-    SYM = "sym"
 
 
 class Form(StrEnum):
@@ -56,32 +44,6 @@ class MonthStyle(StrEnum):
     NAME = "name"  # "December", "декабря", "Dec."
     ROMAN = "roman"  # "22/XII-25"
     ARABIC = "arabic"  # "31/7", "1932.08.19"
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: Kind
-    text: str
-    start: int  # character offsets into the tokenized text
-    end: int
-    glued: bool  # no space between this token and the one before it
-
-    @property
-    def number(self) -> int | None:
-        if self.kind is not Kind.NUM or len(self.text) > _LONGEST_NUMBER:
-            return None
-        return int(self.text)
-
-
-def tokenize(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    previous_end = -1
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        kind = Kind.NUM if match.lastgroup == "num" else Kind.WORD if match.lastgroup == "word" else Kind.SYM
-        tokens.append(Token(kind, raw, match.start(), match.end(), match.start() == previous_end))
-        previous_end = match.end()
-    return tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,101 +80,6 @@ class Expression:
     qualifier: str | None = None  # "not before", "early", "between", ... (see dates.toml)
     bracketed: bool = False  # the editors bracketed the whole expression
     uncertain: bool = False  # a question mark after the whole expression
-
-
-Phrase = tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Season:
-    code: int  # EDTF level 1: 21 spring, 22 summer, 23 autumn, 24 winter
-    first_month: int
-    last_month: int  # past 12 runs into the next year
-
-
-@dataclass(frozen=True, slots=True)
-class Phrases:
-    """Phrases as token sequences, looked up by their first word; longest tried first."""
-
-    by_first: dict[str, tuple[Phrase, ...]]
-    meaning: dict[Phrase, str]
-
-    @classmethod
-    def of(cls, items: Iterable[str] | dict[str, str]) -> Phrases:
-        meaning = {_as_tokens(k): (items[k] if isinstance(items, dict) else "") for k in items}
-        by_first: dict[str, list[Phrase]] = {}
-        for phrase in sorted(meaning, key=len, reverse=True):
-            by_first.setdefault(phrase[0], []).append(phrase)
-        return cls({k: tuple(v) for k, v in by_first.items()}, meaning)
-
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset(word for phrase in self.meaning for word in phrase)
-
-
-def _as_tokens(item: str) -> Phrase:
-    return tuple(t.text.lower() for t in tokenize(item))
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """The words of ``dates.toml``, as token sequences ready to match."""
-
-    months: dict[str, int]
-    abbreviations: frozenset[str]
-    latin_month_capitalised: bool
-    roman_lookalikes: dict[int, str]
-    ordinal_suffixes: Phrases
-    day_words: Phrases
-    year_words: Phrases
-    range_connectors: Phrases
-    between: Phrases
-    between_joiners: Phrases
-    alternatives: Phrases
-    place_prepositions: frozenset[str]
-    julian_markers: Phrases
-    gregorian_markers: Phrases
-    qualifiers: Phrases
-    parts: dict[str, tuple[int, int]]
-    seasons: dict[str, Season]
-    function_words: frozenset[str]  # words of qualifiers, connectors, prepositions: never a place
-    not_places: frozenset[str]
-
-
-@cache
-def lexicon() -> Lexicon:
-    data: dict[str, Any] = load("dates")
-    words = data["words"]
-    months: dict[str, int] = {}
-    abbreviations: set[str] = set()
-    for entry in data["months"]:
-        months.update(dict.fromkeys(entry["names"], entry["number"]))
-        months.update(dict.fromkeys(entry["abbreviations"], entry["number"]))
-        abbreviations.update(entry["abbreviations"])
-    qualifiers = Phrases.of(dict(data["qualifiers"]))
-    between, joiners = Phrases.of(words["between"]), Phrases.of(words["between_joiners"])
-    connectors, prepositions = Phrases.of(words["range_connectors"]), frozenset(words["place_prepositions"])
-    return Lexicon(
-        months=months,
-        abbreviations=frozenset(abbreviations),
-        latin_month_capitalised=data["rules"]["latin_month_capitalised"],
-        roman_lookalikes=str.maketrans(data["rules"]["roman_lookalikes"]),
-        ordinal_suffixes=Phrases.of(words["ordinal_suffixes"]),
-        day_words=Phrases.of(words["day_words"]),
-        year_words=Phrases.of(words["year_words"]),
-        range_connectors=connectors,
-        between=between,
-        between_joiners=joiners,
-        alternatives=Phrases.of(words["alternatives"]),
-        place_prepositions=prepositions,
-        julian_markers=Phrases.of(words["julian_markers"]),
-        gregorian_markers=Phrases.of(words["gregorian_markers"]),
-        qualifiers=qualifiers,
-        parts={k: (v[0], v[1]) for k, v in data["parts"].items()},
-        seasons={k: Season(v["code"], v["months"][0], v["months"][1]) for k, v in data["seasons"].items()},
-        function_words=qualifiers.words | between.words | joiners.words | connectors.words | prepositions,
-        not_places=frozenset(words["not_places"]),
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,9 +280,16 @@ class Reader:
 
     def _year_after(self, i: int) -> _Part | None:
         """An optional year after a day or month, perhaps after a comma."""
-        if self.sym(i, ","):
-            return self.year(i + 1)
-        return self.year(i)
+        j = i + 1 if self.sym(i, ",") else i
+        return self.year(j) or self._short_year(j)
+
+    def _short_year(self, i: int) -> _Part | None:
+        """ "5 мая 25 г.": two digits are a year only with the word for year after them."""
+        value = self.num(i, (2,))
+        after = self.phrase(i + 1, self.lex.year_words)
+        if value is None or after is None or not self.starts_cleanly(i):
+            return None
+        return _Part(value, after, digits=2)
 
     def month_first(self, i: int) -> Point | None:
         """ "December 22, 1925", "July 31 [1920]", "May 1920", "November 12th day 1919"."""

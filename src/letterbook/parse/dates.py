@@ -11,20 +11,25 @@ Public API (all pure, never raise on any text, linear time):
 - ``parse_date(text, offset)``: ``text`` is a whole editorial date line ("October 5-6,
   1925", "[December 1912]", "31 августа 1918 года"); the date, or None when the line
   is not a date.
-- ``find_date(text, offset)``: the first date expression anywhere inside ``text``.
+- ``find_date(text, offset, year_only=False)``: the first date expression anywhere inside
+  ``text`` ("Сталин — Кагановичу 19 августа 1932 г."); a bare year only when asked.
 - ``parse_dateline(line, offset, context)``: the author's own date line ("22/XII-25",
   "Kharkiv 31/7.", "13/VI — 32 г. Каганович."), resolved with the editorial date
   ``context`` where the line leaves the year out or a Roman month was mistranslated.
 - ``looks_like_date_line(text)``: whether a line is an editorial date or a dateline.
 
 Spans are in source coordinates: ``offset`` is where ``text`` starts in the source.
+Each function takes ``julian_before`` (keyword): the first day of the Gregorian calendar
+for the collection; None reads every date as Gregorian.
 
 Conventions. Russia kept the Julian calendar until 1918-02-14; the editions print
 earlier dates Old Style, so a date printed before ``julian_before`` is read as Julian:
 its EDTF keeps the printed numbers, ``earliest``/``latest`` are converted to Gregorian.
 Square brackets mark what the editors supplied (``inferred``); a date bracketed whole
 is their reconstruction, so its EDTF carries "?". Bounds ("not earlier than",
-"previously") include the printed day: editions use them loosely.
+"previously") include the printed day: editions use them loosely. "early/mid/late"
+are thirds of a month or year, approximate ("1918-01-21~/1918-01-31~"); seasons are
+EDTF seasons ("1920-23"); "July 29 or 30" is the uncertain interval holding both.
 """
 
 from __future__ import annotations
@@ -38,10 +43,12 @@ from functools import cache
 from convertdate import julian
 
 from letterbook.model import Calendar, HistoricalDate, TextValue
-from letterbook.parse.date_grammar import Expression, Form, Kind, MonthStyle, Point, Reader, Season, tokenize
+from letterbook.parse.date_grammar import Expression, Form, MonthStyle, Point, Reader
+from letterbook.parse.date_words import Kind, Season, tokenize
 
 RUSSIAN_REFORM = dt.date(1918, 2, 14)  # the first Gregorian day of Soviet Russia
 _DATELINE_TAIL_CHARS = 60  # a signature or telegram time may follow a dateline, not a paragraph
+_NOTE_MARKER_DIGITS = 2  # "32.1", "29/VII 1 .": a note marker after a date has one or two digits
 _LONGEST_DATE_LINE = 200  # characters: a longer line is a paragraph, whatever dates it holds
 _PLACE_WORDS = 2
 _EDTF_START = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -181,7 +188,8 @@ def _tail(reader: Reader, i: int) -> int | None:
     n = len(reader.tokens)
     if i < n and reader.sym(i, "."):
         i += 1
-    if i < n and (reader.sym(i, "*") or (reader.tokens[i].kind is Kind.NUM and len(reader.tokens[i].text) <= 2)):
+    marker = i < n and reader.tokens[i].kind is Kind.NUM and len(reader.tokens[i].text) <= _NOTE_MARKER_DIGITS
+    if marker or reader.sym(i, "*"):
         i += 1
         if i < n and reader.sym(i, "."):
             i += 1
