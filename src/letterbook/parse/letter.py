@@ -278,6 +278,9 @@ def _read_notes(text: str, lines: list[Line], text_span: Span, apparatus: _Appar
 def _with_findings(letter: Letter, extra: list[Finding]) -> Letter:
     findings = list(extra)
     where = letter.heading.span if letter.heading else letter.text_span
+    if letter.dateline is not None and letter.dateline.qualifier and "read as" in letter.dateline.qualifier:
+        findings.append(Finding(Severity.INFO, "dateline", f"the author's date line: {letter.dateline.qualifier} "
+                                "(a machine translation turns Roman numerals into digits)", letter.dateline.span))
     if letter.date is None:
         findings.append(Finding(Severity.WARNING, "date", "no date found for this document", where))
     if not letter.recipients:
