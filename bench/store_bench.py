@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import pages, parse_page  # noqa: E402
+from synthetic import pages, parse_page
 
-from letterbook.search import SearchRequest  # noqa: E402
-from letterbook.settings import Settings  # noqa: E402
-from letterbook.store import Store, ingest  # noqa: E402
-from letterbook.store.ingest import source_files  # noqa: E402
+from letterbook.search import SearchRequest
+from letterbook.settings import Settings
+from letterbook.store import Store, ingest
+from letterbook.store.ingest import source_files
 
 QUERIES = [SearchRequest(query="letter"), SearchRequest(query="письмо", filters={"language": "ru"}),
            SearchRequest(query='"grain plan"'), SearchRequest(query="plan AND commission"),
