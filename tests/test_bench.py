@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from synthetic import synth
+from synth_pages import synth
 
 
 def parse_bench_main() -> Callable[[list[str]], int]:

@@ -23,7 +23,7 @@ from letterbook.errors import LetterbookError, SourceError
 from letterbook.model import ParseResult, Source
 from letterbook.parse import parse_source
 from letterbook.read import read_source
-from synthetic import synth
+from synth_pages import synth
 
 SECONDS_PER_INPUT = 2.0
 FUZZ = settings(deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])

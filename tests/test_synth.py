@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from synthetic import synth
+from synth_pages import synth
 
 PRINTED_FIELDS = ("date_printed", "dateline_original", "archive_citation", "publication")
 
