@@ -47,3 +47,9 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None) -> 
             click.echo(result_to_text(result))
     if failed:
         sys.exit(1)
+
+
+from letterbook.export.commands import check, export  # noqa: E402
+
+main.add_command(export)
+main.add_command(check)

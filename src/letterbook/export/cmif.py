@@ -24,8 +24,9 @@ from lxml import etree
 from letterbook.data import load
 from letterbook.export.authority import PERSON_PREFERENCE, PLACE_PREFERENCE, authority_uris, preferred_uri
 from letterbook.export.dating import cmif_date_attributes
-from letterbook.export.tei import TEI_NS, letter_url, party_uris, tei
+from letterbook.export.tei import letter_url, party_uris, tei
 from letterbook.model import Collection, EditionLetter, Party, PartyKind, RegisterEntry
+from letterbook.read.xml import NSMAP
 
 CMIF_VOCAB = "https://lod.academy/cmif/vocab/terms#"
 DEFAULT_LICENCE = ("https://creativecommons.org/licenses/by/4.0/",
@@ -61,14 +62,15 @@ def edition_to_cmif(letters: Iterable[EditionLetter], *, registers: Mapping[str,
     ``published`` is the file's date (``publicationStmt/date``); it defaults to the
     collection's year, or 1970-01-01, so that output is deterministic unless a date is given.
     """
-    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root = etree.Element(tei("TEI"), nsmap=NSMAP)
     header = _sub(root, "teiHeader")
     source_id = bibl_id(base_url, collection)
-    _file_desc(header, collection, base_url, published, bibl_type, licence, source_id)
+    _file_desc(header, collection, base_url, published=published, bibl_type=bibl_type, licence=licence,
+               source_id=source_id)
     profile = _sub(header, "profileDesc")
     ordered = sorted(letters, key=lambda item: (item.collection, item.position, item.id))
     for item in ordered:
-        _corresp_desc(profile, item, registers, base_url, source_id, v2_extensions)
+        _corresp_desc(profile, item, registers, base_url, source_id=source_id, v2=v2_extensions)
     _sub(_sub(_sub(root, "text"), "body"), "p")
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
@@ -82,7 +84,7 @@ def _publication_date(published: dt.date | None, collection: Collection) -> str:
     return "1970-01-01"
 
 
-def _file_desc(header: etree._Element, collection: Collection, base_url: str, published: dt.date | None,
+def _file_desc(header: etree._Element, collection: Collection, base_url: str, *, published: dt.date | None,
                bibl_type: str, licence: tuple[str, str], source_id: str) -> None:
     file_desc = _sub(header, "fileDesc")
     title_stmt = _sub(file_desc, "titleStmt")
@@ -101,7 +103,7 @@ def _file_desc(header: etree._Element, collection: Collection, base_url: str, pu
 
 
 def _corresp_desc(profile: etree._Element, item: EditionLetter, registers: Mapping[str, RegisterEntry],
-                  base_url: str, source_id: str, v2: bool) -> None:
+                  base_url: str, *, source_id: str, v2: bool) -> None:
     letter = item.letter
     corresp = _sub(profile, "correspDesc", ref=letter_url(base_url, item.id), source="#" + source_id)
     if letter.number:

@@ -54,14 +54,18 @@ def edtf_shape(edtf: str | None) -> EdtfShape | None:
         start, end = _part(first), _part(second)
         if start is False or end is False or (start is None and end is None):
             return None
-        return EdtfShape(start or None, end or None, True, uncertain, approximate)
-    single = _part(text)
-    if not single:
+        return EdtfShape(_text_or_none(start), _text_or_none(end), True, uncertain, approximate)
+    single = _text_or_none(_part(text))
+    if single is None:
         return None
     return EdtfShape(single, single, False, uncertain, approximate)
 
 
-def _part(text: str) -> str | None | bool:
+def _text_or_none(part: str | bool | None) -> str | None:
+    return part if isinstance(part, str) else None
+
+
+def _part(text: str) -> str | bool | None:
     """A date part without its flags; None when open (".." or empty); False when invalid."""
     core = text.strip().rstrip(_FLAGS)
     if core in ("", ".."):

@@ -34,6 +34,7 @@ from letterbook.output import letter_to_json
 LIST_SEPARATOR = "; "
 BEACON_AUTHORITIES = ("gnd", "viaf", "wikidata")
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_GRAPHML_NSMAP: dict[Any, str] = {None: GRAPHML_NS}
 
 
 def _ordered(letters: Iterable[EditionLetter]) -> list[EditionLetter]:
@@ -179,7 +180,7 @@ def _node_id(party: Party) -> str:
 
 def edition_to_graphml(letters: Iterable[EditionLetter], registers: Mapping[str, RegisterEntry]) -> bytes:
     """Correspondents as nodes, letters as directed edges from sender to recipient."""
-    root = etree.Element(f"{{{GRAPHML_NS}}}graphml", nsmap={None: GRAPHML_NS})
+    root = etree.Element(f"{{{GRAPHML_NS}}}graphml", nsmap=_GRAPHML_NSMAP)
     for key, domain, name, kind in (("label", "node", "label", "string"), ("kind", "node", "kind", "string"),
                                     ("letter", "edge", "letter", "string"), ("date", "edge", "date", "string")):
         etree.SubElement(root, f"{{{GRAPHML_NS}}}key", id=key, attrib={"for": domain, "attr.name": name,

@@ -45,6 +45,7 @@ from letterbook.model import (
     PartyKind,
     RegisterEntry,
 )
+from letterbook.read.xml import NSMAP
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -107,7 +108,7 @@ def letter_to_tei(edition_letter: EditionLetter, *, registers: Mapping[str, Regi
     """The TEI P5 document of one letter, UTF-8 encoded, with an XML declaration."""
     context = _Context(registers, base_url, edition_letter.collection)
     letter = edition_letter.letter
-    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.set(f"{{{XML_NS}}}lang", letter.language)
     header = _sub(root, "teiHeader")
     _file_desc(header, edition_letter, collection, context)

@@ -41,7 +41,17 @@ from letterbook.model import (
     Span,
     TextValue,
 )
-from letterbook.read.xml import TEI_NS, Locator, decode_xml, iter_elements, local_name, read_xml_source, text_of
+from letterbook.read.xml import (
+    TEI_NS,
+    Locator,
+    attributes,
+    decode_xml,
+    iter_elements,
+    line_of,
+    local_name,
+    read_xml_source,
+    text_of,
+)
 
 CMIF_CERT = "low"
 _CORRESP_DESC_ATTRIBUTES = frozenset({"ref", "source", "key", "{http://www.w3.org/XML/1998/namespace}id",
@@ -88,7 +98,7 @@ def read_cmif_bytes(raw: bytes, source: Source | None = None, path: str = "<cmif
         if tag == "titleStmt":
             state.title = text_of(element.find(_tei("title"))) or None
             state.editors = [_editor_name(e) for e in element.iter(_tei("editor"))]
-        elif tag == "bibl" and element.getparent() is not None and local_name(element.getparent()) == "sourceDesc":
+        elif tag == "bibl" and _parent_is(element, "sourceDesc"):
             xml_id = element.get("{http://www.w3.org/XML/1998/namespace}id")
             if xml_id:
                 state.bibls[xml_id] = text_of(element)
@@ -100,13 +110,18 @@ def read_cmif_bytes(raw: bytes, source: Source | None = None, path: str = "<cmif
     return ParseResult(source=source, collection=collection, letters=tuple(state.letters), findings=findings)
 
 
+def _parent_is(element: etree._Element, local: str) -> bool:
+    parent = element.getparent()
+    return parent is not None and local_name(parent) == local
+
+
 def _editor_name(editor: etree._Element) -> str:
     parts = [editor.text or ""] + [child.tail or "" for child in editor if local_name(child) == "email"]
     return " ".join("".join(parts).split())
 
 
 def _letter(element: etree._Element, state: _State) -> Letter:
-    span = state.locator.element("correspDesc", element.sourceline)
+    span = state.locator.element("correspDesc", line_of(element))
     findings: list[Finding] = []
     _check_attributes(element, span, state, findings)
     senders: list[Party] = []
@@ -135,7 +150,7 @@ def _letter(element: etree._Element, state: _State) -> Letter:
 
 
 def _check_attributes(element: etree._Element, span: Span, state: _State, findings: list[Finding]) -> None:
-    for name in sorted(set(element.attrib) - _CORRESP_DESC_ATTRIBUTES):
+    for name in sorted(set(attributes(element)) - _CORRESP_DESC_ATTRIBUTES):
         state.quirks[f"correspDesc/@{name} (not CMIF 1.1; ignored)"] += 1
         findings.append(Finding(Severity.INFO, "letter", f"correspDesc/@{name} is not CMIF 1.1; ignored", span))
     for child in element.iter():
@@ -192,7 +207,7 @@ def _date(action: etree._Element, span: Span, state: _State, findings: list[Find
     if element is None:
         return None
     text = text_of(element)
-    read = date_from_attributes(dict(element.attrib), text, state.locator.within(text, span) if text else span)
+    read = date_from_attributes(attributes(element), text, state.locator.within(text, span) if text else span)
     for problem in read.problems:
         state.quirks["dating attribute that is not a full date"] += 1
         findings.append(Finding(Severity.WARNING, "date", problem, span))

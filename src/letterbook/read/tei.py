@@ -41,7 +41,18 @@ from letterbook.model import (
     TextValue,
 )
 from letterbook.read.cmif import is_placeholder
-from letterbook.read.xml import TEI_NS, Locator, check_root, decode_xml, local_name, parse_tree, text_of
+from letterbook.read.xml import (
+    TEI_NS,
+    Locator,
+    all_text,
+    attributes,
+    check_root,
+    decode_xml,
+    line_of,
+    local_name,
+    parse_tree,
+    text_of,
+)
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -160,7 +171,7 @@ class _Reader:
     # -- header values --
 
     def _located(self, element: etree._Element, text: str) -> Span:
-        span = self.locator.element(local_name(element), element.sourceline)
+        span = self.locator.element(local_name(element), line_of(element))
         return self.locator.within(text, span) if text else span
 
     def _one(self, element: etree._Element | None) -> TextValue | None:
@@ -199,7 +210,7 @@ class _Reader:
             return None
         text = text_of(element)
         span = self._located(element, text)
-        read = date_from_attributes(dict(element.attrib), text, span)
+        read = date_from_attributes(attributes(element), text, span)
         self.findings.extend(Finding(Severity.WARNING, "date", p, span) for p in read.problems)
         if read.date is not None and read.date.edtf is None and text:
             self.findings.append(Finding(Severity.WARNING, "date", f"date only as text: {text!r}", span))
@@ -227,7 +238,7 @@ class _Reader:
     # -- text --
 
     def _body(self, body: etree._Element | None) -> _Body:
-        start = self.locator.element("body", body.sourceline)[0] if body is not None else len(self.source.text)
+        start = self.locator.element("body", line_of(body))[0] if body is not None else len(self.source.text)
         result = _Body(origin=start)
         paragraphs = [p for p in _findall(body, ".//t:p") if not _inside(p, _NOT_TEXT)]
         for index, paragraph in enumerate(paragraphs):
@@ -257,7 +268,7 @@ class _Reader:
         if tag in ("ref", "ptr") and target.startswith("#"):
             body.anchors.setdefault(target[1:], span)
         elif tag == "seg" and child.get("type") in ("signature", "postscript"):
-            text = "".join(child.itertext())
+            text = all_text(child)
             body.segments.setdefault(child.get("type", ""), []).append(TextValue(text, span))
         elif tag in _MENTION_KIND and (child.get("key") or child.get("ref")):
             entry = child.get("key") or normalize_uri((child.get("ref") or "").split()[0])
@@ -318,7 +329,7 @@ def _note_text(element: etree._Element) -> str:
     parts = [element.text or ""]
     for child in element:
         if local_name(child) not in ("ptr", "msDesc"):
-            parts.append("".join(child.itertext()))
+            parts.append(all_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
 

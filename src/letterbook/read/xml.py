@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -113,7 +114,7 @@ def iter_elements(raw: bytes, path: str, tags: frozenset[str], root_tag: str) ->
 
 
 def _release(element: etree._Element) -> None:
-    element.clear(keep_tail=True)
+    element.clear()
     parent = element.getparent()
     while parent is not None and element.getprevious() is not None:
         del parent[0]
@@ -135,7 +136,24 @@ def text_of(element: etree._Element | None) -> str:
     """All text inside ``element``, whitespace runs collapsed."""
     if element is None:
         return ""
-    return " ".join("".join(element.itertext()).split())
+    return " ".join(all_text(element).split())
+
+
+def all_text(element: etree._Element) -> str:
+    """Every character of text inside ``element``, as written."""
+    return "".join(str(piece) for piece in element.itertext())
+
+
+def attributes(element: etree._Element) -> dict[str, str]:
+    return {str(name): str(value) for name, value in element.attrib.items()}
+
+
+def line_of(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+NSMAP: dict[Any, str] = {None: TEI_NS}  # the TEI namespace as the default namespace
 
 
 class Locator:

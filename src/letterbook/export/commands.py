@@ -1,0 +1,263 @@
+"""``letterbook export …`` and ``letterbook check``: thin commands over the export library.
+
+The commands read the edition through ``EditionSource``. Until the edition store is
+wired in, ``--from PATH`` builds one from files: TEI letter files and CMIF files are
+imported (``letterbook.read``), any other file is parsed as a page of letters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import quote
+
+import click
+
+from letterbook.errors import LetterbookError
+from letterbook.export.cmif import edition_to_cmif
+from letterbook.export.table import csv_tables, edition_to_beacon, edition_to_graphml, edition_to_json
+from letterbook.export.tei import letter_to_tei
+from letterbook.export.validate import check_path
+from letterbook.model import Collection, EditionLetter, ParseResult, RegisterEntry
+from letterbook.read.xml import TEI_NS
+
+DEFAULT_BASE_URL = "https://example.org/edition"
+
+
+class EditionSource(Protocol):
+    """Where the commands get the edition from (the store, or files for now)."""
+
+    def letters(self) -> Iterable[EditionLetter]: ...
+
+    def register_entries(self) -> Mapping[str, RegisterEntry]: ...
+
+    def collection(self, slug: str) -> Collection: ...
+
+
+@dataclass
+class FileEditionSource:
+    """An edition read straight from files: each file one collection, named by its stem."""
+
+    results: list[tuple[str, ParseResult]] = field(default_factory=list)
+
+    def letters(self) -> list[EditionLetter]:
+        items: list[EditionLetter] = []
+        for slug, result in self.results:
+            used: set[str] = set()
+            for position, letter in enumerate(result.letters, 1):
+                number = letter.number or f"p{position}"
+                letter_id = _unique(f"{slug}/{number}", used)
+                items.append(EditionLetter(letter_id, slug, position, letter, result.source.path))
+        return items
+
+    def register_entries(self) -> Mapping[str, RegisterEntry]:
+        return {}
+
+    def collection(self, slug: str) -> Collection:
+        for name, result in self.results:
+            if name == slug:
+                return result.collection
+        return Collection(slug=slug)
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    result, counter = candidate, 1
+    while result in used:
+        counter += 1
+        result = f"{candidate}-{counter}"
+    used.add(result)
+    return result
+
+
+def read_any(path: Path) -> ParseResult:
+    """A TEI letter, a CMIF file, or a page of letters, by what the file holds."""
+    if path.suffix.lower() == ".xml":
+        head = path.read_bytes()[:4096]
+        if f'"{TEI_NS}"'.encode() in head or f"'{TEI_NS}'".encode() in head:
+            from letterbook.export.validate import is_cmif
+            from letterbook.read.cmif import read_cmif
+            from letterbook.read.tei import read_tei
+
+            return read_cmif(path) if is_cmif(path) else read_tei(path)
+    from letterbook.parse import parse_source
+    from letterbook.read import read_source
+
+    return parse_source(read_source(path))
+
+
+def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
+    files = sorted(p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))
+                   if p.is_file() and not p.name.startswith("."))
+    source = FileEditionSource()
+    used: set[str] = set()
+    for file in files:
+        result = read_any(file)
+        slug = _unique(result.collection.slug or file.stem, used)
+        source.results.append((slug, result))
+    return source
+
+
+def _edition(from_paths: Sequence[Path]) -> EditionSource:
+    if not from_paths:
+        raise click.UsageError("no edition store is configured here yet: pass --from PATH (files or folders)")
+    return source_from_paths(from_paths)
+
+
+def _main_collection(edition: EditionSource, letters: Sequence[EditionLetter]) -> Collection:
+    slugs = sorted({item.collection for item in letters})
+    collection = edition.collection(slugs[0]) if slugs else Collection()
+    return collection if len(slugs) <= 1 else Collection(title=collection.title, slug="edition",
+                                                         compilers=collection.compilers)
+
+
+def _published() -> dt.date:
+    """The CMIF file's date: $SOURCE_DATE_EPOCH (reproducible builds) or today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+from_option = click.option("--from", "from_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+                           help="Read the edition from these files or folders (TEI, CMIF, pages of letters).")
+base_url_option = click.option("--base-url", default=lambda: os.environ.get("LETTERBOOK_BASE_URL", DEFAULT_BASE_URL),
+                               show_default="$LETTERBOOK_BASE_URL or " + DEFAULT_BASE_URL,
+                               help="Where the edition is published; letter URIs are {base-url}/letters/{id}.")
+
+
+def _fail(exc: LetterbookError) -> None:
+    click.echo(f"letterbook: error: {exc}", err=True)
+    sys.exit(1)
+
+
+@click.group()
+def export() -> None:
+    """Write the edition as TEI, CMIF, CSV, JSON, a network or a BEACON file."""
+
+
+@export.command("tei")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@from_option
+@base_url_option
+def export_tei(outdir: Path, from_paths: tuple[Path, ...], base_url: str) -> None:
+    """One TEI P5 file per letter: OUTDIR/{collection}/{number}.xml."""
+    try:
+        edition = _edition(from_paths)
+        letters = sorted(edition.letters(), key=lambda i: (i.collection, i.position, i.id))
+        registers = edition.register_entries()
+        for index, item in enumerate(letters):
+            previous = letters[index - 1].id if index and letters[index - 1].collection == item.collection else None
+            following = letters[index + 1] if index + 1 < len(letters) else None
+            data = letter_to_tei(item, registers=registers, collection=edition.collection(item.collection),
+                                 previous_id=previous,
+                                 next_id=following.id if following and following.collection == item.collection
+                                 else None, base_url=base_url)
+            target = outdir / (quote(item.id, safe="/") + ".xml")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        click.echo(f"{len(letters)} TEI file(s) written to {outdir}")
+    except LetterbookError as exc:
+        _fail(exc)
+
+
+@export.command("cmif")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--v2", "v2", is_flag=True, help="Add the CMIF 2 proposal's note/ref extensions.")
+@from_option
+@base_url_option
+def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], base_url: str) -> None:
+    """The whole edition as one CMIF 1.1 file (dated $SOURCE_DATE_EPOCH or today)."""
+    try:
+        edition = _edition(from_paths)
+        letters = list(edition.letters())
+        data = edition_to_cmif(letters, registers=edition.register_entries(),
+                               collection=_main_collection(edition, letters), base_url=base_url,
+                               v2_extensions=v2, published=_published())
+        file.write_bytes(data)
+        click.echo(f"{len(letters)} letter(s) written to {file}")
+    except LetterbookError as exc:
+        _fail(exc)
+
+
+@export.command("csv")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@from_option
+def export_csv(outdir: Path, from_paths: tuple[Path, ...]) -> None:
+    """letters.csv, parties.csv, persons.csv, places.csv, notes.csv in OUTDIR."""
+    try:
+        edition = _edition(from_paths)
+        outdir.mkdir(parents=True, exist_ok=True)
+        for name, text in csv_tables(list(edition.letters()), edition.register_entries()).items():
+            (outdir / name).write_text(text, encoding="utf-8")
+        click.echo(f"tables written to {outdir}")
+    except LetterbookError as exc:
+        _fail(exc)
+
+
+@export.command("json")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@from_option
+@base_url_option
+def export_json(file: Path, from_paths: tuple[Path, ...], base_url: str) -> None:
+    """The full edition as one JSON document."""
+    try:
+        edition = _edition(from_paths)
+        letters = list(edition.letters())
+        file.write_text(edition_to_json(letters, registers=edition.register_entries(),
+                                        collection=_main_collection(edition, letters), base_url=base_url),
+                        encoding="utf-8")
+        click.echo(f"{len(letters)} letter(s) written to {file}")
+    except LetterbookError as exc:
+        _fail(exc)
+
+
+@export.command("network")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@from_option
+def export_network(file: Path, from_paths: tuple[Path, ...]) -> None:
+    """Correspondents and letters as a GraphML network (Gephi, Cytoscape, networkx)."""
+    try:
+        edition = _edition(from_paths)
+        file.write_bytes(edition_to_graphml(list(edition.letters()), edition.register_entries()))
+        click.echo(f"network written to {file}")
+    except LetterbookError as exc:
+        _fail(exc)
+
+
+@export.command("beacon")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@from_option
+@base_url_option
+def export_beacon(file: Path, from_paths: tuple[Path, ...], base_url: str) -> None:
+    """A BEACON file of the persons with GND, VIAF or Wikidata identifiers."""
+    try:
+        edition = _edition(from_paths)
+        letters = list(edition.letters())
+        file.write_text(edition_to_beacon(letters, registers=edition.register_entries(),
+                                          collection=_main_collection(edition, letters), base_url=base_url),
+                        encoding="utf-8")
+        click.echo(f"BEACON written to {file}")
+    except LetterbookError as exc:
+        _fail(exc)
+
+
+@click.command("check")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+def check(path: Path) -> None:
+    """Validate TEI letter files (tei_all) and CMIF files (CMIF 1.1 + Schematron); errors by letter."""
+    try:
+        problems = check_path(path)
+    except LetterbookError as exc:
+        _fail(exc)
+        return
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(1 for p in problems if p.severity == "error")
+    click.echo(f"{errors} error(s), {len(problems) - errors} warning(s)", err=True)
+    if errors:
+        sys.exit(1)
