@@ -108,11 +108,25 @@ def validate_cmif(path: Path, *, schematron: bool = True) -> list[Problem]:
     schema = _cmif_relaxng()
     schema.validate(root.getroottree())
     letters = _letter_lines(root)
-    problems = [Problem(str(path), e.line, e.message, Severity.ERROR, _letter_at(letters, e.line))
-                for e in schema.error_log]
+    problems = _without_cascades([Problem(str(path), e.line, e.message, Severity.ERROR,
+                                          _letter_at(letters, e.line)) for e in schema.error_log])
     if schematron:
         problems.extend(_schematron(path))
     return problems
+
+
+_CASCADE = re.compile(r"^(Expecting element|Element \S+ has extra content|Did not expect element|Invalid sequence)")
+
+
+def _without_cascades(problems: Iterable[Problem]) -> list[Problem]:
+    """libxml2's RELAX NG follows an error with its consequences for the enclosing elements
+    ("Expecting element …", "… has extra content"); keep the cause, one per letter."""
+    kept: list[Problem] = []
+    for problem in problems:
+        follows = kept and kept[-1].letter == problem.letter and _CASCADE.match(problem.message)
+        if not follows:
+            kept.append(problem)
+    return kept
 
 
 def _letter_lines(root: etree._Element) -> list[tuple[int, str]]:
