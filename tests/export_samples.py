@@ -109,7 +109,7 @@ def _unknown_party_letter() -> EditionLetter:
     letter = Letter(
         span=(900, 1000), text=text, text_span=(950, 950 + len(text)), number=None, kind="note",
         senders=(Party("unknown", (910, 917), kind=PartyKind.UNKNOWN),),
-        date=HistoricalDate("Between 1920 and 1921", (920, 940), "1920/1921", dt.date(1920, 1, 1),
+        date=HistoricalDate("Between 1920 and 1921", (920, 940), "1920~/1921~", dt.date(1920, 1, 1),
                             dt.date(1921, 12, 31), qualifier="between", approximate=True),
     )
     return EditionLetter("bolshevik/p4", "bolshevik", 4, letter)

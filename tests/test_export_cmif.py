@@ -6,10 +6,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from conftest import CORPUS
-from export_samples import BASE_URL, COLLECTION, REGISTERS, sample_letters
 from lxml import etree
 
+from conftest import CORPUS
+from export_samples import BASE_URL, COLLECTION, REGISTERS, sample_letters
 from letterbook.export.cmif import CMIF_VOCAB, bibl_id, edition_to_cmif
 from letterbook.export.commands import source_from_paths
 from letterbook.export.tei import TEI_NS

@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from export_samples import BASE_URL, COLLECTION, REGISTERS, sample_letters
 from lxml import etree
 
+from export_samples import BASE_URL, COLLECTION, REGISTERS, sample_letters
 from letterbook.export.tei import TEI_NS, letter_to_tei
 from letterbook.export.validate import validate_tei
 from letterbook.model import EditionLetter, Mention

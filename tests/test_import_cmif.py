@@ -7,8 +7,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SHARED
 
+from conftest import CORPUS, SHARED
 from letterbook.export.validate import validate_cmif
 from letterbook.model import Calendar, PartyKind
 from letterbook.read.cmif import read_cmif, read_cmif_bytes

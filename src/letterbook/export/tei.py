@@ -204,7 +204,7 @@ def _profile_desc(header: etree._Element, item: EditionLetter, previous_id: str 
     if letter.date:
         _date(sent, letter.date)
     if len(sent) == 0:
-        _sub(sent, "name", "unknown", type="unknown")
+        corresp.remove(sent)  # nothing stated: TEI needs no empty action (CMIF export writes placeholders)
     if letter.recipients or letter.place_received:
         received = _sub(corresp, "correspAction", type="received")
         for party in letter.recipients:
@@ -217,6 +217,8 @@ def _profile_desc(header: etree._Element, item: EditionLetter, previous_id: str 
             _sub(links, "ref", previous_id, type="previous", target=letter_url(context.base_url, previous_id))
         if next_id:
             _sub(links, "ref", next_id, type="next", target=letter_url(context.base_url, next_id))
+    if len(corresp) == 0:
+        _sub(corresp, "p", "Neither correspondents nor date are stated.")
     languages = _sub(profile, "langUsage")
     _sub(languages, "language", letter.language, ident=letter.language)
     if _uses_julian(letter):
