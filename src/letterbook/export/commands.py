@@ -24,7 +24,7 @@ from letterbook.export.table import csv_tables, edition_to_beacon, edition_to_gr
 from letterbook.export.tei import letter_to_tei
 from letterbook.export.validate import check_path
 from letterbook.model import Collection, EditionLetter, ParseResult, RegisterEntry
-from letterbook.read.xml import TEI_NS
+from letterbook.read.detect import read_letters_file
 
 DEFAULT_BASE_URL = "https://example.org/edition"
 
@@ -74,29 +74,13 @@ def _unique(candidate: str, used: set[str]) -> str:
     return result
 
 
-def read_any(path: Path) -> ParseResult:
-    """A TEI letter, a CMIF file, or a page of letters, by what the file holds."""
-    if path.suffix.lower() == ".xml":
-        head = path.read_bytes()[:4096]
-        if f'"{TEI_NS}"'.encode() in head or f"'{TEI_NS}'".encode() in head:
-            from letterbook.export.validate import is_cmif
-            from letterbook.read.cmif import read_cmif
-            from letterbook.read.tei import read_tei
-
-            return read_cmif(path) if is_cmif(path) else read_tei(path)
-    from letterbook.parse import parse_source
-    from letterbook.read import read_source
-
-    return parse_source(read_source(path))
-
-
 def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
     files = sorted(p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))
                    if p.is_file() and not p.name.startswith("."))
     source = FileEditionSource()
     used: set[str] = set()
     for file in files:
-        result = read_any(file)
+        result = read_letters_file(file)
         slug = _unique(result.collection.slug or file.stem, used)
         source.results.append((slug, result))
     return source

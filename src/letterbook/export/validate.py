@@ -27,6 +27,7 @@ from lxml import etree
 
 from letterbook.errors import ExportError
 from letterbook.model import Severity
+from letterbook.read.detect import is_cmif_root
 from letterbook.read.xml import TEI_NS, line_of, parse_tree
 
 _JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning|fatal): (?P<msg>.*)$")
@@ -161,17 +162,10 @@ def _schematron_problems(path: str, output: str) -> Iterable[Problem]:
         yield Problem(path, 0, message, Severity.WARNING if warning else Severity.ERROR)
 
 
-def is_cmif(path: Path) -> bool:
-    """Whether an XML file is a CMIF file (several letters' metadata) rather than one TEI letter."""
-    root = parse_tree(path.read_bytes(), str(path))
-    url = root.find(f".//{{{TEI_NS}}}publicationStmt/{{{TEI_NS}}}idno[@type='url']")
-    return url is not None or root.find(f".//{{{TEI_NS}}}correspDesc[@source]") is not None
-
-
 def check_path(path: Path) -> list[Problem]:
     """Validate one export file or every ``.xml`` file under a directory."""
     files = sorted(path.rglob("*.xml")) if path.is_dir() else [path]
-    cmif = [f for f in files if is_cmif(f)]
+    cmif = [f for f in files if is_cmif_root(f)]
     tei_files = [f for f in files if f not in cmif]
     problems = validate_tei(tei_files)
     for file in cmif:
