@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
@@ -19,11 +20,12 @@ from urllib.parse import quote
 import click
 
 from letterbook.errors import LetterbookError
+from letterbook.export.authority import parse_authority
 from letterbook.export.cmif import edition_to_cmif
 from letterbook.export.table import csv_tables, edition_to_beacon, edition_to_graphml, edition_to_json
 from letterbook.export.tei import letter_to_tei
 from letterbook.export.validate import check_path
-from letterbook.model import Collection, EditionLetter, ParseResult, RegisterEntry
+from letterbook.model import Collection, EditionLetter, Letter, ParseResult, Party, PartyKind, RegisterEntry
 from letterbook.read.detect import read_letters_file
 
 DEFAULT_BASE_URL = "https://example.org/edition"
@@ -41,7 +43,12 @@ class EditionSource(Protocol):
 
 @dataclass
 class FileEditionSource:
-    """An edition read straight from files: each file one collection, named by its stem."""
+    """An edition read straight from files: each file one collection, named by its stem.
+
+    With no store there is no register; parties that carry authority URIs (CMIF, TEI)
+    are linked to register entries derived from those URIs ("person/gnd-118587684"), so
+    that tables, the network and the BEACON file can count letters per person.
+    """
 
     results: list[tuple[str, ParseResult]] = field(default_factory=list)
 
@@ -52,17 +59,57 @@ class FileEditionSource:
             for position, letter in enumerate(result.letters, 1):
                 number = letter.number or f"p{position}"
                 letter_id = _unique(f"{slug}/{number}", used)
-                items.append(EditionLetter(letter_id, slug, position, letter, result.source.path))
+                items.append(EditionLetter(letter_id, slug, position, _linked(letter), result.source.path))
         return items
 
     def register_entries(self) -> Mapping[str, RegisterEntry]:
-        return {}
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        found: dict[str, Party] = {}
+        for item in self.letters():
+            letter = item.letter
+            for party in (*letter.senders, *letter.recipients, letter.place, letter.place_received):
+                if party is not None and party.id:
+                    names[party.id][party.normalized or party.name] += 1
+                    found.setdefault(party.id, party)
+        return {entry_id: _derived_entry(entry_id, found[entry_id], names[entry_id]) for entry_id in sorted(found)}
 
     def collection(self, slug: str) -> Collection:
         for name, result in self.results:
             if name == slug:
                 return result.collection
         return Collection(slug=slug)
+
+
+_ENTRY_PREFIX = {PartyKind.PERSON: "person", PartyKind.ORGANISATION: "org", PartyKind.PLACE: "place"}
+
+
+def _derived_id(party: Party) -> str | None:
+    prefix = _ENTRY_PREFIX.get(party.kind)
+    for uri in party.refs:
+        parsed = parse_authority(uri)
+        if parsed is not None and prefix:
+            return f"{prefix}/{parsed.scheme}-{parsed.value}"
+    return None
+
+
+def _link(party: Party) -> Party:
+    return party if party.id else replace(party, id=_derived_id(party))
+
+
+def _linked(letter: Letter) -> Letter:
+    return replace(letter, senders=tuple(map(_link, letter.senders)), recipients=tuple(map(_link, letter.recipients)),
+                   place=_link(letter.place) if letter.place else None,
+                   place_received=_link(letter.place_received) if letter.place_received else None)
+
+
+def _derived_entry(entry_id: str, party: Party, names: Counter[str]) -> RegisterEntry:
+    authority: dict[str, str] = {}
+    for uri in party.refs:
+        parsed = parse_authority(uri)
+        if parsed is not None:
+            authority.setdefault(parsed.scheme, parsed.value)
+    preferred = sorted(names.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+    return RegisterEntry(entry_id, party.kind, preferred, forms=tuple(sorted(names)), authority=authority)
 
 
 def _unique(candidate: str, used: set[str]) -> str:
