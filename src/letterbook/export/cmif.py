@@ -26,7 +26,7 @@ from letterbook.export.authority import PERSON_PREFERENCE, PLACE_PREFERENCE, aut
 from letterbook.export.dating import cmif_date_attributes
 from letterbook.export.tei import letter_url, party_uris, tei
 from letterbook.model import Collection, EditionLetter, Party, PartyKind, RegisterEntry
-from letterbook.read.xml import NSMAP
+from letterbook.read.xml import NSMAP, xml_safe
 
 CMIF_VOCAB = "https://lod.academy/cmif/vocab/terms#"
 DEFAULT_LICENCE = ("https://creativecommons.org/licenses/by/4.0/",
@@ -38,9 +38,9 @@ _MENTION_TERM = {PartyKind.PERSON: "mentionsPerson", PartyKind.PLACE: "mentionsP
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     element = etree.SubElement(parent, tei(tag))
     for name, value in attrs.items():
-        element.set("{http://www.w3.org/XML/1998/namespace}id" if name == "xml_id" else name, value)
+        element.set("{http://www.w3.org/XML/1998/namespace}id" if name == "xml_id" else name, xml_safe(value))
     if text is not None:
-        element.text = text
+        element.text = xml_safe(text)
     return element
 
 
@@ -107,7 +107,7 @@ def _corresp_desc(profile: etree._Element, item: EditionLetter, registers: Mappi
     letter = item.letter
     corresp = _sub(profile, "correspDesc", ref=letter_url(base_url, item.id), source="#" + source_id)
     if letter.number:
-        corresp.set("key", letter.number)
+        corresp.set("key", xml_safe(letter.number))
     sent = _sub(corresp, "correspAction", type="sent")
     _parties(sent, letter.senders, registers)
     place = letter.place
@@ -120,7 +120,7 @@ def _corresp_desc(profile: etree._Element, item: EditionLetter, registers: Mappi
         if attrs:
             date = _sub(sent, "date", letter.date.as_printed or None)
             for name, value in attrs:
-                date.set(name, value)
+                date.set(name, xml_safe(value))
     received = _sub(corresp, "correspAction", type="received")
     _parties(received, letter.recipients, registers)
     if letter.place_received is not None and letter.place_received.name:
@@ -136,7 +136,7 @@ def _parties(action: etree._Element, parties: Sequence[Party], registers: Mappin
         element = _sub(action, tag, party.normalized or party.name)
         uri = preferred_uri(party_uris(party, registers), PERSON_PREFERENCE)
         if uri:
-            element.set("ref", uri)
+            element.set("ref", xml_safe(uri))
     if not named:
         # correspSearch needs a name in both actions; it reads this one as "unknown"
         _sub(action, "persName", str(load("placeholders")["cmif_unknown_person"]))
@@ -146,7 +146,7 @@ def _place(action: etree._Element, place: Party, registers: Mapping[str, Registe
     element = _sub(action, "placeName", place.normalized or place.name)
     uri = preferred_uri(party_uris(place, registers), PLACE_PREFERENCE)
     if uri:
-        element.set("ref", uri)
+        element.set("ref", xml_safe(uri))
 
 
 def _v2_note(corresp: etree._Element, item: EditionLetter, registers: Mapping[str, RegisterEntry],

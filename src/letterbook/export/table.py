@@ -30,6 +30,7 @@ from letterbook.export.authority import authority_uris, parse_authority
 from letterbook.export.tei import letter_url
 from letterbook.model import Collection, EditionLetter, Party, PartyKind, RegisterEntry
 from letterbook.output import letter_to_json
+from letterbook.read.xml import xml_safe
 
 LIST_SEPARATOR = "; "
 BEACON_AUTHORITIES = ("gnd", "viaf", "wikidata")
@@ -197,15 +198,16 @@ def edition_to_graphml(letters: Iterable[EditionLetter], registers: Mapping[str,
             label = entry.preferred_name if entry else party.normalized or party.name
             nodes.setdefault(_node_id(party), (label, str(party.kind)))
     for node_id, (label, kind) in sorted(nodes.items()):
-        node = etree.SubElement(graph, f"{{{GRAPHML_NS}}}node", id=node_id)
-        etree.SubElement(node, f"{{{GRAPHML_NS}}}data", key="label").text = label
+        node = etree.SubElement(graph, f"{{{GRAPHML_NS}}}node", id=xml_safe(node_id))
+        etree.SubElement(node, f"{{{GRAPHML_NS}}}data", key="label").text = xml_safe(label)
         etree.SubElement(node, f"{{{GRAPHML_NS}}}data", key="kind").text = kind
     for index, (source, target, item) in enumerate(edges, 1):
-        edge = etree.SubElement(graph, f"{{{GRAPHML_NS}}}edge", id=f"e{index}", source=source, target=target)
-        etree.SubElement(edge, f"{{{GRAPHML_NS}}}data", key="letter").text = item.id
+        edge = etree.SubElement(graph, f"{{{GRAPHML_NS}}}edge", id=f"e{index}", source=xml_safe(source),
+                                target=xml_safe(target))
+        etree.SubElement(edge, f"{{{GRAPHML_NS}}}data", key="letter").text = xml_safe(item.id)
         date = item.letter.date
         if date and date.edtf:
-            etree.SubElement(edge, f"{{{GRAPHML_NS}}}data", key="date").text = date.edtf
+            etree.SubElement(edge, f"{{{GRAPHML_NS}}}data", key="date").text = xml_safe(date.edtf)
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 

@@ -45,11 +45,13 @@ from letterbook.model import (
     PartyKind,
     RegisterEntry,
 )
-from letterbook.read.xml import NSMAP
+from letterbook.read.xml import NSMAP, xml_safe
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 PARAGRAPH_BREAK = "\n\n"
+_NAME_TOKEN = re.compile(r"^[^\W\d][\w.-]*$")
+_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*$")
 NOTE_ANCHOR = "noteAnchor"
 
 _NAME_ELEMENT = {PartyKind.PERSON: "persName", PartyKind.ORGANISATION: "orgName",
@@ -65,9 +67,9 @@ def tei(tag: str) -> str:
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     element = etree.SubElement(parent, tei(tag))
     for name, value in attrs.items():
-        element.set(_attr_name(name), value)
+        element.set(_attr_name(name), xml_safe(value))
     if text is not None:
-        element.text = text
+        element.text = xml_safe(text)
     return element
 
 
@@ -77,6 +79,17 @@ def _attr_name(name: str) -> str:
     if name == "xml_lang":
         return f"{{{XML_NS}}}lang"
     return name.rstrip("_").replace("__", "-")
+
+
+def name_token(value: str) -> str | None:
+    """A controlled term as an XML Name for ``@type``/``@form`` ("certified copy" → "certified_copy")."""
+    token = "_".join(value.split())
+    return token if _NAME_TOKEN.match(token) else None
+
+
+def language_tag(language: str) -> str:
+    """A BCP 47 tag for ``xml:lang``; "und" (undetermined) for anything else."""
+    return language if _LANGUAGE_TAG.match(language) else "und"
 
 
 def letter_url(base_url: str, letter_id: str) -> str:
@@ -109,7 +122,7 @@ def letter_to_tei(edition_letter: EditionLetter, *, registers: Mapping[str, Regi
     context = _Context(registers, base_url, edition_letter.collection)
     letter = edition_letter.letter
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
-    root.set(f"{{{XML_NS}}}lang", letter.language)
+    root.set(f"{{{XML_NS}}}lang", language_tag(letter.language))
     header = _sub(root, "teiHeader")
     _file_desc(header, edition_letter, collection, context)
     _profile_desc(header, edition_letter, previous_id, next_id, context)
@@ -184,7 +197,9 @@ def _ms_desc(parent: etree._Element, ref: ArchivalRef) -> None:
     if ref.form or ref.form_as_printed:
         object_desc = _sub(_sub(ms_desc, "physDesc"), "objectDesc")
         if ref.form:
-            object_desc.set("form", "_".join(ref.form.split()))
+            token = name_token(ref.form)
+            if token:
+                object_desc.set("form", token)
         _sub(object_desc, "p", ref.form_as_printed or ref.form)
 
 
@@ -220,7 +235,7 @@ def _profile_desc(header: etree._Element, item: EditionLetter, previous_id: str 
     if len(corresp) == 0:
         _sub(corresp, "p", "Neither correspondents nor date are stated.")
     languages = _sub(profile, "langUsage")
-    _sub(languages, "language", letter.language, ident=letter.language)
+    _sub(languages, "language", letter.language, ident=language_tag(letter.language))
     if _uses_julian(letter):
         calendars = _sub(profile, "calendarDesc")
         julian = _sub(calendars, "calendar", xml_id="julian")
@@ -265,7 +280,7 @@ def _printed_and_regular(element: etree._Element, printed: str, regular: str | N
         _sub(choice, "orig", printed)
         _sub(choice, "reg", regular)
     else:
-        element.text = printed
+        element.text = xml_safe(printed)
 
 
 def _place(parent: etree._Element, place: Party, context: _Context) -> None:
@@ -277,7 +292,7 @@ def _place(parent: etree._Element, place: Party, context: _Context) -> None:
 def _date(parent: etree._Element, date: HistoricalDate, tag: str = "date") -> etree._Element:
     element = _sub(parent, tag, date.as_printed)
     for name, value in tei_date_attributes(date):
-        element.set(name, value)
+        element.set(name, xml_safe(value))
     return element
 
 
@@ -296,9 +311,9 @@ def _text(root: etree._Element, item: EditionLetter, context: _Context) -> None:
     text = _sub(root, "text")
     text.tail = "\n"
     body = _sub(text, "body")
-    div = _sub(body, "div", type=letter.kind)
+    div = _sub(body, "div", type=name_token(letter.kind) or "document")
     if letter.number:
-        div.set("n", letter.number)
+        div.set("n", xml_safe(letter.number))
     if letter.heading:
         _sub(div, "head", letter.heading.text)
     if letter.dateline:
@@ -407,9 +422,9 @@ def _append_text(p: etree._Element, last: etree._Element | None, text: str) -> N
     if not text:
         return
     if last is None:
-        p.text = (p.text or "") + text
+        p.text = (p.text or "") + xml_safe(text)
     else:
-        last.tail = (last.tail or "") + text
+        last.tail = (last.tail or "") + xml_safe(text)
 
 
 def _notes(back: etree._Element, notes: Sequence[Note], note_ids: Sequence[str], context: _Context) -> None:

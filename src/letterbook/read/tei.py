@@ -156,7 +156,7 @@ class _Reader:
             div.get("n") if div is not None else None)
         return Letter(
             span=(0, len(self.source.text)), text=body.text, text_span=(body.origin, body.origin + body.length),
-            number=number or None, kind=(div.get("type") if div is not None else None) or "letter",
+            number=number or None, kind=_kind(div),
             heading=self._one(_find(div, "t:head")),
             senders=tuple(self._parties(sent)), recipients=tuple(self._parties(received)),
             date=self._date(_find(sent, "t:date")) or self._date(_find(received, "t:date")),
@@ -291,6 +291,12 @@ class _Reader:
         archival = tuple(self._archival(m) for m in _findall(element, "t:msDesc"))
         return Note(number=element.get("n") or fallback, text=text, span=span, number_as_printed=element.get("n", ""),
                     refs=refs, anchor=anchor, archival=archival)
+
+
+def _kind(div: etree._Element | None) -> str:
+    """The document kind from ``div/@type`` ("certified_copy" → "certified copy")."""
+    token = div.get("type") if div is not None else None
+    return token.replace("_", " ") if token and token != "document" else "letter"
 
 
 def _first(values: list[TextValue] | None) -> TextValue | None:

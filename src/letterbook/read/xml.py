@@ -153,6 +153,17 @@ def line_of(element: etree._Element) -> int | None:
     return line if isinstance(line, int) else None
 
 
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML 1.0 cannot hold (form feeds, NULs from OCR) as U+FFFD.
+
+    One character for one, so that offsets into the text stay valid.
+    """
+    return _NOT_XML_CHAR.sub("\ufffd", text)
+
+
 NSMAP: dict[Any, str] = {None: TEI_NS}  # the TEI namespace as the default namespace
 
 
