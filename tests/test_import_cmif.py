@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import tracemalloc
 from pathlib import Path
 
@@ -121,3 +122,10 @@ def test_reading_the_largest_file_keeps_memory_bounded() -> None:
     tracemalloc.stop()
     # the decoded text and the letters are kept; a whole lxml tree (about 10x the file) is not
     assert peak < 12 * size
+
+
+def test_parts_and_letters_together_cover_the_whole_file() -> None:
+    result = read_cmif(HUMBOLDT)
+    covered = sorted([*(letter.span for letter in result.letters), *(part.span for part in result.parts)])
+    assert covered[0][0] == 0 and covered[-1][1] == len(result.source.text)
+    assert all(first[1] == second[0] for first, second in itertools.pairwise(covered))

@@ -34,6 +34,7 @@ from letterbook.model import (
     HistoricalDate,
     Letter,
     ParseResult,
+    Part,
     Party,
     PartyKind,
     Severity,
@@ -107,7 +108,23 @@ def read_cmif_bytes(raw: bytes, source: Source | None = None, path: str = "<cmif
     collection = Collection(title=state.title, slug=Path(source.path).stem, compilers=tuple(state.editors),
                             language="und")
     findings = _file_findings(state)
-    return ParseResult(source=source, collection=collection, letters=tuple(state.letters), findings=findings)
+    return ParseResult(source=source, collection=collection, letters=tuple(state.letters),
+                       parts=tuple(_parts(state.letters, len(source.text))), findings=findings)
+
+
+def _parts(letters: list[Letter], length: int) -> list[Part]:
+    """The header, the markup between letters and the end of the file, so that parts and
+    letters together cover the source."""
+    parts = []
+    cursor = 0
+    for letter in letters:
+        start, end = letter.span
+        if start > cursor:
+            parts.append(Part("front_matter" if cursor == 0 else "remainder", (cursor, start)))
+        cursor = max(cursor, end)
+    if cursor < length:
+        parts.append(Part("back_matter" if letters else "front_matter", (cursor, length)))
+    return parts
 
 
 def _parent_is(element: etree._Element, local: str) -> bool:

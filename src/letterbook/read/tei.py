@@ -96,6 +96,10 @@ def read_tei_bytes(raw: bytes, path: str = "<tei>") -> ParseResult:
     check_root(root, _tei("TEI"), path)
     reader = _Reader(source, Locator(source.text))
     letter = reader.letter(root)
+    described = root.findall(f".//{_tei('correspDesc')}")
+    if len(described) > 1:
+        reader.findings.append(Finding(Severity.WARNING, "letter", f"{len(described)} correspDesc in one TEI file: "
+                                       "only the first is read (a file of many letters is read as CMIF)", (0, 0)))
     collection = _collection(root)
     return ParseResult(source=source, collection=collection, letters=(letter,), findings=tuple(reader.findings))
 
