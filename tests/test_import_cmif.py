@@ -106,12 +106,19 @@ def test_bounds_and_certainty_are_read_from_attributes() -> None:
     assert date.qualifier == "between" and date.uncertain and date.calendar == Calendar.GREGORIAN
 
 
-def test_letter_spans_point_at_their_correspdesc_in_the_source() -> None:
-    result = read_cmif(NICOLAI)  # one 273 kB line: spans are found, not taken from line numbers
-    for letter in result.letters[:50]:
-        start, end = letter.span
-        assert result.source.text[start:end].startswith("<correspDesc")
-        assert result.source.text[start:end].endswith("</correspDesc>")
+@pytest.mark.parametrize("path", [SPENER, NICOLAI, SCHNITZLER, HUMBOLDT])
+def test_each_letter_span_is_its_own_correspdesc_and_names_are_found_in_it(path: Path) -> None:
+    # Nicolai is one 273 kB line; Schnitzler's start tags run over four lines
+    result = read_cmif(path)
+    text = result.source.text
+    for letter in result.letters:
+        element = text[letter.span[0]:letter.span[1]]
+        assert element.startswith("<correspDesc") and element.endswith("</correspDesc>")
+        if letter.number:
+            assert f'key="{letter.number}"' in element
+        for party in (*letter.senders, *letter.recipients):
+            if party.name and party.kind != PartyKind.UNKNOWN:
+                assert " ".join(text[party.span[0]:party.span[1]].split()) == party.name
 
 
 def test_reading_the_largest_file_keeps_memory_bounded() -> None:

@@ -14,6 +14,7 @@ when the search fails the span is the start of the element's line. See ``locate`
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import io
 import re
@@ -176,28 +177,51 @@ class Locator:
         self._cursors: dict[str, int] = {}
 
     def element(self, local: str, sourceline: int | None) -> Span:
-        """The span of the next ``<local`` start tag through its ``</local>`` end tag."""
-        cursor = max(self._cursors.get(local, 0), self.line_start(sourceline))
-        start = self._find_tag(local, cursor)
-        if start < 0:
+        """The span of the next ``<local`` start tag through its ``</local>`` end tag.
+
+        The start tag is the first one after the previous element of the same name whose
+        lines include ``sourceline`` (libxml2 may give any line of a multi-line start
+        tag); without a line that fits, simply the first one.
+        """
+        match = self._start(local, self._cursors.get(local, 0), sourceline)
+        if match is None:
             line = self.line_start(sourceline)
             return (line, line)
+        start = match.start()
         close = self.text.find(f"</{local}>", start)
-        end = close + len(local) + 3 if close >= 0 else start
+        self_closing = self.text.startswith("/>", self.text.find(">", start) - 1)
+        end = close + len(local) + 3 if close >= 0 and not self_closing else self.text.find(">", start) + 1
         self._cursors[local] = start + 1
-        return (start, end)
+        return (start, max(end, start))
 
-    def _find_tag(self, local: str, cursor: int) -> int:
-        match = _start_tag(local).search(self.text, cursor)
-        return match.start() if match else -1
+    def _start(self, local: str, cursor: int, sourceline: int | None) -> re.Match[str] | None:
+        first = None
+        for match in _start_tag(local).finditer(self.text, cursor):
+            first = first or match
+            if not sourceline:
+                break
+            tag_end = self.text.find(">", match.start())
+            first_line = self.line_number(match.start())
+            if first_line <= sourceline <= self.line_number(tag_end if tag_end >= 0 else match.start()):
+                return match
+            if first_line > sourceline:
+                break
+        return first
 
     def within(self, needle: str, span: Span) -> Span:
-        """The first occurrence of ``needle`` inside ``span``; the span's start when absent."""
+        """Where ``needle`` (whitespace collapsed) first stands inside ``span``; else the span's start."""
         if needle:
             found = self.text.find(needle, span[0], span[1])
             if found >= 0:
                 return (found, found + len(needle))
+            spaced = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
+            match = spaced.search(self.text, span[0], span[1])
+            if match:
+                return match.span()
         return (span[0], span[0])
+
+    def line_number(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset)
 
     def line_start(self, sourceline: int | None) -> int:
         if not sourceline or sourceline < 1:
