@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import tracemalloc
 from pathlib import Path
@@ -118,7 +119,7 @@ def test_each_letter_span_is_its_own_correspdesc_and_names_are_found_in_it(path:
             assert f'key="{letter.number}"' in element
         for party in (*letter.senders, *letter.recipients):
             if party.name and party.kind != PartyKind.UNKNOWN:
-                assert " ".join(text[party.span[0]:party.span[1]].split()) == party.name
+                assert " ".join(html.unescape(text[party.span[0]:party.span[1]]).split()) == party.name
 
 
 def test_reading_the_largest_file_keeps_memory_bounded() -> None:

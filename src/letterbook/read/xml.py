@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -209,12 +210,14 @@ class Locator:
         return first
 
     def within(self, needle: str, span: Span) -> Span:
-        """Where ``needle`` (whitespace collapsed) first stands inside ``span``; else the span's start."""
+        """Where ``needle`` (whitespace collapsed, ``&`` and ``<`` escaped as in XML) first stands
+        inside ``span``; else the span's start."""
         if needle:
             found = self.text.find(needle, span[0], span[1])
             if found >= 0:
                 return (found, found + len(needle))
-            spaced = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
+            words = (re.escape(escape(word)) for word in needle.split())  # as written in XML: "&amp;"
+            spaced = re.compile(r"\s+".join(words))
             match = spaced.search(self.text, span[0], span[1])
             if match:
                 return match.span()
