@@ -11,6 +11,7 @@ from lxml import etree
 
 from conftest import CORPUS, SHARED
 from letterbook.cli import main
+from letterbook.export.commands import tei_file_name
 
 NICOLAI = CORPUS / "cmif" / "rettinghaus_NicolaiLetters" / "NicolaiLetters.xml"
 HUMBOLDT = CORPUS / "cmif" / "correspSearch_csStorage" / "avhumboldt" / "USA.xml"
@@ -85,3 +86,17 @@ def test_export_from_a_hostile_file_fails_with_one_line(tmp_path: Path) -> None:
                     b'<TEI xmlns="http://www.tei-c.org/ns/1.0">&e;</TEI>')
     code, _, err = invoke("export", "json", str(tmp_path / "out.json"), "--from", str(bad))
     assert code == 1 and "DOCTYPE" in err and len(err.strip().splitlines()) == 1
+
+
+def test_tei_file_names_cannot_leave_the_output_folder() -> None:
+    assert tei_file_name("bolshevik/12") == "bolshevik/12.xml"
+    assert tei_file_name("../../etc/passwd") == "%2E%2E/%2E%2E/etc/passwd.xml"
+    assert tei_file_name("c/a b?") == "c/a%20b%3F.xml"
+
+
+def test_check_refuses_a_file_with_a_doctype_without_handing_it_to_jing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(b'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                    b'<TEI xmlns="http://www.tei-c.org/ns/1.0">&e;</TEI>')
+    code, out, _ = invoke("check", str(bad))
+    assert code == 1 and "DOCTYPE" in out and "root:" not in out

