@@ -324,11 +324,11 @@ def _text(root: etree._Element, item: EditionLetter, context: _Context) -> None:
     for paragraph in letter.text.split(PARAGRAPH_BREAK):
         _paragraph(div, paragraph, offset, markup)
         offset += len(paragraph) + len(PARAGRAPH_BREAK)
-    inside = _within_text(letter)
-    if letter.signature and not inside(letter.signature.span):
+    # a signature or postscript printed inside the text is marked there (seg); others follow it
+    if letter.signature and not _inside_text(letter, letter.signature.span):
         _sub(_sub(div, "closer"), "signed", letter.signature.text)
     for postscript in letter.postscripts:
-        if not inside(postscript.span):
+        if not _inside_text(letter, postscript.span):
             _sub(_sub(div, "postscript"), "p", postscript.text)
     if letter.notes:
         _notes(_sub(text, "back"), letter.notes, note_ids, context)
@@ -342,21 +342,14 @@ def _break_lines(text: etree._Element) -> None:
     """A line break after each block element: only where whitespace means nothing."""
     for element in text.iter():
         if element.tag in _BLOCK_PARENTS:
-            element.text = element.text or "\n" if len(element) else element.text
+            if len(element) and not element.text:
+                element.text = "\n"
             for child in element:
                 child.tail = "\n"
 
 
-def _within_text(letter: Letter) -> _Inside:
-    return _Inside(letter.text_span)
-
-
-@dataclass(frozen=True, slots=True)
-class _Inside:
-    text_span: tuple[int, int]
-
-    def __call__(self, span: tuple[int, int]) -> bool:
-        return self.text_span[0] <= span[0] and span[1] <= self.text_span[1]
+def _inside_text(letter: Letter, span: tuple[int, int]) -> bool:
+    return letter.text_span[0] <= span[0] and span[1] <= letter.text_span[1]
 
 
 def _note_ids(notes: Sequence[Note]) -> list[str]:
