@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from urllib.parse import unquote
 
 from click.testing import CliRunner
 from lxml import etree
@@ -100,3 +101,14 @@ def test_check_refuses_a_file_with_a_doctype_without_handing_it_to_jing(tmp_path
                     b'<TEI xmlns="http://www.tei-c.org/ns/1.0">&e;</TEI>')
     code, out, _ = invoke("check", str(bad))
     assert code == 1 and "DOCTYPE" in out and "root:" not in out
+
+
+def test_exported_tei_files_read_back_as_one_collection_with_the_same_ids(tmp_path: Path) -> None:
+    invoke("export", "tei", str(tmp_path / "tei"), "--from", str(HUMBOLDT))
+    code, _, _ = invoke("export", "csv", str(tmp_path / "csv"), "--from", str(tmp_path / "tei"))
+    assert code == 0
+    with (tmp_path / "csv" / "letters.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 341
+    assert {row["collection"] for row in rows} == {"USA"}
+    assert {row["id"] for row in rows} == {"USA/" + unquote(p.stem) for p in (tmp_path / "tei" / "USA").glob("*.xml")}

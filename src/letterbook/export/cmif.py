@@ -111,7 +111,7 @@ def _corresp_desc(profile: etree._Element, item: EditionLetter, registers: Mappi
     sent = _sub(corresp, "correspAction", type="sent")
     _parties(sent, letter.senders, registers)
     place = letter.place
-    if place is not None and place.name:
+    if place is not None and (place.name or place.refs):
         _place(sent, place, registers)
     elif letter.date and letter.date.place:
         _sub(sent, "placeName", letter.date.place.text)
@@ -123,7 +123,7 @@ def _corresp_desc(profile: etree._Element, item: EditionLetter, registers: Mappi
                 date.set(name, xml_safe(value))
     received = _sub(corresp, "correspAction", type="received")
     _parties(received, letter.recipients, registers)
-    if letter.place_received is not None and letter.place_received.name:
+    if letter.place_received is not None and (letter.place_received.name or letter.place_received.refs):
         _place(received, letter.place_received, registers)
     if v2:
         _v2_note(corresp, item, registers, base_url)

@@ -54,12 +54,14 @@ class FileEditionSource:
 
     def letters(self) -> list[EditionLetter]:
         items: list[EditionLetter] = []
-        for slug, result in self.results:
-            used: set[str] = set()
-            for position, letter in enumerate(result.letters, 1):
-                number = letter.number or f"p{position}"
+        used: set[str] = set()
+        positions: Counter[str] = Counter()
+        for slug, result in self.results:  # files of one collection (TEI letters) continue its order
+            for letter in result.letters:
+                positions[slug] += 1
+                number = letter.number or f"p{positions[slug]}"
                 letter_id = _unique(f"{slug}/{number}", used)
-                items.append(EditionLetter(letter_id, slug, position, _linked(letter), result.source.path))
+                items.append(EditionLetter(letter_id, slug, positions[slug], _linked(letter), result.source.path))
         return items
 
     def register_entries(self) -> Mapping[str, RegisterEntry]:
@@ -128,7 +130,7 @@ def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
     used: set[str] = set()
     for file in files:
         result = read_letters_file(file)
-        slug = _unique(result.collection.slug or file.stem, used)
+        slug = result.collection.slug or _unique(file.stem, used)
         source.results.append((slug, result))
     return source
 

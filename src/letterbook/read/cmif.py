@@ -159,6 +159,9 @@ def _letter(element: etree._Element, state: _State) -> Letter:
         date = _date(action, span, state, findings)
         if date is not None:
             dates[kind] = date
+    if "sent" not in dates and "received" in dates:
+        findings.append(Finding(Severity.INFO, "date", "only the date of receipt is given; read as the letter's date",
+                                dates["received"].span))
     return Letter(span=span, text="", text_span=(span[0], span[0]), number=element.get("key"),
                   senders=tuple(senders), recipients=tuple(recipients),
                   date=dates.get("sent") or dates.get("received"),

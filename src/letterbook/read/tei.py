@@ -105,12 +105,15 @@ def read_tei_bytes(raw: bytes, path: str = "<tei>") -> ParseResult:
 
 
 def _collection(root: etree._Element) -> Collection:
+    """The collection a letter belongs to: its ``bibl[@type="collection"]``; the slug from
+    the letter's id ("bolshevik/12" → "bolshevik")."""
+    publication = _find(root, "t:teiHeader/t:fileDesc/t:publicationStmt")
+    slug = text_of(_find(publication, "t:idno[@type='letterbook']")).rpartition("/")[0] or None
     bibl = _find(root, "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl[@type='collection']")
     if bibl is None:
-        title = text_of(_find(root, "t:teiHeader/t:fileDesc/t:publicationStmt/t:authority")) or None
-        return Collection(title=title)
+        return Collection(title=text_of(_find(publication, "t:authority")) or None, slug=slug)
     year = text_of(_find(bibl, "t:date")) or None
-    return Collection(title=text_of(_find(bibl, "t:title")) or None,
+    return Collection(title=text_of(_find(bibl, "t:title")) or None, slug=slug,
                       compilers=tuple(text_of(e) for e in _findall(bibl, "t:editor")), year=year)
 
 
