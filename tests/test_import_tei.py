@@ -65,7 +65,7 @@ def essence(letter: Letter) -> dict[str, object]:
         "archival": [(a.archive, a.archive_as_printed, a.fond, a.opis, a.delo, a.folios, a.form, a.form_as_printed,
                       a.as_printed) for a in letter.archival],
         "publications": [p.text for p in letter.publications],
-        "notes": [(n.number, n.text, [(r.document, r.note) for r in n.refs],
+        "notes": [(n.number, n.text, [(r.document, r.note) for r in n.refs], [a.as_printed for a in n.archival],
                    (n.anchor[0] - origin, n.anchor[1] - origin) if n.anchor else None) for n in letter.notes],
         "mentions": [(m.span[0] - origin, m.span[1] - origin, m.entry_id, m.kind) for m in letter.mentions],
         "signature": letter.signature.text if letter.signature else None,
