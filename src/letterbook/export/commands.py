@@ -123,9 +123,19 @@ def _unique(candidate: str, used: set[str]) -> str:
     return result
 
 
+LETTER_FILE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xml", ".tei"})
+
+
+def _files(path: Path) -> list[Path]:
+    """A named file itself; in a folder, the files that can hold letters (not .json annotations)."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                  and p.suffix.lower() in LETTER_FILE_SUFFIXES)
+
+
 def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
-    files = sorted(p for path in paths for p in ([path] if path.is_file() else sorted(path.rglob("*")))
-                   if p.is_file() and not p.name.startswith("."))
+    files = sorted({file for path in paths for file in _files(path)})
     source = FileEditionSource()
     used: set[str] = set()
     for file in files:
