@@ -10,7 +10,7 @@ import pytest
 from letterbook.errors import SourceError
 from letterbook.model import ParseResult
 from letterbook.read.cmif import read_cmif
-from letterbook.read.tei import read_tei
+from letterbook.read.tei import read_tei, read_tei_bytes
 
 Reader = Callable[[Path], ParseResult]
 
@@ -74,3 +74,17 @@ def test_non_xml_is_refused_clearly(tmp_path: Path, data: bytes, reader: Reader)
 def test_truncated_xml_is_not_well_formed(tmp_path: Path, reader: Reader) -> None:
     with pytest.raises(SourceError, match="not well-formed"):
         reader(write(tmp_path, b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'))
+
+
+@pytest.mark.parametrize("reader", [read_tei, read_cmif])
+def test_doctype_after_a_long_prolog_is_still_refused(tmp_path: Path, reader: Reader) -> None:
+    padded = b"<?xml version='1.0'?><!--" + b"x" * 70_000 + b"-->" + BILLION_LAUGHS.split(b"?>", 1)[1]
+    with pytest.raises(SourceError, match="DOCTYPE"):
+        reader(write(tmp_path, padded))
+
+
+def test_utf16_tei_letter_is_read() -> None:
+    golden = Path(__file__).parent / "data" / "golden" / "tei_bolshevik_14.xml"
+    text = golden.read_text(encoding="utf-8").replace("encoding='UTF-8'", "encoding='UTF-16'")
+    result = read_tei_bytes(text.encode("utf-16"), "utf16.xml")
+    assert result.letters[0].recipients[0].name == "Кагановичу"

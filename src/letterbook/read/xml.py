@@ -54,11 +54,16 @@ def decode_xml(raw: bytes, path: str) -> Source:
     if not raw.strip():
         raise SourceError(path, "is empty")
     refuse_doctype(raw, path)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decoded(raw, path, "utf-16")
     stripped = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped.startswith(b"<"):
         raise SourceError(path, "is not XML (it does not start with '<')")
     declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']", stripped)
-    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    return _decoded(raw, path, declared.group(1).decode("ascii") if declared else "utf-8")
+
+
+def _decoded(raw: bytes, path: str, encoding: str) -> Source:
     try:
         text = raw.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
@@ -113,6 +118,9 @@ def iter_elements(raw: bytes, path: str, tags: frozenset[str], root_tag: str) ->
                 _release(element)
     except etree.XMLSyntaxError as exc:
         raise SourceError(path, f"is not well-formed XML: {exc}") from exc
+    root = events.root
+    if root is not None:
+        _refuse_entities(root, path)  # a DOCTYPE after a long prolog; its entities were never expanded
 
 
 def _release(element: etree._Element) -> None:
