@@ -62,13 +62,16 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None, cal
         sys.exit(1)
 
 
-# Store, registers and search commands (each a thin adapter over letterbook.store / letterbook.link).
+# The other commands, each a thin adapter over its own module.
+from letterbook.export.commands import check, export  # noqa: E402
 from letterbook.link.commands import registers  # noqa: E402
-from letterbook.store.commands import check, correct_command, db, ingest_command, search_command  # noqa: E402
+from letterbook.store.commands import correct_command, db, ingest_command, links_command, search_command  # noqa: E402
 
 main.add_command(db)
 main.add_command(ingest_command)
 main.add_command(correct_command)
 main.add_command(search_command)
-main.add_command(check)
+main.add_command(links_command)
 main.add_command(registers)
+main.add_command(export)
+main.add_command(check)

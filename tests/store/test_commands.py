@@ -66,7 +66,7 @@ def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) ->
                                   "--json", db=db, cwd=tmp_path).stdout)
     assert dated["total"] == 1
 
-    links = letterbook("check", "links", db=db, cwd=tmp_path)
+    links = letterbook("links", db=db, cwd=tmp_path)
     assert links.returncode == 1 and "corr/1 note 1: document 7 is not in the edition" in links.stdout
 
 

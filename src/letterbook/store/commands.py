@@ -156,14 +156,9 @@ def result_text(result: SearchResult) -> str:
     return "\n".join(lines)
 
 
-@click.group()
-def check() -> None:
-    """Checks over the stored edition."""
-
-
-@check.command("links")
+@click.command("links")
 @db_option
-def check_links(database_url: str | None) -> None:
+def links_command(database_url: str | None) -> None:
     """List notes' cross-references that point at no letter of the edition (exit 1 if any)."""
     with open_store(database_url) as store:
         links = store.cross_links()

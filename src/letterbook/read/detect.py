@@ -1,0 +1,44 @@
+"""Read any supported file into a ``ParseResult``: a TEI letter, a CMIF file, or a page of letters.
+
+This is what ``letterbook ingest`` and ``export --from`` call, so that letters from
+other editions (TEI, CMIF) come in beside the pages letterbook parses itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from letterbook.model import ParseResult
+from letterbook.read.xml import TEI_NS
+
+_SNIFF_BYTES = 4096
+
+
+def is_tei_namespace_file(path: Path) -> bool:
+    """Whether the file's first 4 KiB declare the TEI namespace (a TEI letter or a CMIF file)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    return TEI_NS.encode() in head
+
+
+def is_cmif_root(path: Path) -> bool:
+    """A CMIF file names its own URL in ``publicationStmt/idno[@type="url"]`` (required by CMIF)."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    return b'type="url"' in head or b"type='url'" in head
+
+
+def read_letters_file(path: Path) -> ParseResult:
+    """The letters of one file, by what it holds (TEI letter, CMIF, or text/HTML page)."""
+    if is_tei_namespace_file(path):
+        from letterbook.read.cmif import read_cmif
+        from letterbook.read.tei import read_tei
+
+        return read_cmif(path) if is_cmif_root(path) else read_tei(path)
+    from letterbook.parse import parse_source
+    from letterbook.read import read_source
+
+    return parse_source(read_source(path))
