@@ -25,6 +25,7 @@ _INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,3}})$")
 _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов").
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})")
+_DIGIT = re.compile(r"\d")
 _PLACE_CHAR = r"(?:[^\W\d_]|[\[\]'’-])"
 _PLACE = re.compile(rf"[A-ZА-ЯЁ]{_PLACE_CHAR}*(?:\s(?:{_PLACE_CHAR}|\.)+){{0,3}}\.?")
 
@@ -76,8 +77,8 @@ def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None,
 
 
 def _dateline_of(line: Line, context: HistoricalDate | None, conventions: Conventions) -> HistoricalDate | None:
-    if len(line.text) > 120:
-        return None
+    if len(line.text) > 120 or _DIGIT.search(line.text) is None:
+        return None  # every date line has a number in it
     date = conventions.dateline(line.text, line.start, context)
     if date is None:
         return None
