@@ -1,8 +1,8 @@
 """``letterbook export …`` and ``letterbook check``: thin commands over the export library.
 
-The commands read the edition through ``EditionSource``. Until the edition store is
-wired in, ``--from PATH`` builds one from files: TEI letter files and CMIF files are
-imported (``letterbook.read``), any other file is parsed as a page of letters.
+The commands read the edition through ``EditionSource``: the edition store (``--db``, the
+default), or, with ``--from PATH``, files: TEI letter files and CMIF files are imported
+(``letterbook.read``), any other file is parsed as a page of letters.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import datetime as dt
 import os
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +28,8 @@ from letterbook.export.tei import letter_to_tei
 from letterbook.export.validate import check_path
 from letterbook.model import Collection, EditionLetter, Letter, ParseResult, Party, PartyKind, RegisterEntry
 from letterbook.read.detect import read_letters_file
+from letterbook.store.commands import db_option, open_store
+from letterbook.store.edition import StoredEdition
 
 DEFAULT_BASE_URL = "https://example.org/edition"
 
@@ -145,10 +148,14 @@ def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
     return source
 
 
-def _edition(from_paths: Sequence[Path]) -> EditionSource:
-    if not from_paths:
-        raise click.UsageError("no edition store is configured here yet: pass --from PATH (files or folders)")
-    return source_from_paths(from_paths)
+@contextmanager
+def _edition(from_paths: Sequence[Path], database_url: str | None) -> Iterator[EditionSource]:
+    """The edition to export: the files named by --from, else the store named by --db."""
+    if from_paths:
+        yield source_from_paths(from_paths)
+        return
+    with open_store(database_url) as store:
+        yield StoredEdition(store)
 
 
 def tei_file_name(letter_id: str) -> str:
@@ -192,24 +199,25 @@ def export() -> None:
 @export.command("tei")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @from_option
+@db_option
 @base_url_option
-def export_tei(outdir: Path, from_paths: tuple[Path, ...], base_url: str) -> None:
+def export_tei(outdir: Path, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """One TEI P5 file per letter: OUTDIR/{collection}/{number}.xml."""
     try:
-        edition = _edition(from_paths)
-        letters = sorted(edition.letters(), key=lambda i: (i.collection, i.position, i.id))
-        registers = edition.register_entries()
-        for index, item in enumerate(letters):
-            previous = letters[index - 1].id if index and letters[index - 1].collection == item.collection else None
-            following = letters[index + 1] if index + 1 < len(letters) else None
-            data = letter_to_tei(item, registers=registers, collection=edition.collection(item.collection),
-                                 previous_id=previous,
-                                 next_id=following.id if following and following.collection == item.collection
-                                 else None, base_url=base_url)
-            target = outdir / tei_file_name(item.id)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        click.echo(f"{len(letters)} TEI file(s) written to {outdir}")
+        with _edition(from_paths, database_url) as edition:
+            letters = sorted(edition.letters(), key=lambda i: (i.collection, i.position, i.id))
+            registers = edition.register_entries()
+            for index, item in enumerate(letters):
+                previous = letters[index - 1].id if index and letters[index - 1].collection == item.collection else None
+                following = letters[index + 1] if index + 1 < len(letters) else None
+                data = letter_to_tei(item, registers=registers, collection=edition.collection(item.collection),
+                                     previous_id=previous,
+                                     next_id=following.id if following and following.collection == item.collection
+                                     else None, base_url=base_url)
+                target = outdir / tei_file_name(item.id)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            click.echo(f"{len(letters)} TEI file(s) written to {outdir}")
     except LetterbookError as exc:
         _fail(exc)
 
@@ -218,17 +226,18 @@ def export_tei(outdir: Path, from_paths: tuple[Path, ...], base_url: str) -> Non
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--v2", "v2", is_flag=True, help="Add the CMIF 2 proposal's note/ref extensions.")
 @from_option
+@db_option
 @base_url_option
-def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], base_url: str) -> None:
+def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """The whole edition as one CMIF 1.1 file (dated $SOURCE_DATE_EPOCH or today)."""
     try:
-        edition = _edition(from_paths)
-        letters = list(edition.letters())
-        data = edition_to_cmif(letters, registers=edition.register_entries(),
-                               collection=_main_collection(edition, letters), base_url=base_url,
-                               v2_extensions=v2, published=_published())
-        file.write_bytes(data)
-        click.echo(f"{len(letters)} letter(s) written to {file}")
+        with _edition(from_paths, database_url) as edition:
+            letters = list(edition.letters())
+            data = edition_to_cmif(letters, registers=edition.register_entries(),
+                                   collection=_main_collection(edition, letters), base_url=base_url,
+                                   v2_extensions=v2, published=_published())
+            file.write_bytes(data)
+            click.echo(f"{len(letters)} letter(s) written to {file}")
     except LetterbookError as exc:
         _fail(exc)
 
@@ -236,14 +245,15 @@ def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], base_url: st
 @export.command("csv")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @from_option
-def export_csv(outdir: Path, from_paths: tuple[Path, ...]) -> None:
+@db_option
+def export_csv(outdir: Path, from_paths: tuple[Path, ...], database_url: str | None) -> None:
     """letters.csv, parties.csv, persons.csv, places.csv, notes.csv in OUTDIR."""
     try:
-        edition = _edition(from_paths)
-        outdir.mkdir(parents=True, exist_ok=True)
-        for name, text in csv_tables(list(edition.letters()), edition.register_entries()).items():
-            (outdir / name).write_text(text, encoding="utf-8")
-        click.echo(f"tables written to {outdir}")
+        with _edition(from_paths, database_url) as edition:
+            outdir.mkdir(parents=True, exist_ok=True)
+            for name, text in csv_tables(list(edition.letters()), edition.register_entries()).items():
+                (outdir / name).write_text(text, encoding="utf-8")
+            click.echo(f"tables written to {outdir}")
     except LetterbookError as exc:
         _fail(exc)
 
@@ -251,16 +261,17 @@ def export_csv(outdir: Path, from_paths: tuple[Path, ...]) -> None:
 @export.command("json")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @from_option
+@db_option
 @base_url_option
-def export_json(file: Path, from_paths: tuple[Path, ...], base_url: str) -> None:
+def export_json(file: Path, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """The full edition as one JSON document."""
     try:
-        edition = _edition(from_paths)
-        letters = list(edition.letters())
-        file.write_text(edition_to_json(letters, registers=edition.register_entries(),
-                                        collection=_main_collection(edition, letters), base_url=base_url),
-                        encoding="utf-8")
-        click.echo(f"{len(letters)} letter(s) written to {file}")
+        with _edition(from_paths, database_url) as edition:
+            letters = list(edition.letters())
+            file.write_text(edition_to_json(letters, registers=edition.register_entries(),
+                                            collection=_main_collection(edition, letters), base_url=base_url),
+                            encoding="utf-8")
+            click.echo(f"{len(letters)} letter(s) written to {file}")
     except LetterbookError as exc:
         _fail(exc)
 
@@ -268,12 +279,13 @@ def export_json(file: Path, from_paths: tuple[Path, ...], base_url: str) -> None
 @export.command("network")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @from_option
-def export_network(file: Path, from_paths: tuple[Path, ...]) -> None:
+@db_option
+def export_network(file: Path, from_paths: tuple[Path, ...], database_url: str | None) -> None:
     """Correspondents and letters as a GraphML network (Gephi, Cytoscape, networkx)."""
     try:
-        edition = _edition(from_paths)
-        file.write_bytes(edition_to_graphml(list(edition.letters()), edition.register_entries()))
-        click.echo(f"network written to {file}")
+        with _edition(from_paths, database_url) as edition:
+            file.write_bytes(edition_to_graphml(list(edition.letters()), edition.register_entries()))
+            click.echo(f"network written to {file}")
     except LetterbookError as exc:
         _fail(exc)
 
@@ -281,16 +293,17 @@ def export_network(file: Path, from_paths: tuple[Path, ...]) -> None:
 @export.command("beacon")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @from_option
+@db_option
 @base_url_option
-def export_beacon(file: Path, from_paths: tuple[Path, ...], base_url: str) -> None:
+def export_beacon(file: Path, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """A BEACON file of the persons with GND, VIAF or Wikidata identifiers."""
     try:
-        edition = _edition(from_paths)
-        letters = list(edition.letters())
-        file.write_text(edition_to_beacon(letters, registers=edition.register_entries(),
-                                          collection=_main_collection(edition, letters), base_url=base_url),
-                        encoding="utf-8")
-        click.echo(f"BEACON written to {file}")
+        with _edition(from_paths, database_url) as edition:
+            letters = list(edition.letters())
+            file.write_text(edition_to_beacon(letters, registers=edition.register_entries(),
+                                              collection=_main_collection(edition, letters), base_url=base_url),
+                            encoding="utf-8")
+            click.echo(f"BEACON written to {file}")
     except LetterbookError as exc:
         _fail(exc)
 

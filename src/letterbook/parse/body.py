@@ -52,7 +52,7 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     postscripts = (_span_value(text, lines[ps_at].start, lines[-1].end),) if ps_at < len(lines) else ()
     main = lines[:ps_at]
     dateline, dateline_at = _find_dateline(main, context, conventions)
-    place = _place_before(main, dateline_at) if dateline_at is not None else None
+    place = _place_of_writing(main, dateline_at) if dateline_at is not None else None
     signature, signers = _find_signature(text, main, dateline_at)
     return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
                      postscripts=postscripts)
@@ -89,12 +89,16 @@ def _dateline_of(line: Line, context: HistoricalDate | None, conventions: Conven
     return None
 
 
-def _place_before(lines: Sequence[Line], at: int) -> TextValue | None:
-    """A line naming only a place, just above the date line ("Stanitsa Bagaevskaya R[ostov] Don.")."""
-    if at == 0:
+def _place_of_writing(lines: Sequence[Line], at: int) -> TextValue | None:
+    """A line naming only a place: above a date line that opens the text ("Stanitsa Bagaevskaya
+    R[ostov] Don." / "February 1, 1920."), below one that closes it ("November 12th day 1919" /
+    "Serpukhov."). Above a closing date line stands the signature, never the place."""
+    opening = at < len(lines) - 1 - at
+    neighbour = at - 1 if opening else at + 1
+    if not 0 <= neighbour < len(lines):
         return None
-    line = lines[at - 1]
-    if len(line.text) <= 60 and _PLACE.fullmatch(line.text) and not line.text.endswith(("!", ":", ",")):
+    line = lines[neighbour]
+    if _is_place_line(line.text) and not line.text.endswith(("!", ":", ",")):
         return TextValue(line.text.rstrip("."), (line.start, line.start + len(line.text.rstrip("."))))
     return None
 
@@ -232,7 +236,15 @@ def _is_title_line(text: str) -> bool:
 
 
 def _is_place_line(text: str) -> bool:
-    return len(text) <= 40 and len(text.split()) <= 3 and _PLACE.fullmatch(text) is not None
+    """A line naming only a place ("Serpukhov."), not a marker such as "Copy." or "Urgently."."""
+    return (len(text) <= 60 and len(text.split()) <= 4 and _PLACE.fullmatch(text) is not None
+            and text.rstrip(".").lower() not in _not_places())
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    words: list[str] = load("dates")["words"]["not_places"]
+    return frozenset(words)
 
 
 def _span_value(text: str, start: int, end: int) -> TextValue:
