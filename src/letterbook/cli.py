@@ -13,6 +13,7 @@ from letterbook.errors import LetterbookError
 from letterbook.output import result_to_json, result_to_text
 from letterbook.parse import parse_source
 from letterbook.read import read_source
+from letterbook.web.commands import serve
 
 
 @click.group()
@@ -52,3 +53,5 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None) -> 
             click.echo(result_to_text(result))
     if failed:
         sys.exit(1)
+
+main.add_command(serve)
