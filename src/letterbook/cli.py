@@ -54,4 +54,15 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None) -> 
     if failed:
         sys.exit(1)
 
+
+# Store, registers and search commands (each a thin adapter over letterbook.store / letterbook.link).
+from letterbook.link.commands import registers  # noqa: E402
+from letterbook.store.commands import check, correct_command, db, ingest_command, search_command  # noqa: E402
+
+main.add_command(db)
+main.add_command(ingest_command)
+main.add_command(correct_command)
+main.add_command(search_command)
+main.add_command(check)
+main.add_command(registers)
 main.add_command(serve)

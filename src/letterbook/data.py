@@ -9,7 +9,7 @@ from typing import Any
 
 
 @cache
-def load(name: str) -> dict[str, Any]:
-    """The data file ``parse/data/{name}.toml`` as a dict (read once per process)."""
-    text = resources.files("letterbook.parse").joinpath("data", f"{name}.toml").read_text("utf-8")
+def load(name: str, package: str = "letterbook.parse") -> dict[str, Any]:
+    """The data file ``{package}/data/{name}.toml`` as a dict (read once per process)."""
+    text = resources.files(package).joinpath("data", f"{name}.toml").read_text("utf-8")
     return tomllib.loads(text)

@@ -1,0 +1,47 @@
+"""Link a parsed letter to the registers: header parties get ids, the text gets mentions.
+
+Pure: a letter and a compiled ``NameMatcher`` in, a new letter out. Names printed in the
+heading that match no entry are reported as findings ("candidates for the register"),
+so they reach the review queue.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+
+from letterbook.link.matcher import NameMatcher
+from letterbook.model import Finding, Letter, Mention, Party, PartyKind, RegisterEntry, Severity
+
+CANDIDATE = "no register entry matches this name"
+
+
+def build_matcher(entries: Iterable[RegisterEntry]) -> NameMatcher:
+    return NameMatcher((e.id, form) for e in entries for form in (e.preferred_name, *e.forms))
+
+
+def link_party(party: Party, matcher: NameMatcher, preferred: Mapping[str, str]) -> Party:
+    """The party with its register id (exact form, else the one entry named inside it)."""
+    if party.id or party.kind is not PartyKind.PERSON:
+        return party
+    entry_id = matcher.lookup(party.name)
+    if entry_id is None:
+        found = {m.entry_id for m in matcher.find(party.name, capitalised=False)}
+        entry_id = found.pop() if len(found) == 1 else None
+    if entry_id is None:
+        return party
+    return dataclasses.replace(party, id=entry_id, normalized=party.normalized or preferred.get(entry_id))
+
+
+def link_letter(letter: Letter, matcher: NameMatcher, preferred: Mapping[str, str]) -> Letter:
+    """Parties linked, mentions found in the text (source offsets), unmatched heading names as findings."""
+    senders = tuple(link_party(p, matcher, preferred) for p in letter.senders)
+    recipients = tuple(link_party(p, matcher, preferred) for p in letter.recipients)
+    mentions = tuple(Mention(span=(m.start, m.end), entry_id=m.entry_id)
+                     for m in matcher.find(letter.text, offset=letter.text_span[0]))
+    candidates = tuple(Finding(Severity.INFO, "register", f"{CANDIDATE}: {p.name}", p.span)
+                       for p in (*senders, *recipients) if p.id is None and p.kind is PartyKind.PERSON)
+    known = {(f.field, f.message, f.span) for f in letter.findings}
+    new_findings = tuple(f for f in candidates if (f.field, f.message, f.span) not in known)
+    return dataclasses.replace(letter, senders=senders, recipients=recipients, mentions=mentions,
+                               findings=letter.findings + new_findings)

@@ -1,0 +1,226 @@
+"""Searching the edition: a typed request in, a typed result out (hits, snippets, facets, total).
+
+The request's query is parsed by ``search.query`` and turned into tantivy queries here; the
+filters become exact-term and range clauses; facet counts come from one aggregation over
+every letter that matches, so they always agree with ``total``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import tantivy
+
+from letterbook.errors import QueryError
+from letterbook.link.forms import form_key
+from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, SearchIndex
+from letterbook.search.query import And, Node, Not, Phrase, Prefix, Term, parse_query
+
+_YEARISH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+class DateMatch(StrEnum):
+    CERTAINLY = "certainly"  # the letter's whole date range lies inside the filter's
+    POSSIBLY = "possibly"  # the letter's date range overlaps the filter's
+
+
+class Sort(StrEnum):
+    RELEVANCE = "relevance"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    query: str = ""
+    filters: dict[str, str] = field(default_factory=dict)  # facet name -> value ("sender": "Stalin")
+    date_from: str | None = None  # "1920", "1920-05", "1920-05-01"
+    date_to: str | None = None
+    dates: DateMatch = DateMatch.POSSIBLY
+    between: tuple[str, str] | None = None  # letters from either person to the other
+    sort: Sort = Sort.RELEVANCE
+    limit: int = 20
+    offset: int = 0
+    facet_size: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of the letter's text with the matches marked as [start, end) offsets into ``text``."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, open_mark: str = "<mark>", close_mark: str = "</mark>") -> str:
+        out, last = [], 0
+        for start, end in self.marks:
+            out += [self.text[last:start], open_mark, self.text[start:end], close_mark]
+            last = end
+        return "".join([*out, self.text[last:]])
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    id: str
+    label: str
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[FacetCount, ...]]
+
+
+Resolver = Callable[[str], str]  # a person's name or id -> the key the index holds for them
+
+
+def date_bounds(text: str) -> tuple[dt.date, dt.date]:
+    match = _YEARISH.match(text.strip())
+    if match is None:
+        raise QueryError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day and month:
+            d = dt.date(year, int(month), int(day))
+            return d, d
+        if month:
+            first = dt.date(year, int(month), 1)
+            return first, dt.date(year + (first.month == 12), first.month % 12 + 1, 1) - dt.timedelta(days=1)
+    except ValueError as exc:
+        raise QueryError(f"not a date: {text!r} ({exc})") from exc
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+class Searcher:
+    """Runs requests against one ``SearchIndex``; ``resolve`` maps person names to register ids."""
+
+    def __init__(self, index: SearchIndex, resolve: Resolver) -> None:
+        self.index = index
+        self.schema = index.schema
+        self.resolve = resolve
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        text_query = self.text_query(parse_query(request.query)) if request.query.strip() else None
+        clauses = [*([text_query] if text_query else []), *self.filter_queries(request)]
+        query = self._all(clauses)
+        searcher = self.index.index.searcher()
+        limit = max(request.limit, 0)
+        if request.sort is Sort.DATE:
+            found = searcher.search(query, limit, offset=request.offset, order_by_field="sort_date",
+                                    order=tantivy.Order.Asc)
+        else:
+            found = searcher.search(query, limit, offset=request.offset)
+        snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text") if text_query else None
+        hits = tuple(self._hit(searcher, score, address, snippets) for score, address in found.hits)
+        total = int(getattr(found, "count", 0))  # present at run time, missing from the stubs
+        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, query, request.facet_size))
+
+    # -- the text query ------------------------------------------------------------------
+    def text_query(self, node: Node) -> tantivy.Query:
+        if isinstance(node, Term):
+            return self._words(node.text)
+        if isinstance(node, Phrase):
+            return self._words(node.text)
+        if isinstance(node, Prefix):
+            pattern = re.escape(node.text.lower()) + ".*"
+            return self._any(tantivy.Query.regex_query(self.schema, f, pattern) for f in TEXT_FIELDS)
+        if isinstance(node, Not):
+            return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()),
+                                                (tantivy.Occur.MustNot, self.text_query(node.item))])
+        if isinstance(node, And):
+            return self._all([self.text_query(item) for item in node.items])
+        return self._any(self.text_query(item) for item in node.items)
+
+    def _words(self, text: str) -> tantivy.Query:
+        tokens = self.index.analyzer.analyze(text)
+        if not tokens:
+            return tantivy.Query.empty_query()
+        if len(tokens) == 1:
+            return self._any(tantivy.Query.term_query(self.schema, f, tokens[0]) for f in TEXT_FIELDS)
+        words: list[str | tuple[int, str]] = list(tokens)
+        return self._any(tantivy.Query.phrase_query(self.schema, f, words) for f in TEXT_FIELDS)
+
+    # -- filters ---------------------------------------------------------------------------
+    def filter_queries(self, request: SearchRequest) -> list[tantivy.Query]:
+        clauses = []
+        for name, value in request.filters.items():
+            if name not in FACETS:
+                raise QueryError(f"unknown filter {name!r}: filters are {', '.join(FACETS)}")
+            clauses.append(self._key(name, value))
+        if request.between:
+            first, second = request.between
+            one_way = self._all([self._key("sender", first), self._key("recipient", second)])
+            other_way = self._all([self._key("sender", second), self._key("recipient", first)])
+            clauses.append(self._any([one_way, other_way]))
+        if request.date_from or request.date_to:
+            clauses.append(self._dates(request))
+        return clauses
+
+    def _key(self, name: str, value: str) -> tantivy.Query:
+        key = self.resolve(value) if name in PERSON_FACETS else form_key(value) or value
+        if name in {"kind", "language", "year", "collection"}:
+            key = value.strip().lower()
+        return tantivy.Query.term_query(self.schema, f"{name}_key", key)
+
+    def _dates(self, request: SearchRequest) -> tantivy.Query:
+        low = date_bounds(request.date_from)[0].toordinal() if request.date_from else None
+        high = date_bounds(request.date_to)[1].toordinal() if request.date_to else None
+        if low is not None and high is not None and low > high:
+            raise QueryError(f"the date range ends ({request.date_to}) before it starts ({request.date_from})")
+        certainly = request.dates is DateMatch.CERTAINLY
+        ranges = []
+        if low is not None:  # certainly: starts on or after low; possibly: ends on or after low
+            ranges.append(self._range("earliest" if certainly else "latest", low, None))
+        if high is not None:
+            ranges.append(self._range("latest" if certainly else "earliest", None, high))
+        return self._all(ranges)
+
+    def _range(self, name: str, low: int | None, high: int | None) -> tantivy.Query:
+        return tantivy.Query.range_query(self.schema, name, tantivy.FieldType.Integer, low, high)
+
+    # -- results -----------------------------------------------------------------------------
+    def _hit(self, searcher: tantivy.Searcher, score: float, address: tantivy.DocAddress,
+             snippets: tantivy.SnippetGenerator | None) -> Hit:
+        doc = searcher.doc(address)
+        snippet = Snippet(str(doc["text"][0])[:200].rsplit(" ", 1)[0] if doc["text"] else "")
+        if snippets is not None:
+            found = snippets.snippet_from_doc(doc)
+            if found.fragment():
+                snippet = Snippet(found.fragment(), tuple((h.start, h.end) for h in found.highlighted()))
+        return Hit(id=str(doc["id"][0]), label=str(doc["label"][0]), score=float(score), snippet=snippet)
+
+    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query,
+                size: int) -> dict[str, tuple[FacetCount, ...]]:
+        if size <= 0:
+            return {}
+        request = {name: {"terms": {"field": name, "size": size}} for name in FACETS}
+        answer = searcher.aggregate(query, request)
+        return {name: tuple(FacetCount(str(b["key"]), int(b["doc_count"])) for b in answer[name]["buckets"])
+                for name in FACETS}
+
+    @staticmethod
+    def _all(queries: Sequence[tantivy.Query]) -> tantivy.Query:
+        if not queries:
+            return tantivy.Query.all_query()
+        if len(queries) == 1:
+            return queries[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in queries])
+
+    @staticmethod
+    def _any(queries: object) -> tantivy.Query:
+        items = list(queries)  # type: ignore[call-overload]
+        if len(items) == 1:
+            return items[0]  # type: ignore[no-any-return]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in items])

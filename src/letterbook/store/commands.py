@@ -1,0 +1,175 @@
+"""Command-line adapters over the store: ``db``, ``ingest``, ``correct``, ``search``, ``check``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from letterbook.errors import LetterbookError
+from letterbook.search.search import DateMatch, SearchRequest, SearchResult, Sort
+from letterbook.settings import Settings
+from letterbook.store.codec import to_plain
+from letterbook.store.ingest import Failure, ingest, source_files
+from letterbook.store.store import Store
+from letterbook.store.write import SourceOutcome
+
+db_option = click.option("--db", "database_url", default=None, metavar="URL",
+                         help="Database URL (default: $LETTERBOOK_DATABASE_URL or sqlite:///letterbook.db).")
+
+
+@contextmanager
+def open_store(database_url: str | None, upgrade: bool = False) -> Iterator[Store]:
+    """The store named by --db / the environment; errors become one line and exit status 1."""
+    store = None
+    try:
+        store = Store(Settings.from_env(database_url=database_url))
+        if upgrade:
+            store.upgrade()
+        else:
+            store.check_schema()
+        yield store
+    except LetterbookError as exc:
+        click.echo(f"letterbook: error: {exc}", err=True)
+        sys.exit(1)
+    finally:
+        if store is not None:
+            store.close()
+
+
+@click.group()
+def db() -> None:
+    """The database: create or migrate its schema."""
+
+
+@db.command("upgrade")
+@db_option
+def db_upgrade(database_url: str | None) -> None:
+    """Create the schema or bring it to the newest migration."""
+    with open_store(database_url, upgrade=True) as store:
+        click.echo(f"database at the current schema: {store.settings.database_url}")
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--collection", default=None, metavar="SLUG", help="Store every source in this collection.")
+@db_option
+def ingest_command(paths: tuple[Path, ...], collection: str | None, database_url: str | None) -> None:
+    """Read, parse, link, store and index files and folders (recursively).
+
+    Sources already stored with the same bytes are skipped; changed ones update their
+    letters in place. Files that fail are listed at the end and make the exit status 1.
+    """
+    files = list(source_files(paths))
+    with open_store(database_url, upgrade=True) as store:
+        # click's bar is already installed with click and shows the ETA; the rate goes in its label.
+        with click.progressbar(length=len(files), label="ingesting", show_eta=True, show_pos=True,
+                               file=sys.stderr) as bar:
+            letters = 0
+
+            def advance(_path: Path, outcome: SourceOutcome | Failure) -> None:
+                nonlocal letters
+                letters += outcome.letters if isinstance(outcome, SourceOutcome) else 0
+                rate = letters / max(bar.time_spent, 1e-6) if hasattr(bar, "time_spent") else 0
+                bar.label = f"ingesting ({letters} letters, {rate:,.0f}/s)"
+                bar.update(1)
+
+            summary = ingest(store, files, collection=collection, on_source=advance)
+        for line in summary.lines():
+            click.echo(line)
+    if not summary.ok:
+        sys.exit(1)
+
+
+@click.command("correct")
+@click.argument("letter")
+@click.argument("field")
+@click.argument("value")
+@click.option("--by", "by", required=True, help="Who makes the correction.")
+@click.option("--why", "why", required=True, help="Why: the evidence or reasoning.")
+@db_option
+def correct_command(letter: str, field: str, value: str, *, by: str, why: str, database_url: str | None) -> None:
+    """Correct one FIELD of one LETTER (id such as seed/194); the correction outlives re-ingests."""
+    with open_store(database_url) as store:
+        correction = store.correct(letter, field, value, by=by, why=why)
+        store.sync_index()
+    click.echo(f"{letter}: {field} {correction.source_value!r} → {value!r} (by {by})")
+
+
+@click.command("search")
+@click.argument("query", required=False, default="")
+@click.option("--sender")
+@click.option("--recipient")
+@click.option("--correspondent", help="Sender or recipient.")
+@click.option("--mentioned", help="A person named in the text.")
+@click.option("--place")
+@click.option("--year")
+@click.option("--archive")
+@click.option("--fond", help='Archive and fond, as "RGASPI f. 558".')
+@click.option("--kind")
+@click.option("--lang", "language")
+@click.option("--collection")
+@click.option("--from", "date_from", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", metavar="DATE")
+@click.option("--dates", type=click.Choice([d.value for d in DateMatch]), default=DateMatch.POSSIBLY.value,
+              show_default=True, help="certainly: the whole uncertain date lies in the range; possibly: overlaps.")
+@click.option("--between", nargs=2, metavar="A B", default=None, help="Letters from A to B or from B to A.")
+@click.option("--sort", type=click.Choice([s.value for s in Sort]), default=Sort.RELEVANCE.value, show_default=True)
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@db_option
+def search_command(query: str, as_json: bool, database_url: str | None, **options: Any) -> None:
+    """Search the letters: words (stemmed, English and Russian), "phrases", AND/OR/NOT, prefix*."""
+    names = ("sender", "recipient", "correspondent", "mentioned", "place", "year", "archive", "fond", "kind",
+             "language", "collection")
+    filters = {name: options[name] for name in names if options.get(name)}
+    request = SearchRequest(query=query, filters=filters, date_from=options["date_from"], date_to=options["date_to"],
+                            dates=DateMatch(options["dates"]), between=options["between"] or None,
+                            sort=Sort(options["sort"]), limit=options["limit"])
+    with open_store(database_url) as store:
+        store.sync_index()
+        result = store.search(request)
+    click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=1) if as_json else result_text(result))
+
+
+def result_json(result: SearchResult) -> dict[str, Any]:
+    data: dict[str, Any] = to_plain(result)
+    for hit, plain in zip(result.hits, data["hits"], strict=True):
+        plain["snippet"]["marked"] = hit.snippet.marked()
+    return data
+
+
+def result_text(result: SearchResult) -> str:
+    lines = [f"{result.total} letter(s)"]
+    for hit in result.hits:
+        lines.append(f"{hit.id}  {hit.label}")
+        snippet = hit.snippet.marked(click.style("", bold=True, reset=False), click.style("", reset=True))
+        lines.append("    " + " ".join(snippet.split()))
+    for name, counts in result.facets.items():
+        if counts:
+            lines.append(f"{name}: " + ", ".join(f"{c.value} ({c.count})" for c in counts))
+    return "\n".join(lines)
+
+
+@click.group()
+def check() -> None:
+    """Checks over the stored edition."""
+
+
+@check.command("links")
+@db_option
+def check_links(database_url: str | None) -> None:
+    """List notes' cross-references that point at no letter of the edition (exit 1 if any)."""
+    with open_store(database_url) as store:
+        links = store.cross_links()
+    dangling = [link for link in links if link.target_letter_id is None]
+    for link in dangling:
+        click.echo(f"{link.letter_id} note {link.note}: document {link.document} is not in the edition")
+    click.echo(f"cross-references: {len(links)}, resolved {len(links) - len(dangling)}, dangling {len(dangling)}")
+    if dangling:
+        sys.exit(1)

@@ -1,0 +1,322 @@
+"""The edition store: one object over the database and its search index.
+
+Every public method is one library call the CLI and the web reader use as they are.
+Writes run in a transaction each; reads apply the editors' corrections over the parsed
+values, so whatever reads a letter sees the edition's text, never a stale parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import Engine, Row, delete, func, insert, select
+
+from letterbook.errors import StoreError
+from letterbook.link.forms import form_key
+from letterbook.link.linker import build_matcher, link_letter
+from letterbook.link.matcher import NameMatcher
+from letterbook.link.registers import starter_register
+from letterbook.model import EditionLetter, Letter, ParseResult, PartyKind, RegisterEntry
+from letterbook.search.index import SearchIndex, index_document
+from letterbook.search.search import Searcher, SearchRequest, SearchResult
+from letterbook.settings import Settings
+from letterbook.store import schema as t
+from letterbook.store.codec import loads
+from letterbook.store.corrections import apply_corrections, check_field, field_value
+from letterbook.store.engine import make_engine
+from letterbook.store.migrate import current_revision, head_revision, upgrade
+from letterbook.store.rows import entry_row, name_form_rows
+from letterbook.store.write import SourceOutcome, write_source
+
+INDEX_BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionInfo:
+    slug: str
+    title: str | None
+    letters: int
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    letter_id: str
+    field: str
+    value: str
+    source_value: str
+    by: str
+    why: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CrossLink:
+    """A note's reference to another document, resolved to a letter id or dangling."""
+
+    letter_id: str
+    note: str
+    document: str
+    target_note: str | None
+    target_letter_id: str | None  # None while no letter of the collection has that number
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFinding:
+    letter_id: str | None
+    source_path: str | None
+    origin: str
+    severity: str
+    field: str
+    message: str
+
+
+class Store:
+    """The edition in one database (SQLite file or PostgreSQL) and one search index directory."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or make_engine(settings.database_url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- schema -------------------------------------------------------------------------------
+    def upgrade(self) -> None:
+        upgrade(self.engine)
+
+    def check_schema(self) -> None:
+        """Refuse to work on a database that is behind the migrations (``letterbook db upgrade``)."""
+        if current_revision(self.engine) != head_revision(self.engine):
+            raise StoreError(f"the database {self.settings.database_url} is not at the current schema: "
+                             "run `letterbook db upgrade`")
+
+    # -- registers ------------------------------------------------------------------------------
+    def import_register(self, entries: Iterable[RegisterEntry]) -> int:
+        """Add or replace entries (with all their name forms); returns how many."""
+        count = 0
+        with self.engine.begin() as conn:
+            for entry in entries:
+                conn.execute(delete(t.name_forms).where(t.name_forms.c.entry_id == entry.id))
+                conn.execute(delete(t.register_entries).where(t.register_entries.c.id == entry.id))
+                conn.execute(insert(t.register_entries).values(**entry_row(entry)))
+                forms = list(name_form_rows(entry))
+                if forms:
+                    conn.execute(insert(t.name_forms), forms)
+                count += 1
+        self.__dict__.pop("matcher", None)
+        self.__dict__.pop("labels", None)
+        return count
+
+    def ensure_register(self) -> None:
+        """An empty register gets the starter register, so a first ingest links the usual people."""
+        with self.engine.connect() as conn:
+            empty = conn.execute(select(func.count()).select_from(t.register_entries)).scalar_one() == 0
+        if empty:
+            self.import_register(starter_register())
+
+    def register_entries(self, kind: PartyKind | str | None = None) -> list[RegisterEntry]:
+        query = select(t.register_entries).order_by(t.register_entries.c.id)
+        if kind:
+            query = query.where(t.register_entries.c.kind == str(kind))
+        with self.engine.connect() as conn:
+            entries = conn.execute(query).all()
+            forms = self._forms(conn, [e.id for e in entries])
+        return [_entry(row, forms.get(row.id, [])) for row in entries]
+
+    def entry(self, entry_id: str) -> RegisterEntry:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.register_entries).where(t.register_entries.c.id == entry_id)).first()
+            if row is None:
+                raise StoreError(f"no register entry {entry_id!r}")
+            return _entry(row, self._forms(conn, [entry_id]).get(entry_id, []))
+
+    @staticmethod
+    def _forms(conn: Any, ids: list[str]) -> dict[str, list[str]]:
+        forms: dict[str, list[str]] = {}
+        query = select(t.name_forms.c.entry_id, t.name_forms.c.form).order_by(t.name_forms.c.id)
+        if len(ids) < 500:
+            query = query.where(t.name_forms.c.entry_id.in_(ids))
+        for row in conn.execute(query):
+            forms.setdefault(row.entry_id, []).append(row.form)
+        return forms
+
+    @cached_property
+    def matcher(self) -> NameMatcher:
+        return build_matcher(self.register_entries())
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r.id: r.preferred_name for r in conn.execute(
+                select(t.register_entries.c.id, t.register_entries.c.preferred_name))}
+
+    def resolve_person(self, name: str) -> str:
+        """A register id for ``name`` ("Stalin", "person/stalin-i-v"), else the folded name."""
+        if name in self.labels:
+            return name
+        return self.matcher.lookup(name) or form_key(name)
+
+    def candidates(self) -> list[tuple[str, int]]:
+        """Heading names that no register entry matched, most frequent first: the register's to-do list."""
+        count = func.count().label("n")
+        query = (select(t.parties.c.name, count).where(t.parties.c.entry_id.is_(None), t.parties.c.role != "place")
+                 .group_by(t.parties.c.name).order_by(count.desc(), t.parties.c.name))
+        with self.engine.connect() as conn:
+            return [(r.name, r.n) for r in conn.execute(query)]
+
+    # -- ingest -----------------------------------------------------------------------------------
+    def store_result(self, result: ParseResult, raw: bytes, collection: str) -> SourceOutcome:
+        """Link ``result``'s letters to the registers and store them, in one transaction."""
+        linked = [link_letter(letter, self.matcher, self.labels) for letter in result.letters]
+        result = ParseResult(source=result.source, collection=result.collection, letters=tuple(linked),
+                             parts=result.parts, findings=result.findings)
+        with self.engine.begin() as conn:
+            return write_source(conn, result, raw, collection)
+
+    # -- letters --------------------------------------------------------------------------------
+    def get_letter(self, letter_id: str) -> EditionLetter:
+        letters = list(self._edition_letters(select(t.letters).where(t.letters.c.id == letter_id)))
+        if not letters:
+            raise StoreError(f"no letter {letter_id!r}")
+        return letters[0]
+
+    def letters(self, collection: str | None = None, limit: int | None = None,
+                offset: int = 0) -> Iterator[EditionLetter]:
+        """Letters in collection order (by collection, then position)."""
+        query = select(t.letters).order_by(t.letters.c.collection, t.letters.c.position).offset(offset)
+        if collection:
+            query = query.where(t.letters.c.collection == collection)
+        if limit is not None:
+            query = query.limit(limit)
+        return self._edition_letters(query)
+
+    def letters_of(self, entry_id: str, role: str | None = None) -> list[EditionLetter]:
+        """Letters where the entry is a party ("sender", "recipient") or, with role "mentioned", named in the text."""
+        if role == "mentioned":
+            ids = select(t.mentions.c.letter_id).where(t.mentions.c.entry_id == entry_id)
+        else:
+            ids = select(t.parties.c.letter_id).where(t.parties.c.entry_id == entry_id)
+            if role:
+                ids = ids.where(t.parties.c.role == role)
+        query = select(t.letters).where(t.letters.c.id.in_(ids)).order_by(t.letters.c.collection, t.letters.c.position)
+        return list(self._edition_letters(query))
+
+    def collections(self) -> list[CollectionInfo]:
+        count = select(func.count()).where(t.letters.c.collection == t.collections.c.slug).scalar_subquery()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.collections.c.slug, t.collections.c.title, count.label("n"))
+                                .order_by(t.collections.c.slug))
+            return [CollectionInfo(r.slug, r.title, r.n) for r in rows]
+
+    def _edition_letters(self, query: Any, batch: int = 500) -> Iterator[EditionLetter]:
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch).execute(
+                query.add_columns(t.sources.c.path).join(t.sources, t.sources.c.id == t.letters.c.source_id))
+            for rows in result.partitions():
+                fixes = self._corrections_of(conn, [r.id for r in rows])
+                for row in rows:
+                    letter = apply_corrections(loads(Letter, row.data), fixes.get(row.id, []))
+                    yield EditionLetter(id=row.id, collection=row.collection, position=row.position,
+                                        letter=letter, source_path=row.path)
+
+    @staticmethod
+    def _corrections_of(conn: Any, ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = {}
+        rows = conn.execute(select(t.corrections.c.letter_id, t.corrections.c.field, t.corrections.c.value)
+                            .where(t.corrections.c.letter_id.in_(ids)).order_by(t.corrections.c.id))
+        for row in rows:
+            out.setdefault(row.letter_id, []).append((row.field, row.value))
+        return out
+
+    # -- corrections -------------------------------------------------------------------------------
+    def correct(self, letter_id: str, field: str, value: str, by: str, why: str) -> Correction:
+        """Record an editor's correction of one value; it applies over every later re-ingest."""
+        check_field(field, value)
+        if not by.strip() or not why.strip():
+            raise StoreError("a correction needs who made it (--by) and why (--why)")
+        with self.engine.begin() as conn:
+            row = conn.execute(select(t.letters.c.data).where(t.letters.c.id == letter_id)).first()
+            if row is None:
+                raise StoreError(f"no letter {letter_id!r}")
+            correction = Correction(letter_id, field, value, field_value(loads(Letter, row.data), field),
+                                    by, why, dt.datetime.now(dt.UTC))
+            conn.execute(insert(t.corrections).values(
+                letter_id=letter_id, field=field, value=value, source_value=correction.source_value,
+                by=by, why=why, at=correction.at))
+            conn.execute(insert(t.index_outbox).values(letter_id=letter_id))
+        return correction
+
+    def corrections(self, letter_id: str | None = None) -> list[Correction]:
+        query = select(t.corrections).order_by(t.corrections.c.id)
+        if letter_id:
+            query = query.where(t.corrections.c.letter_id == letter_id)
+        with self.engine.connect() as conn:
+            return [Correction(r.letter_id, r.field, r.value, r.source_value, r.by, r.why, r.at)
+                    for r in conn.execute(query)]
+
+    # -- findings and cross-references ------------------------------------------------------------------
+    def findings(self, letter_id: str | None = None, origin: str | None = None) -> list[StoredFinding]:
+        query = (select(t.findings, t.sources.c.path).outerjoin(t.sources, t.sources.c.id == t.findings.c.source_id)
+                 .order_by(t.findings.c.id))
+        if letter_id:
+            query = query.where(t.findings.c.letter_id == letter_id)
+        if origin:
+            query = query.where(t.findings.c.origin == origin)
+        with self.engine.connect() as conn:
+            return [StoredFinding(r.letter_id, r.path, r.origin, r.severity, r.field, r.message)
+                    for r in conn.execute(query)]
+
+    def cross_links(self, dangling_only: bool = False) -> list[CrossLink]:
+        """Notes' references to other documents; a link dangles while its target letter is missing."""
+        target = t.letters.alias("target")
+        query = (select(t.note_links, target.c.id.label("found"))
+                 .outerjoin(target, target.c.id == t.note_links.c.target_letter_id)
+                 .order_by(t.note_links.c.letter_id, t.note_links.c.id))
+        if dangling_only:
+            query = query.where(target.c.id.is_(None))
+        with self.engine.connect() as conn:
+            return [CrossLink(r.letter_id, r.note_number, r.document, r.target_note, r.found)
+                    for r in conn.execute(query)]
+
+    # -- search index --------------------------------------------------------------------------------------
+    @cached_property
+    def index(self) -> SearchIndex:
+        return SearchIndex(self.settings.search_index_dir)
+
+    def sync_index(self) -> int:
+        """Bring the search index up to date with every letter queued in the outbox; returns how many."""
+        done = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(t.index_outbox).order_by(t.index_outbox.c.seq).limit(INDEX_BATCH)).all()
+            if not rows:
+                return done
+            ids = list(dict.fromkeys(r.letter_id for r in rows))
+            letters = list(self._edition_letters(select(t.letters).where(t.letters.c.id.in_(ids))))
+            self.index.replace(ids, (index_document(item, self.labels) for item in letters))
+            with self.engine.begin() as conn:  # only after the index committed: a crash here re-does the batch
+                conn.execute(delete(t.index_outbox).where(t.index_outbox.c.seq <= rows[-1].seq))
+            done += len(ids)
+
+    def rebuild_index(self) -> int:
+        """Drop the index and queue every letter again."""
+        self.index.clear()
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.index_outbox))
+            conn.execute(insert(t.index_outbox).from_select(["letter_id"], select(t.letters.c.id)))
+        return self.sync_index()
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Full-text search with filters and facets (see ``letterbook.search.search``)."""
+        return Searcher(self.index, self.resolve_person).search(request)
+
+
+def _entry(row: Row[Any], forms: list[str]) -> RegisterEntry:
+    return RegisterEntry(id=row.id, kind=PartyKind(row.kind), preferred_name=row.preferred_name,
+                         forms=tuple(f for f in forms if f != row.preferred_name),
+                         authority=json.loads(row.authority), birth=row.birth, death=row.death, note=row.note)

@@ -1,0 +1,179 @@
+"""Writing one parsed source into the store, inside the caller's transaction.
+
+Idempotent: a source whose bytes are already stored changes nothing. A changed source
+updates its letters in place (same ids, same positions), removes the letters it no
+longer holds, and queues every touched letter for the search index (``index_outbox``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from letterbook.model import Finding, Letter, ParseResult, Severity
+from letterbook.store import schema as t
+from letterbook.store.corrections import field_value
+from letterbook.store.identity import assign_ids, letter_key
+from letterbook.store.rows import (
+    archival_rows,
+    collection_row,
+    finding_row,
+    letter_row,
+    mention_rows,
+    note_link_rows,
+    note_rows,
+    party_rows,
+    source_row,
+)
+
+CHILDREN = (t.parties, t.notes, t.note_links, t.archival_refs, t.mentions)
+SOURCE_CHANGED = "the source's value under this correction changed"
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOutcome:
+    path: str
+    outcome: Outcome
+    letters: int = 0
+    findings: int = 0
+
+
+def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: str,
+                 now: dt.datetime | None = None) -> SourceOutcome:
+    """Store ``result`` (already linked) as a source of ``collection``; see the module docstring."""
+    now = now or dt.datetime.now(dt.UTC)
+    source = result.source
+    known = conn.execute(select(t.sources.c.id, t.sources.c.sha256).where(
+        t.sources.c.collection == collection, t.sources.c.path == source.path)).first()
+    if (known and known.sha256 == source.sha256) or (not known and _same_bytes_stored(conn, collection, source.sha256)):
+        return SourceOutcome(source.path, Outcome.UNCHANGED)
+    _ensure_collection(conn, collection, result)
+    row = source_row(collection, source, raw, now)
+    if known:
+        source_id = known.id
+        conn.execute(update(t.sources).where(t.sources.c.id == source_id).values(**row))
+    else:
+        source_id = conn.execute(insert(t.sources).values(**row).returning(t.sources.c.id)).scalar_one()
+    letters = result.letters
+    ids = assign_ids(collection, letters, _taken_by_others(conn, collection, source_id, letters))
+    old = {r.id: r.position for r in conn.execute(
+        select(t.letters.c.id, t.letters.c.position).where(t.letters.c.source_id == source_id))}
+    positions = _positions(conn, collection, ids, old)
+    _delete_children(conn, [*old, *ids])
+    gone = [i for i in old if i not in ids]
+    if gone:
+        conn.execute(delete(t.letters).where(t.letters.c.id.in_(gone)))
+    _upsert_letters(conn, collection, source_id, ids, letters=letters, positions=positions, now=now)
+    _insert_children(conn, collection, ids, letters)
+    findings = _findings(conn, result, source_id, ids)
+    conn.execute(delete(t.findings).where(t.findings.c.source_id == source_id))
+    if findings:
+        conn.execute(insert(t.findings), findings)
+    outbox = [{"letter_id": i} for i in dict.fromkeys([*old, *ids])]
+    if outbox:
+        conn.execute(insert(t.index_outbox), outbox)
+    return SourceOutcome(source.path, Outcome.UPDATED if known else Outcome.NEW, len(letters), len(findings))
+
+
+def _same_bytes_stored(conn: Connection, collection: str, sha256: str) -> bool:
+    return conn.execute(select(t.sources.c.id).where(
+        t.sources.c.collection == collection, t.sources.c.sha256 == sha256).limit(1)).first() is not None
+
+
+def _ensure_collection(conn: Connection, slug: str, result: ParseResult) -> None:
+    if conn.execute(select(t.collections.c.slug).where(t.collections.c.slug == slug)).first() is None:
+        conn.execute(insert(t.collections).values(**collection_row(slug, result.collection)))
+
+
+def _taken_by_others(conn: Connection, collection: str, source_id: int, letters: Sequence[Letter]) -> frozenset[str]:
+    """Ids this source's letters might take that letters of other sources already hold."""
+    bases = {f"{collection}/{letter_key(letter)}" for letter in letters}
+    candidates = [*bases, *(f"{b}-{n}" for b in bases for n in range(2, 10))]
+    if not candidates:
+        return frozenset()
+    rows = conn.execute(select(t.letters.c.id).where(t.letters.c.id.in_(candidates),
+                                                     t.letters.c.source_id != source_id))
+    return frozenset(r.id for r in rows)
+
+
+def _positions(conn: Connection, collection: str, ids: Sequence[str], old: dict[str, int]) -> list[int]:
+    """A letter keeps its position; new letters follow the collection's last one, in source order."""
+    last = conn.execute(select(func.max(t.letters.c.position)).where(t.letters.c.collection == collection)).scalar()
+    following = (last or 0) + 1
+    positions = []
+    for letter_id in ids:
+        if letter_id in old:
+            positions.append(old[letter_id])
+        else:
+            positions.append(following)
+            following += 1
+    return positions
+
+
+def _delete_children(conn: Connection, ids: Iterable[str]) -> None:
+    ids = list(dict.fromkeys(ids))
+    if ids:
+        for table in CHILDREN:
+            conn.execute(delete(table).where(table.c.letter_id.in_(ids)))
+
+
+def _upsert_letters(conn: Connection, collection: str, source_id: int, ids: Sequence[str], *,
+                    letters: Sequence[Letter], positions: Sequence[int], now: dt.datetime) -> None:
+    existing = {r.id for r in conn.execute(select(t.letters.c.id).where(t.letters.c.id.in_(ids)))} if ids else set()
+    new_rows = []
+    for seq, (letter_id, letter, position) in enumerate(zip(ids, letters, positions, strict=True)):
+        row = {**letter_row(letter_id, collection, source_id, seq, letter, now=now), "position": position}
+        if letter_id in existing:
+            conn.execute(update(t.letters).where(t.letters.c.id == letter_id).values(**row))
+        else:
+            new_rows.append(row)
+    if new_rows:
+        conn.execute(insert(t.letters), new_rows)
+
+
+def _insert_children(conn: Connection, collection: str, ids: Sequence[str], letters: Sequence[Letter]) -> None:
+    batches: dict[str, list[dict[str, object]]] = {table.name: [] for table in CHILDREN}
+    for letter_id, letter in zip(ids, letters, strict=True):
+        batches["parties"].extend(party_rows(letter_id, letter))
+        batches["notes"].extend(note_rows(letter_id, letter))
+        batches["note_links"].extend(note_link_rows(letter_id, collection, letter))
+        batches["archival_refs"].extend(archival_rows(letter_id, letter))
+        batches["mentions"].extend(mention_rows(letter_id, letter))
+    for table in CHILDREN:
+        if batches[table.name]:
+            conn.execute(insert(table), batches[table.name])
+
+
+def _findings(conn: Connection, result: ParseResult, source_id: int, ids: Sequence[str]) -> list[dict[str, object]]:
+    rows = [finding_row(f, "parse", source_id, None) for f in result.findings]
+    for letter_id, letter in zip(ids, result.letters, strict=True):
+        rows.extend(finding_row(f, "parse", source_id, letter_id) for f in letter.findings)
+    rows.extend(_correction_findings(conn, source_id, ids, result.letters))
+    return rows
+
+
+def _correction_findings(conn: Connection, source_id: int, ids: Sequence[str],
+                         letters: Sequence[Letter]) -> Iterable[dict[str, object]]:
+    """A finding for each correction whose underlying printed value is no longer what the source says."""
+    by_id = dict(zip(ids, letters, strict=True))
+    if not ids:
+        return
+    rows = conn.execute(select(t.corrections).where(t.corrections.c.letter_id.in_(ids)).order_by(t.corrections.c.id))
+    for correction in rows:
+        letter = by_id[correction.letter_id]
+        now_printed = field_value(letter, correction.field)
+        if now_printed != correction.source_value:
+            message = (f"{SOURCE_CHANGED}: {correction.field} was {correction.source_value!r} when "
+                       f"{correction.by} corrected it to {correction.value!r}; the source now says {now_printed!r}")
+            yield finding_row(Finding(Severity.WARNING, correction.field, message, letter.span),
+                              "correction", source_id, correction.letter_id)

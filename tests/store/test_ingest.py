@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from synthetic import parse_page
+
+from letterbook.errors import ParseError
+from letterbook.model import Letter, ParseResult, Source
+from letterbook.store import Store, ingest
+from letterbook.store import schema as t
+from letterbook.store.ingest import source_files
+
+
+def run(store: Store, *paths: Path, collection: str | None = "corr", parse=parse_page):  # type: ignore[no-untyped-def]
+    return ingest(store, source_files(paths), collection=collection, parse=parse)
+
+
+def count(store: Store, table: t.Table) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def test_ingesting_a_folder_stores_every_letter_and_keeps_the_source_verbatim(store: Store, page_dir: Path) -> None:
+    summary = run(store, page_dir)
+    expected = sum(len(parse_page(Source(str(p), "", p.read_text("utf-8"))).letters) for p in page_dir.iterdir())
+    assert summary.ok and summary.new == 12 and summary.letters == expected == count(store, t.letters)
+    page = sorted(page_dir.iterdir())[0]
+    with store.engine.connect() as conn:
+        row = conn.execute(select(t.sources).where(t.sources.c.path == str(page))).one()
+    assert row.raw == page.read_bytes()
+    assert row.sha256 == hashlib.sha256(page.read_bytes()).hexdigest()
+    assert row.text == page.read_text("utf-8")
+
+
+def test_ingesting_the_same_sources_again_changes_nothing(store: Store, page_dir: Path) -> None:
+    run(store, page_dir)
+    before = [(e.id, e.position, e.letter) for e in store.letters()]
+    again = run(store, page_dir)
+    assert (again.unchanged, again.new, again.updated, again.letters) == (12, 0, 0, 0)
+    assert [(e.id, e.position, e.letter) for e in store.letters()] == before
+    assert count(store, t.sources) == 12
+
+
+def test_a_stored_letter_reads_back_as_the_parsed_letter_with_its_links(store: Store, page_dir: Path) -> None:
+    run(store, page_dir)
+    page = sorted(page_dir.iterdir())[0]
+    parsed = parse_page(Source(str(page), "", page.read_text("utf-8"))).letters[0]
+    stored = store.get_letter(f"corr/{parsed.number}")
+    assert stored.source_path == str(page)
+    assert stored.letter.text == parsed.text and stored.letter.date == parsed.date
+    assert stored.letter.archival == parsed.archival and stored.letter.notes == parsed.notes
+    assert stored.letter.senders[0].id is not None  # linked to the register on the way in
+
+
+def test_a_changed_source_updates_its_letters_in_place(store: Store, page_dir: Path) -> None:
+    run(store, page_dir)
+    page = next(p for p in sorted(page_dir.iterdir())
+                if len(parse_page(Source(str(p), "", p.read_text("utf-8"))).letters) >= 2)
+    letters = parse_page(Source(str(page), "", page.read_text("utf-8"))).letters
+    first, last = letters[0], letters[-1]
+    kept = store.get_letter(f"corr/{first.number}")
+    text = page.read_text("utf-8")
+    page.write_text(text[: last.span[0]].replace(first.text[:30], "Revised opening words here", 1), encoding="utf-8")
+    summary = run(store, page)
+    assert summary.updated == 1
+    updated = store.get_letter(f"corr/{first.number}")
+    assert updated.position == kept.position and updated.letter.text.startswith("Revised opening words here")
+    with pytest.raises(Exception, match="no letter"):
+        store.get_letter(f"corr/{last.number}")
+
+
+def test_letters_without_numbers_get_ids_from_date_and_correspondents_stable_across_reingest(
+        store: Store, page_dir: Path) -> None:
+    def unnumbered(source: Source) -> ParseResult:
+        result = parse_page(source)
+        return ParseResult(result.source, result.collection,
+                           tuple(Letter(**{**{f: getattr(x, f) for f in Letter.__slots__}, "number": None})
+                                 for x in result.letters))
+    run(store, page_dir, parse=unnumbered)
+    ids = [e.id for e in store.letters()]
+    assert all(i.startswith("corr/19") for i in ids) and len(set(ids)) == len(ids)
+    page = sorted(page_dir.iterdir())[0]
+    page.write_text(page.read_text("utf-8") + "\n", encoding="utf-8")
+    run(store, page, parse=unnumbered)
+    assert [e.id for e in store.letters()] == ids
+
+
+def test_a_file_that_cannot_be_read_or_parsed_is_reported_and_the_others_are_stored(
+        store: Store, page_dir: Path, tmp_path: Path) -> None:
+    (page_dir / "empty.txt").write_bytes(b"")
+    (page_dir / "latin1.txt").write_bytes("No. 1\nd\xe9j\xe0".encode("latin-1"))
+
+    def fussy(source: Source) -> ParseResult:
+        if "0000003" in source.path:
+            raise ParseError("the parser gave up")
+        return parse_page(source)
+
+    summary = run(store, page_dir, parse=fussy)
+    reasons = {Path(f.path).name: f.reason for f in summary.failures}
+    assert set(reasons) == {"empty.txt", "latin1.txt", "0000003.txt"}
+    assert "empty" in reasons["empty.txt"] and "parser gave up" in reasons["0000003.txt"]
+    assert not summary.ok and summary.new == 11
+
+
+def test_letters_come_in_collection_order(store: Store, page_dir: Path) -> None:
+    run(store, page_dir)
+    letters = list(store.letters("corr"))
+    assert [e.position for e in letters] == sorted(e.position for e in letters)
+    assert [int(e.letter.number or 0) for e in letters] == sorted(int(e.letter.number or 0) for e in letters)
+    assert store.collections()[0].letters == len(letters)
+
+
+def test_the_collection_defaults_to_the_title_the_pages_print(store: Store, page_dir: Path) -> None:
+    run(store, page_dir, collection=None)
+    slugs = {c.slug for c in store.collections()}
+    assert "bolshevik-leadership-correspondence-1912-1927" in slugs
+    assert any(s.startswith("bolshevistskoe-rukovodstvo") for s in slugs)
