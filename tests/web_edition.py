@@ -168,9 +168,17 @@ def write_letter(source: SourceText, spec: Spec, position: int) -> EditionLetter
     return EditionLetter(f"{COLLECTION}/{spec.number}", COLLECTION, position, letter, SOURCE_PATH)
 
 
-def sample_edition() -> MemoryEdition:
+COLLECTION_INFO = Collection(title="Bolshevik leadership. Correspondence 1912–1927", slug=COLLECTION,
+                             compilers=("A. V. Kvashonkin", "O. V. Khlevnyuk"), year="1996")
+
+
+def sample_letters() -> tuple[str, list[EditionLetter]]:
+    """The sample source's text and its letters."""
     source = SourceText()
     letters = [write_letter(source, spec, position) for position, spec in enumerate(SPECS)]
-    collection = Collection(title="Bolshevik leadership. Correspondence 1912–1927", slug=COLLECTION,
-                            compilers=("A. V. Kvashonkin", "O. V. Khlevnyuk"), year="1996")
-    return MemoryEdition(letters, ENTRIES, {COLLECTION: collection}, {SOURCE_PATH: source.text})
+    return source.text, letters
+
+
+def sample_edition() -> MemoryEdition:
+    text, letters = sample_letters()
+    return MemoryEdition(letters, ENTRIES, {COLLECTION: COLLECTION_INFO}, {SOURCE_PATH: text})
