@@ -36,27 +36,27 @@ def ok(value: Any) -> JSONResponse:
 Text = Annotated[str | None, Query()]
 Page = Annotated[int, Query(ge=1)]
 Size = Annotated[int, Query(ge=1, le=1000)]
+MODE_HELP = "certainly: the letter's whole date range inside the range; possibly (default): overlapping it"
 
 
-def router(edition: EditionReader, settings: WebSettings) -> APIRouter:  # noqa: PLR0915 - one function per route
+def router(edition: EditionReader, settings: WebSettings) -> APIRouter:
     api = APIRouter(prefix="/api", tags=["edition"])
 
-    @api.get("/collection", response_model=pages.HomeContext, summary="The collection: titles, counts, correspondents")
+    @api.get("/collection", response_model=pages.HomeContext, summary="The collection: titles, counts, people")
     def collection() -> JSONResponse:
         return ok(pages.home_context(edition))
 
     @api.get("/letters", response_model=LetterResults, summary="Letters: filter, search, facets, paginated")
-    def letters(request: Request, q: Annotated[str | None, Query(description="full-text search words")] = None,
+    def letters(request: Request, *, q: Annotated[str | None, Query(description="full-text search words")] = None,
                 collection: Text = None, year: int | None = None, month: int | None = None, kind: Text = None,
                 language: Text = None, archive: Text = None, fond: Text = None,
                 entry: Annotated[str | None, Query(description="a register entry id")] = None,
                 role: Annotated[str | None, Query(description="sender, recipient, mentioned or any")] = None,
-                correspondent: Annotated[str | None, Query(description="a register entry id, sender or recipient")] = None,
+                correspondent: Annotated[str | None, Query(description="an entry id, sender or recipient")] = None,
                 from_: Annotated[str | None, Query(alias="from", description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
                 to: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
-                mode: Annotated[str | None, Query(description="certainly: the whole date inside the range; "
-                                                              "possibly (default): overlapping it")] = None,
-                sort: Annotated[str | None, Query(description="date, -date, number or relevance")] = None,
+                mode: Annotated[str | None, Query(description=MODE_HELP)] = None,
+                sort: Annotated[str | None, Query(description="date, number (collection order), relevance")] = None,
                 page: int = 1, size: Annotated[int, Query(ge=1, le=200)] = 50,
                 facets: Annotated[bool, Query(description="include facet counts")] = True) -> JSONResponse:
         query, _ = letter_query(request.query_params, settings.page_size)
@@ -71,7 +71,7 @@ def router(edition: EditionReader, settings: WebSettings) -> APIRouter:  # noqa:
                 "source_path": item.source_path, "letter": letter_to_json(item.letter)}
         return JSONResponse(data, headers={"content-disposition": f'attachment; filename="{_filename(item.id)}.json"'})
 
-    @api.get("/letters/{letter_id:path}", response_model=pages.LetterContext, summary="One letter, as its page shows it")
+    @api.get("/letters/{letter_id:path}", response_model=pages.LetterContext, summary="One letter, as its page shows")
     def letter(request: Request, letter_id: str) -> JSONResponse:
         item = edition.get_letter(letter_id)
         if item is None:

@@ -111,7 +111,7 @@ def create_app(settings: WebSettings, edition: EditionReader | None = None) -> F
     return app
 
 
-def add_pages(app: FastAPI, reader: Reader) -> None:  # noqa: PLR0915 - one small function per route
+def add_pages(app: FastAPI, reader: Reader) -> None:
     edition = reader.edition
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)

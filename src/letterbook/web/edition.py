@@ -36,7 +36,6 @@ class DateMode(StrEnum):
 
 class Sort(StrEnum):
     DATE = "date"
-    DATE_DESC = "-date"
     NUMBER = "number"  # the collection's own order
     RELEVANCE = "relevance"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from letterbook.model import Collection, EditionLetter, Finding, PartyKind, RegisterEntry
 from letterbook.web.edition import (
@@ -251,22 +251,16 @@ def in_range(earliest: dt.date | None, latest: dt.date | None, query: LetterQuer
     return earliest <= high and low <= latest
 
 
-def sort_key(query: LetterQuery) -> object:
+def sort_key(query: LetterQuery) -> Callable[[EditionLetter], tuple[dt.date, str, int]]:
+    """Date (earliest day, undated last), else the collection's own order."""
     def by_date(item: EditionLetter) -> tuple[dt.date, str, int]:
         date = item.letter.date
         return (date.earliest if date and date.earliest else dt.date.max, item.collection, item.position)
 
-    if query.sort == Sort.NUMBER or query.sort == Sort.RELEVANCE:
-        return lambda item: (item.collection, item.position)
-    if query.sort == Sort.DATE_DESC:
-        return lambda item: _negated(by_date(item))
-    return by_date
+    def by_number(item: EditionLetter) -> tuple[dt.date, str, int]:
+        return (dt.date.min, item.collection, item.position)
 
-
-def _negated(key: tuple[object, str, int]) -> tuple[int, str, int]:
-    date, collection, position = key
-    ordinal = date.toordinal() if hasattr(date, "toordinal") else 0
-    return (-ordinal, collection, -position)
+    return by_date if query.sort == Sort.DATE else by_number
 
 
 def facet_values(name: str, items: Sequence[EditionLetter]) -> tuple[FacetValue, ...]:

@@ -223,7 +223,8 @@ def timeline_view(months: Sequence[MonthCount], params: dict[str, object] | None
     counts = {(m.year, m.month): m.count for m in months}
     first, last = (months[0].year, months[0].month), (months[-1].year, months[-1].month)
     top = max(counts.values())
-    bars, years = [], []
+    bars: list[Bar] = []
+    years: list[tuple[int, str]] = []
     year, month, x = first[0], first[1], 0
     while (year, month) <= last:
         count = counts.get((year, month), 0)

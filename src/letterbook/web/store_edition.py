@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Select, and_, extract, func, or_, select
+from sqlalchemy import and_, extract, func, or_, select
 
 from letterbook.errors import StoreError
 from letterbook.model import EditionLetter, PartyKind, RegisterEntry
@@ -107,11 +107,11 @@ class StoreEdition:
         self.store = store
         self.engine = store.engine
 
-    def _rows(self, query: Select[Any]) -> list[Any]:
+    def _rows(self, query: Any) -> list[Any]:  # a Select of any shape
         with self.engine.connect() as conn:
             return list(conn.execute(query))
 
-    def _scalar(self, query: Select[Any]) -> Any:
+    def _scalar(self, query: Any) -> Any:
         with self.engine.connect() as conn:
             return conn.execute(query).scalar()
 
@@ -309,8 +309,8 @@ class StoreEdition:
     # --- findings ---------------------------------------------------------------------
     def findings(self, offset: int = 0, limit: int = 100) -> FindingsPage:
         total = self._scalar(select(func.count()).select_from(t.findings)) or 0
-        rows = self._rows(select(t.findings, t.sources.c.path).outerjoin(t.sources, t.sources.c.id == t.findings.c.source_id)
-                          .order_by(t.findings.c.id).offset(offset).limit(limit))
+        joined = select(t.findings, t.sources.c.path).outerjoin(t.sources, t.sources.c.id == t.findings.c.source_id)
+        rows = self._rows(joined.order_by(t.findings.c.id).offset(offset).limit(limit))
         return FindingsPage(int(total), tuple(FindingRow(r.letter_id, r.path, r.severity, r.field, r.message,
                                                          (r.span_start, r.span_end)) for r in rows))
 
