@@ -9,7 +9,7 @@ from letterbook.model import ParseResult, Source
 from letterbook.settings import Settings
 from letterbook.store.store import Store
 from letterbook.web.store_edition import StoreEdition
-from web_edition import COLLECTION, COLLECTION_INFO, ENTRIES, SOURCE_PATH, sample_letters
+from web.sample import COLLECTION, COLLECTION_INFO, ENTRIES, SOURCE_PATH, sample_letters
 
 
 def sample_store(folder: Path) -> StoreEdition:
