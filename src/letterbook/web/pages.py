@@ -231,7 +231,7 @@ def timeline_view(months: Sequence[MonthCount], params: dict[str, object] | None
         h = round((height - 16) * count / top) if count else 0
         href = with_params("/letters", {**(params or {}), "year": year, "month": month})
         bars.append(Bar(x, height - 16 - h, h, f"{year}-{month:02d}", count, href))
-        if month == 1 or not years:
+        if (month == 1 or not years) and (not years or x - years[-1][0] >= 30):
             years.append((x, str(year)))
         x += bar_width + 1
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -308,11 +308,12 @@ class ResultsContext:
 def results_context(reader: EditionReader, query: LetterQuery, params: dict[str, object],
                     path: str) -> ResultsContext:
     results = reader.find(query, FACETS)
-    undated_timeline = replace(query, year=None, month=None, offset=0)
+    # the months of a selection; a text search has no timeline, since the counts would ignore the words
+    months = [] if query.text.strip() else reader.month_counts(replace(query, year=None, month=None, offset=0))
     return ResultsContext(params, results.total, list(results.items),
                           facet_views(results.facets, path, params),
                           pager(path, params, results.total, query.offset, query.limit),
-                          timeline_view(reader.month_counts(undated_timeline),
+                          timeline_view(months,
                                         {k: v for k, v in params.items() if k not in ("year", "month", "page")}))
 
 

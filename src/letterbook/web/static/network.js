@@ -23,7 +23,7 @@
           const a = nodes[i], b = nodes[j];
           let dx = a.x - b.x, dy = a.y - b.y;
           const d2 = Math.max(dx * dx + dy * dy, 25);
-          const f = 9000 / d2;
+          const f = 24000 / d2;
           const d = Math.sqrt(d2); dx /= d; dy /= d;
           a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
         }
@@ -31,7 +31,7 @@
       edges.forEach((e) => {
         const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y;
         const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-        const f = (d - 90) * 0.02 * Math.min(1 + Math.log(e.w), 3);
+        const f = (d - 150) * 0.02 * Math.min(1 + Math.log(e.w), 3);
         e.s.vx += (dx / d) * f; e.s.vy += (dy / d) * f; e.t.vx -= (dx / d) * f; e.t.vy -= (dy / d) * f;
       });
       nodes.forEach((n) => {
@@ -66,7 +66,8 @@
       link.setAttribute("aria-label", label);
       const circle = el("circle", { r: 5 + 18 * Math.sqrt(n.letters / maxLetters) });
       const title = el("title", {}); title.textContent = label; circle.appendChild(title);
-      const text = el("text", { dx: 8, dy: -8 }); text.textContent = n.name;
+      const text = el("text", { dx: 8, dy: -8 });
+      text.textContent = n.name.length > 32 ? n.name.slice(0, 31) + "…" : n.name;
       link.appendChild(circle); link.appendChild(text); svg.appendChild(link);
       return { link, circle, text, n };
     });
