@@ -15,7 +15,7 @@ class WebSettings:
 
     database_url: str = DEFAULT_DATABASE_URL
     site_url: str | None = None  # the public address used in citations; None: the address a request came to
-    page_size: int = 50
+    page_size: int = 20
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, database_url: str | None = None) -> WebSettings:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, extract, func, or_, select
+from sqlalchemy import extract, func, select, union
 
 from letterbook.errors import StoreError
 from letterbook.model import EditionLetter, PartyKind, RegisterEntry
@@ -39,15 +41,17 @@ from letterbook.web.edition import (
     Neighbours,
     Network,
     NetworkLink,
+    PartyRef,
     Role,
     SnippetPart,
     Sort,
-    summarise,
 )
 
 ROLE_FILTER = {Role.SENDER: "sender", Role.RECIPIENT: "recipient", Role.MENTIONED: "mentioned",
                Role.ANY: "correspondent"}
 PERSON_ROLES = ("sender", "recipient")
+CACHE_ENTRIES = 2000
+T = TypeVar("T")
 
 
 def open_store_edition(database_url: str) -> StoreEdition:
@@ -101,11 +105,31 @@ FACET_NAMES = {"year": "year", "kind": "kind", "correspondent": "correspondent",
 
 
 class StoreEdition:
-    """Reads one store for the web reader; one instance serves every request (SQLAlchemy pools connections)."""
+    """Reads one store for the web reader; one instance serves every request (SQLAlchemy pools connections).
 
-    def __init__(self, store: Store) -> None:
+    Aggregates over the whole edition (counts, letters per month, correspondents, the network)
+    are kept for ``cache_seconds``: they change only when letters are ingested or corrected.
+    """
+
+    def __init__(self, store: Store, cache_seconds: float = 60.0) -> None:
         self.store = store
         self.engine = store.engine
+        self.cache_seconds = cache_seconds
+        self._cache: dict[tuple[object, ...], tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def _cached(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        now = time.monotonic()
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is not None and now - hit[0] < self.cache_seconds:
+            return hit[1]  # type: ignore[no-any-return]
+        value = compute()
+        with self._lock:
+            if len(self._cache) > CACHE_ENTRIES:
+                self._cache.clear()
+            self._cache[key] = (now, value)
+        return value
 
     def _rows(self, query: Any) -> list[Any]:  # a Select of any shape
         with self.engine.connect() as conn:
@@ -117,12 +141,18 @@ class StoreEdition:
 
     # --- the collection -------------------------------------------------------------
     def collections(self) -> Sequence[CollectionInfo]:
+        return self._cached(("collections",), self._collections)
+
+    def _collections(self) -> Sequence[CollectionInfo]:
         count = select(func.count()).where(t.letters.c.collection == t.collections.c.slug).scalar_subquery()
         rows = self._rows(select(t.collections, count.label("n")).order_by(t.collections.c.slug))
         return [CollectionInfo(r.slug, r.title, tuple(_json_list(r.compilers)), r.year, r.language, r.n)
                 for r in rows]
 
     def counts(self) -> Counts:
+        return self._cached(("counts",), self._counts)
+
+    def _counts(self) -> Counts:
         kinds = dict(self._rows(select(t.register_entries.c.kind, func.count()).group_by(t.register_entries.c.kind)))
         first, last = self._rows(select(func.min(t.letters.c.date_earliest), func.max(t.letters.c.date_earliest)))[0]
         return Counts(self._scalar(select(func.count()).select_from(t.letters)) or 0,
@@ -152,11 +182,11 @@ class StoreEdition:
             return Neighbours()
         collection, position = row[0]
         same = t.letters.c.collection == collection
+        found = [self._next(same, position, before=True), self._next(same, position, before=False)]
         pair = self._pair(letter_id)
-        thread = self._thread(pair) if pair else None
-        found = [self._next(same, position, before=True), self._next(same, position, before=False),
-                 self._next(and_(same, thread), position, before=True) if thread is not None else None,
-                 self._next(and_(same, thread), position, before=False) if thread is not None else None]
+        thread = self._thread(pair, collection) if pair else []
+        found.append(max((p for p in thread if p[0] < position), default=(0, None))[1])
+        found.append(min((p for p in thread if p[0] > position), default=(0, None))[1])
         summaries = self._summaries([i for i in found if i])
         return Neighbours(*(summaries.get(i) if i else None for i in found))
 
@@ -168,12 +198,15 @@ class StoreEdition:
         sender, recipient = first.get("sender"), first.get("recipient")
         return (sender, recipient) if sender and recipient else None
 
-    def _thread(self, pair: tuple[str, str]) -> Any:
+    def _thread(self, pair: tuple[str, str], collection: str) -> list[tuple[int, str]]:
+        """(position, id) of every letter of the collection between the two, either way round."""
         def wrote(a: str, b: str) -> Any:
             s, r = t.parties.alias(), t.parties.alias()
-            return t.letters.c.id.in_(select(s.c.letter_id).join(r, r.c.letter_id == s.c.letter_id).where(
-                s.c.role == "sender", s.c.entry_id == a, r.c.role == "recipient", r.c.entry_id == b))
-        return or_(wrote(*pair), wrote(pair[1], pair[0]))
+            return (select(t.letters.c.position, t.letters.c.id)
+                    .join(s, s.c.letter_id == t.letters.c.id).join(r, r.c.letter_id == t.letters.c.id)
+                    .where(s.c.entry_id == a, s.c.role == "sender", r.c.entry_id == b, r.c.role == "recipient",
+                           t.letters.c.collection == collection))
+        return [(int(r.position), str(r.id)) for r in self._rows(union(wrote(*pair), wrote(pair[1], pair[0])))]
 
     def _next(self, where: Any, position: int, before: bool) -> str | None:
         column = t.letters.c.position
@@ -181,11 +214,29 @@ class StoreEdition:
         return self._scalar(query.order_by(column.desc() if before else column).limit(1))  # type: ignore[no-any-return]
 
     def _summaries(self, ids: Sequence[str]) -> dict[str, LetterSummary]:
+        """List lines read from the columns and the parties table; only the printed date comes from the JSON."""
         if not ids:
             return {}
-        # The store has no public "these letters" call yet; this one applies corrections like get_letter.
-        letters = self.store._edition_letters(select(t.letters).where(t.letters.c.id.in_(list(ids))))
-        return {item.id: summarise(item) for item in letters}
+        wanted = list(ids)
+        letters = self._rows(select(t.letters.c.id, t.letters.c.collection, t.letters.c.position, t.letters.c.number,
+                                    t.letters.c.kind, t.letters.c.date_edtf, t.letters.c.date_earliest,
+                                    t.letters.c.date_latest, t.letters.c.data).where(t.letters.c.id.in_(wanted)))
+        parties: dict[tuple[str, str], list[PartyRef]] = {}
+        for row in self._rows(select(t.parties.c.letter_id, t.parties.c.role, t.parties.c.name, t.parties.c.normalized,
+                                     t.parties.c.entry_id)
+                              .where(t.parties.c.letter_id.in_(wanted), t.parties.c.role.in_(PERSON_ROLES))
+                              .order_by(t.parties.c.letter_id, t.parties.c.seq)):
+            parties.setdefault((row.letter_id, row.role), []).append(
+                PartyRef(row.normalized or row.name, row.entry_id))
+        archival: dict[str, str] = {}
+        for row in self._rows(select(t.archival_refs.c.letter_id, t.archival_refs.c.as_printed)
+                              .where(t.archival_refs.c.letter_id.in_(wanted)).order_by(t.archival_refs.c.seq)):
+            archival.setdefault(row.letter_id, row.as_printed)
+        return {r.id: LetterSummary(r.id, r.collection, r.position, r.number, r.kind, _printed_date(r.data),
+                                    r.date_edtf, _date(r.date_earliest), _date(r.date_latest),
+                                    tuple(parties.get((r.id, "sender"), ())),
+                                    tuple(parties.get((r.id, "recipient"), ())), archival.get(r.id))
+                for r in letters}
 
     # --- lists of letters -------------------------------------------------------------
     def find(self, query: LetterQuery, facets: Sequence[str] = ()) -> LetterResults:
@@ -231,6 +282,9 @@ class StoreEdition:
         return out
 
     def month_counts(self, query: LetterQuery) -> Sequence[MonthCount]:
+        return self._cached(("months", query), lambda: self._month_counts(query))
+
+    def _month_counts(self, query: LetterQuery) -> Sequence[MonthCount]:
         """Letters per month by their earliest day; the text of the query is not taken into account."""
         year = extract("year", t.letters.c.date_earliest)
         month = extract("month", t.letters.c.date_earliest)
@@ -272,6 +326,9 @@ class StoreEdition:
             return None
 
     def correspondents(self, entry_id: str | None = None, limit: int = 20) -> Sequence[Correspondent]:
+        return self._cached(("correspondents", entry_id, limit), lambda: self._correspondents(entry_id, limit))
+
+    def _correspondents(self, entry_id: str | None, limit: int) -> Sequence[Correspondent]:
         parties = t.parties
         n = func.count(func.distinct(parties.c.letter_id)).label("n")
         query = select(parties.c.entry_id, n).where(parties.c.entry_id.is_not(None), parties.c.role.in_(PERSON_ROLES))
@@ -283,6 +340,9 @@ class StoreEdition:
         return [Correspondent(r.entry_id, labels.get(r.entry_id, r.entry_id), int(r.n)) for r in rows]
 
     def network(self, entry_id: str | None = None, limit: int = 60) -> Network:
+        return self._cached(("network", entry_id, limit), lambda: self._network(entry_id, limit))
+
+    def _network(self, entry_id: str | None, limit: int) -> Network:
         people = list(self.correspondents(entry_id, limit))
         if entry_id is not None:
             own = self._letters_of(entry_id)
@@ -322,6 +382,17 @@ def _with_snippet(summary: LetterSummary, snippet: tuple[SnippetPart, ...]) -> L
 def _json_list(text: str | None) -> list[str]:
     value = json.loads(text or "[]")
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _printed_date(data: str) -> str | None:
+    date = json.loads(data).get("date")
+    return str(date["as_printed"]) if isinstance(date, dict) and date.get("as_printed") else None
+
+
+def _date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _year(value: dt.date | str | None) -> int | None:
