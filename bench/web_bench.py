@@ -142,7 +142,7 @@ def words(rng: random.Random) -> str:
     return rng.choice(EN_WORDS if rng.random() < 0.7 else RU_WORDS)
 
 
-def measure(name: str, base: str, letter: Url, search: Url, others: list[Url], args: argparse.Namespace) -> None:
+def measure(name: str, base: str, letter: Url, search: Url, *, others: list[Url], args: argparse.Namespace) -> None:
     rng = random.Random(7)
     with httpx.Client(base_url=base, timeout=30) as client:
         for url in (letter, search):  # warm the caches
@@ -188,8 +188,8 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base + "/", servers[-1])
         measure("letterbook", base, lambda rng: f"/letters/{rng.choice(ids)}",
-                lambda rng: f"/search?q={words(rng)}", [lambda rng: "/letters?page=" + str(rng.randint(1, 50)),
-                                                        lambda rng: "/"], args)
+                lambda rng: f"/search?q={words(rng)}",
+                others=[lambda rng: "/letters?page=" + str(rng.randint(1, 50)), lambda rng: "/"], args=args)
         if not args.no_datasette:
             path = build_datasette_db(args.workdir, settings)
             port = free_port()
@@ -200,7 +200,8 @@ def main() -> None:
             wait_until_up(base + "/", servers[-1])
             measure("datasette", base, lambda rng: f"/letters/letters/{rng.randint(1, count)}",
                     lambda rng: f"/letters/letters?_search={words(rng)}",
-                    [lambda rng: "/letters/letters?_next=" + str(rng.randint(1, 2500)), lambda rng: "/"], args)
+                    others=[lambda rng: "/letters/letters?_next=" + str(rng.randint(1, 2500)), lambda rng: "/"],
+                    args=args)
     finally:
         for server in servers:
             server.terminate()
