@@ -116,14 +116,15 @@ class Searcher:
         clauses = [*([text_query] if text_query else []), *self.filter_queries(request)]
         query = self._all(clauses)
         searcher = self.index.index.searcher()
-        limit = max(request.limit, 0)
+        limit = max(request.limit, 1)  # tantivy refuses 0; a count-only request drops the one hit below
         if request.sort is Sort.DATE:
             found = searcher.search(query, limit, offset=request.offset, order_by_field="sort_date",
                                     order=tantivy.Order.Asc)
         else:
             found = searcher.search(query, limit, offset=request.offset)
         snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text") if text_query else None
-        hits = tuple(self._hit(searcher, score, address, snippets) for score, address in found.hits)
+        hits = tuple(self._hit(searcher, score, address, snippets)
+                     for score, address in found.hits[:max(request.limit, 0)])
         total = int(getattr(found, "count", 0))  # present at run time, missing from the stubs
         return SearchResult(total=total, hits=hits, facets=self._facets(searcher, query, request.facet_size))
 

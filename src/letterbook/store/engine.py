@@ -25,12 +25,21 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # The sqlite3 module opens transactions lazily and by itself, which turns the release of
+    # an outermost SAVEPOINT into a COMMIT; letterbook opens them explicitly instead
+    # (SQLAlchemy's documented recipe), so savepoints nest inside one real transaction.
+    connection.exec_driver_sql("BEGIN")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers (the web reader, a search) run while an ingest writes; a busy
     # timeout waits for a writer instead of failing; foreign keys are off by default.
+    dbapi_connection.isolation_level = None  # see _sqlite_begin
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")

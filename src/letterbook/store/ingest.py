@@ -1,8 +1,9 @@
-"""The ingest pipeline: files and folders → read → parse → link → store, one transaction per source.
+"""The ingest pipeline: files and folders → read → parse → link → store, each source atomic.
 
 The parse function is a parameter (default ``letterbook.parse.parse_source``) so that tests
 and benchmarks can feed realistic letters through the real store. A file that cannot be read
-or parsed is reported and skipped; nothing stored before is touched. A run killed at any
+or parsed is reported and skipped; nothing stored before is touched. Each source is written
+in its own savepoint, and commits are grouped (see ``Store.writer``): a run killed at any
 moment leaves every source either fully stored or not at all, and the search index is
 brought up to date from the database's outbox (``Store.sync_index``), so running the same
 command again completes the work.
@@ -15,12 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from letterbook.errors import LetterbookError
 from letterbook.model import ParseResult, Source
 from letterbook.parse import parse_source
 from letterbook.read import read_source
 from letterbook.store.identity import slugify
-from letterbook.store.store import Store
+from letterbook.store.store import SourceWriter, Store
 from letterbook.store.write import Outcome, SourceOutcome
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".xml"}
@@ -98,24 +101,26 @@ def ingest(store: Store, paths: Iterable[Path], collection: str | None = None, *
     started = time.perf_counter()
     store.ensure_register()
     since_index = 0
-    for path in paths:
-        outcome = _ingest_one(store, path, collection, parse, read)
-        if isinstance(outcome, Failure):
-            summary.failures.append(outcome)
-        else:
-            summary.add(outcome)
-            since_index += outcome.letters
-        if on_source:
-            on_source(path, outcome)
-        if since_index >= INDEX_EVERY:
-            summary.indexed += store.sync_index()
-            since_index = 0
+    with store.writer() as writer:
+        for path in paths:
+            outcome = _ingest_one(writer, path, collection, parse, read)
+            if isinstance(outcome, Failure):
+                summary.failures.append(outcome)
+            else:
+                summary.add(outcome)
+                since_index += outcome.letters
+            if on_source:
+                on_source(path, outcome)
+            if since_index >= INDEX_EVERY:
+                writer.commit()  # the index follows committed letters only
+                summary.indexed += store.sync_index()
+                since_index = 0
     summary.indexed += store.sync_index()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _ingest_one(store: Store, path: Path, collection: str | None,
+def _ingest_one(writer: SourceWriter, path: Path, collection: str | None,
                 parse: ParseFunction, read: Reader) -> SourceOutcome | Failure:
     try:
         source = read(path)
@@ -127,6 +132,6 @@ def _ingest_one(store: Store, path: Path, collection: str | None,
     except Exception as exc:  # a parser bug must not stop the run: report the file and go on
         return Failure(str(path), f"cannot be parsed: {type(exc).__name__}: {exc}")
     try:
-        return store.store_result(result, raw, collection_slug(collection, result, path))
-    except LetterbookError as exc:
+        return writer.store(result, raw, collection_slug(collection, result, path))
+    except (LetterbookError, SQLAlchemyError) as exc:  # this source rolled back to its savepoint alone
         return Failure(str(path), str(exc))

@@ -7,14 +7,17 @@ values, so whatever reads a letter sees the edition's text, never a stale parse.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Engine, Row, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select
 
 from letterbook.errors import StoreError
 from letterbook.link.forms import form_key
@@ -170,13 +173,30 @@ class Store:
             return [(r.name, r.n) for r in conn.execute(query)]
 
     # -- ingest -----------------------------------------------------------------------------------
+    def link(self, result: ParseResult) -> ParseResult:
+        """``result`` with its letters linked to the registers."""
+        linked = tuple(link_letter(letter, self.matcher, self.labels) for letter in result.letters)
+        return dataclasses.replace(result, letters=linked)
+
     def store_result(self, result: ParseResult, raw: bytes, collection: str) -> SourceOutcome:
         """Link ``result``'s letters to the registers and store them, in one transaction."""
-        linked = [link_letter(letter, self.matcher, self.labels) for letter in result.letters]
-        result = ParseResult(source=result.source, collection=result.collection, letters=tuple(linked),
-                             parts=result.parts, findings=result.findings)
-        with self.engine.begin() as conn:
-            return write_source(conn, result, raw, collection)
+        with self.writer() as writer:
+            return writer.store(result, raw, collection)
+
+    @contextmanager
+    def writer(self, commit_every: float = 0.25) -> Iterator[SourceWriter]:
+        """A writer for many sources: each source is atomic (a savepoint), commits come every ``commit_every`` s.
+
+        Committing once per source costs more than storing it; grouping commits keeps every
+        source all-or-nothing (a failed source rolls back to its savepoint alone), and a
+        crash loses at most the sources since the last commit, which a rerun stores again.
+        """
+        with self.engine.connect() as conn:
+            writer = SourceWriter(self, conn, commit_every)
+            try:
+                yield writer
+            finally:
+                writer.commit()
 
     # -- letters --------------------------------------------------------------------------------
     def get_letter(self, letter_id: str) -> EditionLetter:
@@ -314,6 +334,29 @@ class Store:
     def search(self, request: SearchRequest) -> SearchResult:
         """Full-text search with filters and facets (see ``letterbook.search.search``)."""
         return Searcher(self.index, self.resolve_person).search(request)
+
+
+class SourceWriter:
+    """Stores linked sources through one connection; see ``Store.writer``."""
+
+    def __init__(self, store: Store, conn: Connection, commit_every: float) -> None:
+        self.edition, self.conn, self.commit_every = store, conn, commit_every
+        self.last_commit = time.monotonic()
+
+    def store(self, result: ParseResult, raw: bytes, collection: str) -> SourceOutcome:
+        linked = self.edition.link(result)
+        if not self.conn.in_transaction():
+            self.conn.begin()
+        with self.conn.begin_nested():
+            outcome = write_source(self.conn, linked, raw, collection)
+        if time.monotonic() - self.last_commit >= self.commit_every:
+            self.commit()
+        return outcome
+
+    def commit(self) -> None:
+        if self.conn.in_transaction():
+            self.conn.commit()
+        self.last_commit = time.monotonic()
 
 
 def _entry(row: Row[Any], forms: list[str]) -> RegisterEntry:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 
 from letterbook.model import Finding, Letter, ParseResult, Severity
 from letterbook.store import schema as t
@@ -48,35 +48,53 @@ class SourceOutcome:
     findings: int = 0
 
 
+# Statements built once: building a statement costs more than running it on SQLite.
+_FIND_SOURCE = select(t.sources.c.id, t.sources.c.sha256, t.sources.c.path).where(
+    t.sources.c.collection == bindparam("collection"),
+    or_(t.sources.c.path == bindparam("path"), t.sources.c.sha256 == bindparam("sha256")))
+_UPDATE_SOURCE = update(t.sources).where(t.sources.c.id == bindparam("source_id"))
+_INSERT_SOURCE = insert(t.sources).returning(t.sources.c.id)
+_OLD_LETTERS = select(t.letters.c.id, t.letters.c.position).where(t.letters.c.source_id == bindparam("source_id"))
+_TAKEN = select(t.letters.c.id).where(t.letters.c.id.in_(bindparam("ids", expanding=True)),
+                                     t.letters.c.source_id != bindparam("source_id"))
+_FIND_COLLECTION = select(t.collections.c.slug).where(t.collections.c.slug == bindparam("slug"))
+_LAST_POSITION = select(func.max(t.letters.c.position)).where(t.letters.c.collection == bindparam("collection"))
+_CORRECTIONS = (select(t.corrections).where(t.corrections.c.letter_id.in_(bindparam("ids", expanding=True)))
+                .order_by(t.corrections.c.id))
+
+
 def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: str,
                  now: dt.datetime | None = None) -> SourceOutcome:
     """Store ``result`` (already linked) as a source of ``collection``; see the module docstring."""
     now = now or dt.datetime.now(dt.UTC)
     source = result.source
-    known = conn.execute(select(t.sources.c.id, t.sources.c.sha256).where(
-        t.sources.c.collection == collection, t.sources.c.path == source.path)).first()
-    if (known and known.sha256 == source.sha256) or (not known and _same_bytes_stored(conn, collection, source.sha256)):
-        return SourceOutcome(source.path, Outcome.UNCHANGED)
+    stored = conn.execute(_FIND_SOURCE, {"collection": collection, "path": source.path,
+                                         "sha256": source.sha256}).all()
+    known = next((r for r in stored if r.path == source.path), None)
+    if (known and known.sha256 == source.sha256) or (not known and stored):
+        return SourceOutcome(source.path, Outcome.UNCHANGED)  # these bytes are stored already
     _ensure_collection(conn, collection, result)
     row = source_row(collection, source, raw, now)
     if known:
         source_id = known.id
-        conn.execute(update(t.sources).where(t.sources.c.id == source_id).values(**row))
+        conn.execute(_UPDATE_SOURCE, {**row, "source_id": source_id})
+        old = {r.id: r.position for r in conn.execute(_OLD_LETTERS, {"source_id": source_id})}
     else:
-        source_id = conn.execute(insert(t.sources).values(**row).returning(t.sources.c.id)).scalar_one()
+        source_id = conn.execute(_INSERT_SOURCE, row).scalar_one()
+        old = {}  # a new source holds no letters yet
     letters = result.letters
     ids = assign_ids(collection, letters, _taken_by_others(conn, collection, source_id, letters))
-    old = {r.id: r.position for r in conn.execute(
-        select(t.letters.c.id, t.letters.c.position).where(t.letters.c.source_id == source_id))}
     positions = _positions(conn, collection, ids, old)
-    _delete_children(conn, [*old, *ids])
-    gone = [i for i in old if i not in ids]
-    if gone:
-        conn.execute(delete(t.letters).where(t.letters.c.id.in_(gone)))
-    _upsert_letters(conn, collection, source_id, ids, letters=letters, positions=positions, now=now)
+    if known:
+        _delete_children(conn, [*old, *ids])
+        gone = [i for i in old if i not in ids]
+        if gone:
+            conn.execute(delete(t.letters).where(t.letters.c.id.in_(gone)))
+        conn.execute(delete(t.findings).where(t.findings.c.source_id == source_id))
+    _upsert_letters(conn, collection, source_id, ids, letters=letters, positions=positions, now=now,
+                    existing=set(old))
     _insert_children(conn, collection, ids, letters)
     findings = _findings(conn, result, source_id, ids)
-    conn.execute(delete(t.findings).where(t.findings.c.source_id == source_id))
     if findings:
         conn.execute(insert(t.findings), findings)
     outbox = [{"letter_id": i} for i in dict.fromkeys([*old, *ids])]
@@ -85,13 +103,8 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     return SourceOutcome(source.path, Outcome.UPDATED if known else Outcome.NEW, len(letters), len(findings))
 
 
-def _same_bytes_stored(conn: Connection, collection: str, sha256: str) -> bool:
-    return conn.execute(select(t.sources.c.id).where(
-        t.sources.c.collection == collection, t.sources.c.sha256 == sha256).limit(1)).first() is not None
-
-
 def _ensure_collection(conn: Connection, slug: str, result: ParseResult) -> None:
-    if conn.execute(select(t.collections.c.slug).where(t.collections.c.slug == slug)).first() is None:
+    if conn.execute(_FIND_COLLECTION, {"slug": slug}).first() is None:
         conn.execute(insert(t.collections).values(**collection_row(slug, result.collection)))
 
 
@@ -101,14 +114,12 @@ def _taken_by_others(conn: Connection, collection: str, source_id: int, letters:
     candidates = [*bases, *(f"{b}-{n}" for b in bases for n in range(2, 10))]
     if not candidates:
         return frozenset()
-    rows = conn.execute(select(t.letters.c.id).where(t.letters.c.id.in_(candidates),
-                                                     t.letters.c.source_id != source_id))
-    return frozenset(r.id for r in rows)
+    return frozenset(r.id for r in conn.execute(_TAKEN, {"ids": candidates, "source_id": source_id}))
 
 
 def _positions(conn: Connection, collection: str, ids: Sequence[str], old: dict[str, int]) -> list[int]:
     """A letter keeps its position; new letters follow the collection's last one, in source order."""
-    last = conn.execute(select(func.max(t.letters.c.position)).where(t.letters.c.collection == collection)).scalar()
+    last = conn.execute(_LAST_POSITION, {"collection": collection}).scalar()
     following = (last or 0) + 1
     positions = []
     for letter_id in ids:
@@ -128,8 +139,9 @@ def _delete_children(conn: Connection, ids: Iterable[str]) -> None:
 
 
 def _upsert_letters(conn: Connection, collection: str, source_id: int, ids: Sequence[str], *,
-                    letters: Sequence[Letter], positions: Sequence[int], now: dt.datetime) -> None:
-    existing = {r.id for r in conn.execute(select(t.letters.c.id).where(t.letters.c.id.in_(ids)))} if ids else set()
+                    letters: Sequence[Letter], positions: Sequence[int], now: dt.datetime,
+                    existing: set[str]) -> None:
+    """Letters this source held before are updated (same id, same position); the others inserted."""
     new_rows = []
     for seq, (letter_id, letter, position) in enumerate(zip(ids, letters, positions, strict=True)):
         row = {**letter_row(letter_id, collection, source_id, seq, letter, now=now), "position": position}
@@ -168,7 +180,7 @@ def _correction_findings(conn: Connection, source_id: int, ids: Sequence[str],
     by_id = dict(zip(ids, letters, strict=True))
     if not ids:
         return
-    rows = conn.execute(select(t.corrections).where(t.corrections.c.letter_id.in_(ids)).order_by(t.corrections.c.id))
+    rows = conn.execute(_CORRECTIONS, {"ids": list(ids)})
     for correction in rows:
         letter = by_id[correction.letter_id]
         now_printed = field_value(letter, correction.field)

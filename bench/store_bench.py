@@ -1,0 +1,103 @@
+"""Benchmarks of the edition store: ingest rate and search latency on a synthetic collection.
+
+    python bench/store_bench.py ingest --letters 10000            # letters/s into SQLite, peak memory
+    python bench/store_bench.py search --letters 100000           # p50/p95 of search with snippets + facets
+    python bench/store_bench.py ingest-dir DIR --db URL           # ingest a folder with the synthetic reader
+
+The collection comes from ``bench/synthetic.py`` (deterministic: same --seed, same pages).
+Each run prints its command and figures; the README quotes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import pages, parse_page  # noqa: E402
+
+from letterbook.search import SearchRequest  # noqa: E402
+from letterbook.settings import Settings  # noqa: E402
+from letterbook.store import Store, ingest  # noqa: E402
+from letterbook.store.ingest import source_files  # noqa: E402
+
+QUERIES = [SearchRequest(query="letter"), SearchRequest(query="письмо", filters={"language": "ru"}),
+           SearchRequest(query='"grain plan"'), SearchRequest(query="plan AND commission"),
+           SearchRequest(query="polit*"), SearchRequest(query="urgent", filters={"sender": "Stalin"}),
+           SearchRequest(between=("Stalin", "Kaganovich"), date_from="1925", date_to="1930"),
+           SearchRequest(query="railway NOT army", date_from="1922", date_to="1924")]
+
+
+def write_pages(folder: Path, letters: int, seed: int) -> int:
+    """Pages holding about ``letters`` letters (3 per page on average); returns the page count."""
+    count = max(1, letters // 3)
+    for name, text in pages(count, seed=seed):
+        (folder / name).write_text(text, encoding="utf-8")
+    return count
+
+
+def open_store(url: str, index: Path) -> Store:
+    store = Store(Settings(database_url=url, index_dir=str(index)))
+    store.upgrade()
+    return store
+
+
+def bench_ingest(letters: int, seed: int, workdir: Path) -> Store:
+    pages_dir = workdir / "pages"
+    pages_dir.mkdir(exist_ok=True)
+    write_pages(pages_dir, letters, seed)
+    store = open_store(f"sqlite:///{workdir / 'bench.db'}", workdir / "index")
+    started, cpu = time.perf_counter(), time.process_time()
+    summary = ingest(store, source_files([pages_dir]), collection="bench", parse=parse_page)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"ingest: {summary.letters} letters from {summary.sources} pages (read + parse + link + store + index, "
+          f"SQLite, one thread): {summary.letters / seconds:,.0f} letters/s wall ({seconds:.1f} s), "
+          f"{summary.letters / cpu:,.0f} letters per CPU-second; peak RSS {peak:.0f} MiB")
+    return store
+
+
+def bench_search(store: Store, repeat: int) -> None:
+    store.search(QUERIES[0])  # warm the index
+    for request in QUERIES:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            result = store.search(request)
+            times.append((time.perf_counter() - started) * 1000)
+        p95 = statistics.quantiles(times, n=20)[-1]
+        print(f"search {request.query or request.between!s:28} hits {result.total:>7}  "
+              f"p50 {statistics.median(times):6.2f} ms  p95 {p95:6.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=["ingest", "search", "ingest-dir"])
+    parser.add_argument("folder", nargs="?", type=Path)
+    parser.add_argument("--letters", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--index", type=Path, default=None)
+    args = parser.parse_args()
+    print("$ python bench/store_bench.py " + " ".join(sys.argv[1:]))
+    if args.mode == "ingest-dir":  # used by the crash test: a plain ingest with the synthetic reader
+        store = open_store(args.db, args.index)
+        summary = ingest(store, source_files([args.folder]), collection="bench", parse=parse_page)
+        print("\n".join(summary.lines()))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        store = bench_ingest(args.letters, args.seed, Path(tmp))
+        if args.mode == "search":
+            bench_search(store, args.repeat)
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

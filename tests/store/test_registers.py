@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from synthetic import parse_page
+
+from letterbook.link.forms import case_forms
+from letterbook.link.linker import build_matcher, link_letter
+from letterbook.link.registers import (
+    RegisterFileError,
+    read_register,
+    register_to_csv,
+    register_to_json,
+    starter_register,
+)
+from letterbook.model import Letter, Party, RegisterEntry
+from letterbook.store import Store, ingest
+from letterbook.store.ingest import source_files
+
+STARTER = starter_register()
+MATCHER = build_matcher(STARTER)
+LABELS = {e.id: e.preferred_name for e in STARTER}
+
+
+def entry(entry_id: str) -> RegisterEntry:
+    return next(e for e in STARTER if e.id == entry_id)
+
+
+def names_in(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start:m.end], m.entry_id) for m in MATCHER.find(text)]
+
+
+def test_the_starter_register_has_at_least_sixty_persons_with_forms_in_both_scripts() -> None:
+    assert len(STARTER) >= 60
+    for person in STARTER:
+        assert any(re.search("[A-Za-z]", f) for f in person.forms), person.id
+        assert any(re.search("[А-Яа-я]", f) for f in person.forms), person.id
+
+
+def test_authority_ids_are_wikidata_q_numbers_where_given() -> None:
+    given = {e.id: e.authority["wikidata"] for e in STARTER if "wikidata" in e.authority}
+    assert given["person/stalin-i-v"] == "Q855" and given["person/lenin-v-i"] == "Q1394"
+    assert all(re.fullmatch(r"Q\d+", q) for q in given.values())
+
+
+@pytest.mark.parametrize(("name", "cases"), [
+    ("Сталин", ["Сталина", "Сталину", "Сталина", "Сталиным", "Сталине"]),
+    ("Каганович", ["Кагановича", "Кагановичу", "Кагановича", "Кагановичем", "Кагановиче"]),
+    ("Дзержинский", ["Дзержинского", "Дзержинскому", "Дзержинского", "Дзержинским", "Дзержинском"]),
+    ("Крупская", ["Крупской", "Крупской", "Крупскую", "Крупской", "Крупской"]),
+    ("Надежда Константиновна", ["Надежды Константиновны", "Надежде Константиновне", "Надежду Константиновну",
+                                "Надеждой Константиновной", "Надежде Константиновне"]),
+    ("И. В. Сталин", ["И. В. Сталина", "И. В. Сталину", "И. В. Сталина", "И. В. Сталиным", "И. В. Сталине"]),
+])
+def test_russian_case_forms_follow_the_ending_rules(name: str, cases: list[str]) -> None:
+    assert case_forms(name) == cases
+
+
+def test_georgian_surnames_do_not_decline() -> None:
+    assert case_forms("Орджоникидзе") == [] and case_forms("Картвелишвили") == []
+
+
+@pytest.mark.parametrize(("text", "entry_id"), [
+    ("Письмо И.В. Сталину", "person/stalin-i-v"),
+    ("Сталин И.В.", "person/stalin-i-v"),
+    ("from J. V. Stalin", "person/stalin-i-v"),
+    ("Tell Sergo at once", "person/ordzhonikidze-g-k"),
+    ("Comrade Ordzhonisky wrote", "person/ordzhonikidze-g-k"),
+    ("Seerebyakov is here", "person/serebryakov-l-p"),
+    ("Здравствуй, Клим!", "person/voroshilov-k-e"),
+    ("Привет Надежде Константиновне", "person/krupskaya-n-k"),
+    ("говорил с Кагановичем", "person/kaganovich-l-m"),
+    ("Ilyich is ill", "person/lenin-v-i"),
+])
+def test_names_in_the_text_link_in_every_form(text: str, entry_id: str) -> None:
+    assert [i for _, i in names_in(text)] == [entry_id]
+
+
+def test_a_name_inside_another_word_or_a_lower_case_word_is_no_mention() -> None:
+    assert names_in("the Leninist faction") == []
+    assert names_in("я буду рад") == []  # "Budu" is Mdivani, "буду" is a verb
+
+
+def test_a_surname_two_people_bear_needs_initials_to_link() -> None:
+    assert names_in("Kamenev and S. S. Kamenev") == [("Kamenev", "person/kamenev-l-b"),
+                                                     ("S. S. Kamenev", "person/kamenev-s-s")]
+
+
+def test_heading_parties_are_linked_and_unmatched_ones_become_findings() -> None:
+    letter = Letter(span=(0, 10), text="", text_span=(0, 0),
+                    senders=(Party("Кагановичу Л.М.", (0, 15)),), recipients=(Party("A. B. Nobody", (16, 28)),))
+    linked = link_letter(letter, MATCHER, LABELS)
+    assert linked.senders[0].id == "person/kaganovich-l-m"
+    assert linked.senders[0].normalized == "L. M. Kaganovich"
+    assert linked.recipients[0].id is None
+    assert [f.message for f in linked.findings] == ["no register entry matches this name: A. B. Nobody"]
+
+
+def test_mentions_carry_spans_into_the_source() -> None:
+    source = "HEADING\nI met Sergo today."
+    letter = Letter(span=(0, len(source)), text=source[8:], text_span=(8, len(source)))
+    mention = link_letter(letter, MATCHER, LABELS).mentions[0]
+    assert source[mention.span[0]:mention.span[1]] == "Sergo"
+
+
+def test_a_register_exported_as_csv_or_json_imports_back_to_the_same_entries(tmp_path: Path) -> None:
+    entries = [entry("person/stalin-i-v"), entry("person/krupskaya-n-k")]
+    for name, text in (("r.csv", register_to_csv(entries)), ("r.json", register_to_json(entries))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert read_register(tmp_path / name) == entries
+
+
+def test_a_register_file_without_ids_is_refused_with_its_name(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text(json.dumps([{"preferred_name": "X"}]), encoding="utf-8")
+    with pytest.raises(RegisterFileError, match="needs an id"):
+        read_register(tmp_path / "bad.json")
+
+
+def test_the_store_keeps_entries_and_lists_letters_of_a_person_by_role(store: Store, page_dir: Path) -> None:
+    ingest(store, source_files([page_dir]), collection="corr", parse=parse_page)
+    stalin = store.entry("person/stalin-i-v")
+    assert stalin.authority == {"wikidata": "Q855"} and "Сталину" in stalin.forms
+    sent = store.letters_of("person/stalin-i-v", "sender")
+    received = store.letters_of("person/stalin-i-v", "recipient")
+    mentioned = store.letters_of("person/stalin-i-v", "mentioned")
+    assert sent and received and mentioned
+    assert all(any(p.id == "person/stalin-i-v" for p in e.letter.senders) for e in sent)
+    assert all(any(m.entry_id == "person/stalin-i-v" for m in e.letter.mentions) for e in mentioned)
+
+
+def test_heading_names_no_entry_matches_are_the_registers_candidates(store: Store, page_dir: Path) -> None:
+    store.import_register([RegisterEntry("person/rykov-a-i", entry("person/rykov-a-i").kind, "A. I. Rykov")])
+    ingest(store, source_files([page_dir]), collection="corr", parse=parse_page)
+    candidates = dict(store.candidates())
+    assert "I. V. Stalin" in candidates and "A. I. Rykov" not in candidates
+    store.import_register([entry("person/rykov-a-i")])
+    assert store.entry("person/rykov-a-i").forms == entry("person/rykov-a-i").forms

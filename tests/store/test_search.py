@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from synthetic import parse_page, source_of
+
+from letterbook.errors import QueryError
+from letterbook.link.linker import link_letter
+from letterbook.model import Collection, HistoricalDate, Letter, ParseResult, Party
+from letterbook.search import DateMatch, SearchRequest, Sort
+from letterbook.search.query import And, Not, Or, Phrase, Prefix, Term, parse_query
+from letterbook.store import Store, ingest
+from letterbook.store.ingest import source_files
+from letterbook.store.write import write_source
+
+from .test_corrections import first_page
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def letter(number: str, text: str, sender: str, recipient: str, earliest: str, *, latest: str | None = None,
+           language: str = "en") -> Letter:
+    date = HistoricalDate(earliest, (0, 1), earliest, day(earliest), day(latest or earliest),
+                          approximate=latest is not None)
+    return Letter(span=(0, 1), text=text, text_span=(0, len(text)), number=number, language=language,
+                  senders=(Party(sender, (0, 1)),), recipients=(Party(recipient, (0, 1)),), date=date)
+
+
+LETTERS = [
+    letter("1", "I am sending you the letters about the grain plan. Kamenev objects.",
+           "I. V. Stalin", "G. K. Ordzhonikidze", "1922-03-01"),
+    letter("2", "Received your letter. Sergo agrees with the plan of the commission.",
+           "G. K. Ordzhonikidze", "I. V. Stalin", "1925-06-10"),
+    letter("3", "Посылаю письма Кагановичу. Политбюро решило вопрос о хлебе.",
+           "Сталин И.В.", "Кагановичу Л.М.", "1932-07-01", language="ru"),
+    letter("4", "Письмо получил. Товарищ Сталин согласен с планом.",
+           "Каганович Л.М.", "Сталину И.В.", "1926-01-01", latest="1927-12-31", language="ru"),
+    letter("5", "A telegram about the railway; no letters today.", "V. I. Lenin", "L. D. Trotsky", "1919-05-05"),
+]
+
+
+@pytest.fixture
+def edition(store: Store) -> Store:
+    store.ensure_register()
+    linked = tuple(link_letter(x, store.matcher, store.labels) for x in LETTERS)
+    result = ParseResult(source_of("edition.txt", "x"), Collection(title="Test"), linked)
+    with store.engine.begin() as conn:
+        write_source(conn, result, b"x", "test")
+    store.sync_index()
+    return store
+
+
+def ids(store: Store, query: str = "", **options: object) -> list[str]:
+    return sorted(hit.id for hit in store.search(SearchRequest(query=query, **options)).hits)  # type: ignore[arg-type]
+
+
+def test_english_stemming_finds_letter_for_letters(edition: Store) -> None:
+    assert ids(edition, "letters") == ["test/1", "test/2", "test/5"]
+
+
+def test_russian_stemming_finds_pisma_for_pismo(edition: Store) -> None:
+    assert ids(edition, "письмо") == ["test/3", "test/4"]
+
+
+def test_phrases_and_boolean_operators(edition: Store) -> None:
+    assert ids(edition, '"grain plan"') == ["test/1"]
+    assert ids(edition, "plan AND Sergo") == ["test/2"]
+    assert ids(edition, "telegram OR commission") == ["test/2", "test/5"]
+    assert ids(edition, "letters NOT Kamenev") == ["test/2", "test/5"]
+    assert ids(edition, "letters -railway") == ["test/1", "test/2"]
+
+
+def test_a_prefix_finds_every_word_that_starts_with_it(edition: Store) -> None:
+    assert ids(edition, "commiss*") == ["test/2"]
+    assert ids(edition, "полит*") == ["test/3"]
+
+
+def test_filters_by_person_accept_any_form_of_the_name(edition: Store) -> None:
+    assert ids(edition, filters={"sender": "Stalin"}) == ["test/1", "test/3"]
+    assert ids(edition, filters={"recipient": "Сталину"}) == ["test/2", "test/4"]
+    assert ids(edition, filters={"correspondent": "Kaganovich"}) == ["test/3", "test/4"]
+    assert ids(edition, filters={"mentioned": "Kamenev"}) == ["test/1"]
+    assert ids(edition, filters={"language": "ru"}) == ["test/3", "test/4"]
+
+
+def test_facets_count_the_letters_that_match(edition: Store) -> None:
+    result = edition.search(SearchRequest(query="letters"))
+    assert result.total == 3
+    senders = {f.value: f.count for f in result.facets["sender"]}
+    assert senders == {"I. V. Stalin": 1, "G. K. Ordzhonikidze": 1, "V. I. Lenin": 1}
+    assert {f.value: f.count for f in result.facets["language"]} == {"en": 3}
+    assert {f.value for f in result.facets["year"]} == {"1922", "1925", "1919"}
+
+
+def test_letters_between_two_people_go_either_way(edition: Store) -> None:
+    assert ids(edition, between=("Stalin", "Ordzhonikidze")) == ["test/1", "test/2"]
+    assert ids(edition, between=("Сталин", "Kaganovich"), date_from="1920", date_to="1926") == ["test/4"]
+
+
+def test_uncertain_dates_are_possibly_but_not_certainly_in_a_range(edition: Store) -> None:
+    assert ids(edition, date_from="1926", date_to="1926", dates=DateMatch.POSSIBLY) == ["test/4"]
+    assert ids(edition, date_from="1926", date_to="1926", dates=DateMatch.CERTAINLY) == []
+    assert ids(edition, date_from="1920", date_to="1926", dates=DateMatch.CERTAINLY) == ["test/1", "test/2"]
+
+
+def test_results_sort_by_date(edition: Store) -> None:
+    hits = edition.search(SearchRequest(sort=Sort.DATE)).hits
+    assert [h.id for h in hits] == ["test/5", "test/1", "test/2", "test/4", "test/3"]
+
+
+def test_snippets_mark_the_words_that_matched(edition: Store) -> None:
+    [hit] = edition.search(SearchRequest(query="commission")).hits
+    assert "<mark>commission</mark>" in hit.snippet.marked()
+    assert "No. 2" in hit.label and "G. K. Ordzhonikidze" in hit.label
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ('"unclosed phrase', "unbalanced quote"),
+    ("(grain OR plan", "unbalanced parenthesis"),
+    ("grain)", "unbalanced parenthesis"),
+    ("grain AND", "search term is missing"),
+    ("OR grain", "search term is missing"),
+    ("NOT", "search term is missing"),
+    ("g*", "at least two letters"),
+])
+def test_a_malformed_query_gets_a_clear_query_error(edition: Store, query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        edition.search(SearchRequest(query=query))
+
+
+def test_bad_filters_and_dates_are_query_errors(edition: Store) -> None:
+    with pytest.raises(QueryError, match="unknown filter"):
+        edition.search(SearchRequest(filters={"colour": "red"}))
+    with pytest.raises(QueryError, match="not a date"):
+        edition.search(SearchRequest(date_from="spring"))
+    with pytest.raises(QueryError, match="ends"):
+        edition.search(SearchRequest(date_from="1930", date_to="1920"))
+
+
+def test_the_query_language_parses_into_a_tree() -> None:
+    assert parse_query('"a b" OR cc* -d') == Or((Phrase("a b"), And((Prefix("cc"), Not(Term("d"))))))
+
+
+def test_search_sees_a_correction_at_once(store: Store, page_dir: Path) -> None:
+    ingest(store, source_files([page_dir]), collection="corr", parse=parse_page)
+    _, letter_id = first_page(page_dir)
+    store.correct(letter_id, "text", "An entirely rewritten zanzibar text.", by="ed", why="test")
+    store.sync_index()
+    assert [h.id for h in store.search(SearchRequest(query="zanzibar")).hits] == [letter_id]
