@@ -50,12 +50,13 @@ def build_store(workdir: Path, letters: int) -> Settings:
     store.upgrade()
     store.ensure_register()
     stored, started = 0, time.perf_counter()
-    for name, text in pages(max(1, letters // LETTERS_PER_PAGE), seed=1):
-        result = parse_page(source_of(name, text))
-        store.store_result(result, text.encode("utf-8"), "synthetic")
-        stored += len(result.letters)
-        if stored % 5000 < len(result.letters):
-            print(f"  stored {stored} letters ({time.perf_counter() - started:.0f} s)", flush=True)
+    with store.writer() as writer:
+        for name, text in pages(max(1, letters // LETTERS_PER_PAGE), seed=1):
+            result = parse_page(source_of(name, text))
+            writer.store(result, text.encode("utf-8"), "synthetic")
+            stored += len(result.letters)
+            if stored % 10000 < len(result.letters):
+                print(f"  stored {stored} letters ({time.perf_counter() - started:.0f} s)", flush=True)
     store.sync_index()
     store.close()
     marker.write_text(str(stored))
