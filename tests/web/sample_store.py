@@ -13,7 +13,7 @@ from web.sample import COLLECTION, COLLECTION_INFO, ENTRIES, SOURCE_PATH, sample
 
 
 def sample_store(folder: Path, database_url: str | None = None) -> StoreEdition:
-    """A store (a SQLite file in ``folder``, or ``database_url``) holding the sample edition; its index in ``folder``."""
+    """A store (SQLite in ``folder``, or ``database_url``) holding the sample edition; its index in ``folder``."""
     text, letters = sample_letters()
     raw = text.encode("utf-8")
     source = Source(SOURCE_PATH, hashlib.sha256(raw).hexdigest(), text)
