@@ -172,9 +172,16 @@ class StoreEdition:
         return self._scalar(query)  # type: ignore[no-any-return]
 
     def letter_id_for_number(self, collection: str, number: str) -> str | None:
-        query = (select(t.letters.c.id).where(t.letters.c.collection == collection, t.letters.c.number == number)
-                 .order_by(t.letters.c.position).limit(1))
-        return self._scalar(query)  # type: ignore[no-any-return]
+        return self._cached(("numbers", collection), lambda: self._numbers(collection)).get(number)
+
+    def _numbers(self, collection: str) -> dict[str, str]:
+        """Letter ids by printed number in one collection (the first letter wins where a number repeats)."""
+        numbers: dict[str, str] = {}
+        for row in self._rows(select(t.letters.c.number, t.letters.c.id).where(
+                t.letters.c.collection == collection, t.letters.c.number.is_not(None))
+                .order_by(t.letters.c.position.desc())):
+            numbers[row.number] = row.id
+        return numbers
 
     def neighbours(self, letter_id: str) -> Neighbours:
         row = self._rows(select(t.letters.c.collection, t.letters.c.position).where(t.letters.c.id == letter_id))
