@@ -17,8 +17,6 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from letterbook import model
-
 T = TypeVar("T")
 Convert = Callable[[Any], Any]
 
@@ -53,7 +51,7 @@ def loads(cls: type[T], text: str) -> T:
 
 
 def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls, vars(model))
+    return get_type_hints(cls)  # resolved in the class's own module
 
 
 def _same(value: Any) -> Any:
@@ -81,7 +79,8 @@ def _field_encoder(tp: Any) -> Convert:
             return _same_list if item is _same else (lambda v: [item(x) for x in v])
         return _same_list
     if origin is dict:
-        return dict
+        value = _field_encoder(args[1])
+        return dict if value is _same else (lambda v: {k: value(x) for k, x in v.items()})
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _encoder(tp)
     if tp is dt.date:
@@ -107,7 +106,8 @@ def _decoder(tp: Any) -> Convert:
             return tuple if item is _same else (lambda d: tuple(item(x) for x in d))
         return tuple
     if origin is dict:
-        return dict
+        value = _decoder(args[1])
+        return dict if value is _same else (lambda d: {k: value(x) for k, x in d.items()})
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _dataclass_decoder(tp)
     if tp is dt.date:

@@ -1,0 +1,89 @@
+"""The store's commands, run as a user runs them: a real process, a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from synthetic import parse_page
+
+from conftest import CORPUS
+from letterbook.settings import Settings
+from letterbook.store import Store, ingest
+from letterbook.store.ingest import source_files
+
+
+def letterbook(*args: str, db: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LETTERBOOK_DATABASE_URL": db}
+    return subprocess.run([sys.executable, "-m", "letterbook", *args], check=False, capture_output=True,
+                          text=True, env=env, cwd=cwd)
+
+
+def test_ingest_stores_the_corpus_reports_bad_files_and_is_idempotent(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'edition.db'}"
+    (tmp_path / "broken.txt").write_bytes(b"")
+    first = letterbook("ingest", str(CORPUS / "seed"), str(CORPUS / "ru"), str(tmp_path / "broken.txt"),
+                       db=db, cwd=tmp_path)
+    assert first.returncode == 1
+    assert "broken.txt: is empty" in first.stdout and "failures: 1" in first.stdout
+    pages = len(list((CORPUS / "seed").glob("*.txt"))) + len(list((CORPUS / "ru").glob("*.txt")))
+    assert f"sources: {pages} ({pages} new" in first.stdout
+    again = letterbook("ingest", str(CORPUS / "seed"), str(CORPUS / "ru"), db=db, cwd=tmp_path)
+    assert again.returncode == 0 and f"sources: {pages} (0 new, 0 updated, {pages} unchanged)" in again.stdout
+
+
+def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'edition.db'}"
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "0000001.txt").write_text(
+        "No. 1\n\nI. V. Stalin to G. K. Ordzhonikidze\n\nMarch 3, 1922\n\nThe letters about grain are urgent.\n\n"
+        "Greetings, Stalin.\n\nRTSKHIDNI. F. 558. Op. 2. D. 5. L. 1. Typewritten text.\n\n"
+        "1 See note 1 to document No. 7.\n", encoding="utf-8")
+    store = Store(Settings(database_url=db))
+    store.upgrade()
+    ingest(store, source_files([pages]), collection="corr", parse=parse_page)
+    store.close()
+
+    found = letterbook("search", "letter", "--between", "Ordzhonikidze", "Stalin", "--from", "1920", "--to",
+                       "1926", "--json", db=db, cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    result = json.loads(found.stdout)
+    assert result["total"] == 1 and result["hits"][0]["id"] == "corr/1"
+    assert "<mark>letters</mark>" in result["hits"][0]["snippet"]["marked"]
+    assert result["facets"]["sender"] == [{"value": "I. V. Stalin", "count": 1}]
+
+    bad = letterbook("search", '"unclosed', db=db, cwd=tmp_path)
+    assert bad.returncode == 1 and "unbalanced quote" in bad.stderr and "Traceback" not in bad.stderr
+
+    fixed = letterbook("correct", "corr/1", "date", "1922-03", "--by", "ed", "--why", "the day is a misprint",
+                       db=db, cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    dated = json.loads(letterbook("search", "--from", "1922-03", "--to", "1922-03", "--dates", "certainly",
+                                  "--json", db=db, cwd=tmp_path).stdout)
+    assert dated["total"] == 1
+
+    links = letterbook("check", "links", db=db, cwd=tmp_path)
+    assert links.returncode == 1 and "corr/1 note 1: document 7 is not in the edition" in links.stdout
+
+
+def test_registers_export_and_import_round_trip(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'edition.db'}"
+    assert letterbook("registers", "import", db=db, cwd=tmp_path).returncode == 0
+    exported = letterbook("registers", "export", "--format", "json", db=db, cwd=tmp_path)
+    entries = json.loads(exported.stdout)
+    assert len(entries) >= 60
+    (tmp_path / "register.json").write_text(json.dumps(entries[:2]), encoding="utf-8")
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    imported = letterbook("registers", "import", str(tmp_path / "register.json"), db=other, cwd=tmp_path)
+    assert imported.stdout.strip() == "2 register entries imported"
+    again = letterbook("registers", "export", "--format", "json", db=other, cwd=tmp_path)
+    assert json.loads(again.stdout) == entries[:2]
+
+
+def test_a_database_behind_the_migrations_is_refused_with_advice(tmp_path: Path) -> None:
+    done = letterbook("search", "x", db=f"sqlite:///{tmp_path / 'new.db'}", cwd=tmp_path)
+    assert done.returncode == 1 and "letterbook db upgrade" in done.stderr
