@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from sqlalchemy import extract, func, select, union
+from sqlalchemy import and_, extract, func, or_, select
 
 from letterbook.errors import StoreError
 from letterbook.model import EditionLetter, PartyKind, RegisterEntry
@@ -51,6 +51,7 @@ ROLE_FILTER = {Role.SENDER: "sender", Role.RECIPIENT: "recipient", Role.MENTIONE
                Role.ANY: "correspondent"}
 PERSON_ROLES = ("sender", "recipient")
 CACHE_ENTRIES = 2000
+THREAD_WINDOW = 5000  # previous/next in a correspondence are looked for this many letters either side
 T = TypeVar("T")
 
 
@@ -191,9 +192,9 @@ class StoreEdition:
         same = t.letters.c.collection == collection
         found = [self._next(same, position, before=True), self._next(same, position, before=False)]
         pair = self._pair(letter_id)
-        thread = self._thread(pair, collection) if pair else []
-        found.append(max((p for p in thread if p[0] < position), default=(0, None))[1])
-        found.append(min((p for p in thread if p[0] > position), default=(0, None))[1])
+        if pair:
+            for before in (True, False):
+                found.append(self._next(same & self._between(*pair), position, before, THREAD_WINDOW))
         summaries = self._summaries([i for i in found if i])
         return Neighbours(*(summaries.get(i) if i else None for i in found))
 
@@ -205,19 +206,21 @@ class StoreEdition:
         sender, recipient = first.get("sender"), first.get("recipient")
         return (sender, recipient) if sender and recipient else None
 
-    def _thread(self, pair: tuple[str, str], collection: str) -> list[tuple[int, str]]:
-        """(position, id) of every letter of the collection between the two, either way round."""
-        def wrote(a: str, b: str) -> Any:
-            s, r = t.parties.alias(), t.parties.alias()
-            return (select(t.letters.c.position, t.letters.c.id)
-                    .join(s, s.c.letter_id == t.letters.c.id).join(r, r.c.letter_id == t.letters.c.id)
-                    .where(s.c.entry_id == a, s.c.role == "sender", r.c.entry_id == b, r.c.role == "recipient",
-                           t.letters.c.collection == collection))
-        return [(int(r.position), str(r.id)) for r in self._rows(union(wrote(*pair), wrote(pair[1], pair[0])))]
+    @staticmethod
+    def _between(a: str, b: str) -> Any:
+        """A letter from either of the two to the other (EXISTS per letter: cheap while walking in order)."""
+        def party(entry: str, role: str) -> Any:
+            p = t.parties.alias()
+            return select(p.c.id).where(p.c.letter_id == t.letters.c.id, p.c.entry_id == entry,
+                                        p.c.role == role).exists()
+        return or_(and_(party(a, "sender"), party(b, "recipient")), and_(party(b, "sender"), party(a, "recipient")))
 
-    def _next(self, where: Any, position: int, before: bool) -> str | None:
+    def _next(self, where: Any, position: int, before: bool, window: int | None = None) -> str | None:
+        """The nearest letter before or after ``position`` matching ``where`` (within ``window`` positions)."""
         column = t.letters.c.position
         query = select(t.letters.c.id).where(where, column < position if before else column > position)
+        if window is not None:
+            query = query.where(column >= position - window if before else column <= position + window)
         return self._scalar(query.order_by(column.desc() if before else column).limit(1))  # type: ignore[no-any-return]
 
     def _summaries(self, ids: Sequence[str]) -> dict[str, LetterSummary]:
