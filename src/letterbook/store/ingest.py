@@ -113,9 +113,9 @@ def ingest(store: Store, paths: Iterable[Path], collection: str | None = None, *
                 on_source(path, outcome)
             if since_index >= INDEX_EVERY:
                 writer.commit()  # the index follows committed letters only
-                summary.indexed += store.sync_index()
+                summary.indexed += store.sync_index(writer.fresh)
                 since_index = 0
-    summary.indexed += store.sync_index()
+    summary.indexed += store.sync_index(writer.fresh)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, union_all, update
+from sqlalchemy import Connection, Dialect, Table, bindparam, delete, insert, select, union_all, update
 
 from letterbook.model import Finding, Letter, ParseResult, Severity
 from letterbook.store import schema as t
@@ -46,6 +47,7 @@ class SourceOutcome:
     outcome: Outcome
     letters: int = 0
     findings: int = 0
+    ids: tuple[str, ...] = ()  # the stored letters' ids, in source order
 
 
 # Statements built once: building a statement costs more than running it on SQLite.
@@ -104,8 +106,9 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
         conn.execute(insert(t.findings), findings)
     outbox = [{"letter_id": i} for i in dict.fromkeys([*old, *ids])]
     if outbox:
-        conn.execute(insert(t.index_outbox), outbox)
-    return SourceOutcome(source.path, Outcome.UPDATED if known else Outcome.NEW, len(letters), len(findings))
+        _insert_many(conn, t.index_outbox, outbox)
+    return SourceOutcome(source.path, Outcome.UPDATED if known else Outcome.NEW, len(letters), len(findings),
+                         tuple(ids))
 
 
 def _ensure_collection(conn: Connection, slug: str, result: ParseResult) -> None:
@@ -168,7 +171,23 @@ def _insert_children(conn: Connection, collection: str, ids: Sequence[str], lett
         batches["mentions"].extend(mention_rows(letter_id, letter))
     for table in CHILDREN:
         if batches[table.name]:
-            conn.execute(insert(table), batches[table.name])
+            _insert_many(conn, table, batches[table.name])
+
+
+@cache
+def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:
+    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=dialect)
+    order = compiled.positiontup
+    return compiled.string, tuple(order) if order is not None else None
+
+
+def _insert_many(conn: Connection, table: Table, rows: list[dict[str, object]]) -> None:
+    """A many-row insert handed to the driver as it is: for tables of plain text and integer
+    columns only (no type conversions are skipped), where SQLAlchemy's per-statement work
+    cost more than the insert itself."""
+    sql, order = _insert_sql(conn.dialect, table, tuple(rows[0]))
+    params = [tuple(row[c] for c in order) for row in rows] if order is not None else rows
+    conn.exec_driver_sql(sql, params)
 
 
 def _findings(conn: Connection, result: ParseResult, source_id: int, ids: Sequence[str]) -> list[dict[str, object]]:
