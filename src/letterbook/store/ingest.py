@@ -27,7 +27,7 @@ from letterbook.store.store import SourceWriter, Store
 from letterbook.store.write import Outcome, SourceOutcome
 
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".xml"}
-INDEX_EVERY = 2000  # letters between index commits: fewer, larger commits are faster
+INDEX_EVERY = 2000  # letters between index commits: fewer, larger commits are faster; bounds memory
 
 ParseFunction = Callable[[Source], ParseResult]
 Reader = Callable[[Path], Source]
