@@ -33,6 +33,7 @@ from letterbook.store.codec import loads
 from letterbook.store.corrections import apply_corrections, check_field, field_value
 from letterbook.store.engine import make_engine
 from letterbook.store.migrate import current_revision, head_revision, upgrade
+from letterbook.store.relink import relink_batch
 from letterbook.store.rows import entry_row, name_form_rows
 from letterbook.store.write import SourceOutcome, write_source
 
@@ -114,6 +115,16 @@ class Store:
         self.__dict__.pop("matcher", None)
         self.__dict__.pop("labels", None)
         return count
+
+    def relink(self) -> int:
+        """Link every stored letter to the registers as they are now; returns how many letters changed."""
+        after, changed = "", 0
+        while True:
+            with self.engine.begin() as conn:
+                after, count = relink_batch(conn, after, self.matcher, self.labels)
+            changed += count
+            if not after:
+                return changed
 
     def ensure_register(self) -> None:
         """An empty register gets the starter register, so a first ingest links the usual people."""
