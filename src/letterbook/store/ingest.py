@@ -26,7 +26,7 @@ from letterbook.store.identity import slugify
 from letterbook.store.store import SourceWriter, Store
 from letterbook.store.write import Outcome, SourceOutcome
 
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".xml"}
+SUFFIXES = {".txt", ".text", ".html", ".htm"}  # TEI and CMIF (.xml) once their readers exist
 INDEX_EVERY = 2000  # letters between index commits: fewer, larger commits are faster; bounds memory
 
 ParseFunction = Callable[[Source], ParseResult]
