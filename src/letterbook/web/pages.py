@@ -6,9 +6,12 @@ API are two views of it, so they cannot disagree.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from typing import Any
 
 from letterbook.model import ArchivalRef, EditionLetter, HistoricalDate, Party, PartyKind, RegisterEntry
@@ -403,10 +406,6 @@ def network_context(reader: EditionReader, entry_id: str | None) -> NetworkConte
 
 def jsonable(value: Any) -> Any:
     """A context as JSON-ready data (dataclasses, tuples, dates), for the API."""
-    import dataclasses
-    import datetime as dt
-    from enum import Enum
-
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):
