@@ -1,7 +1,8 @@
 """Benchmarks of the edition store: ingest rate and search latency on a synthetic collection.
 
     python bench/store_bench.py ingest --letters 10000            # letters/s into SQLite, peak memory
-    python bench/store_bench.py search --letters 100000           # p50/p95 of search with snippets + facets
+    python bench/store_bench.py search --letters 100000           # p50/p95 of search: top 20, snippets, facets
+    python bench/store_bench.py fts5 --letters 100000             # the same searches on SQLite FTS5, for comparison
     python bench/store_bench.py ingest-dir DIR --db URL           # ingest a folder with the synthetic reader
 
 The collection comes from ``bench/synthetic.py`` (deterministic: same --seed, same pages).
@@ -20,9 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import pages, parse_page
+from synthetic import pages, parse_page, source_of
 
+from letterbook.model import EditionLetter
 from letterbook.search import SearchRequest
+from letterbook.search.index import index_document
 from letterbook.settings import Settings
 from letterbook.store import Store, ingest
 from letterbook.store.ingest import source_files
@@ -63,6 +66,43 @@ def bench_ingest(letters: int, seed: int, workdir: Path) -> Store:
     return store
 
 
+def index_directly(letters: int, seed: int, workdir: Path) -> Store:
+    """A store whose index holds ``letters`` synthetic letters, built without the database (faster to set up)."""
+    store = open_store(f"sqlite:///{workdir / 'search.db'}", workdir / "index")
+    store.ensure_register()
+    started, batch, done = time.perf_counter(), [], 0
+    for name, text in pages(max(1, letters // 3), seed=seed):
+        result = store.link(parse_page(source_of(name, text)))
+        batch.extend(EditionLetter(f"bench/{x.number}", "bench", int(x.number or 0), x) for x in result.letters)
+        if len(batch) >= 20_000:
+            store.index.replace([], (index_document(item, store.labels) for item in batch))
+            done, batch = done + len(batch), []
+    store.index.replace([], (index_document(item, store.labels) for item in batch))
+    print(f"indexed {done + len(batch)} letters directly in {time.perf_counter() - started:.0f} s")
+    return store
+
+
+def bench_fts5(letters: int, seed: int, workdir: Path, repeat: int) -> None:
+    """The alternative measured before choosing tantivy: SQLite FTS5 (porter stemmer), bm25 top 20 with snippets."""
+    import sqlite3
+
+    db = sqlite3.connect(workdir / "fts.db")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(text, tokenize='porter unicode61')")
+    for name, text in pages(max(1, letters // 3), seed=seed):
+        db.executemany("INSERT INTO t(text) VALUES (?)", [(x.text,) for x in parse_page(source_of(name, text)).letters])
+    db.commit()
+    for word in ("letter", "urgent", '"grain plan"'):
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            db.execute("SELECT rowid, snippet(t, 0, '<mark>', '</mark>', '…', 20) FROM t WHERE t MATCH ? "
+                       "ORDER BY bm25(t) LIMIT 20", (word,)).fetchall()
+            db.execute("SELECT count(*) FROM t WHERE t MATCH ?", (word,)).fetchone()
+            times.append((time.perf_counter() - started) * 1000)
+        p95 = statistics.quantiles(times, n=20)[-1]
+        print(f"fts5 {word:14} p50 {statistics.median(times):6.2f} ms  p95 {p95:6.2f} ms")
+
+
 def bench_search(store: Store, repeat: int) -> None:
     store.search(QUERIES[0])  # warm the index
     for request in QUERIES:
@@ -78,7 +118,7 @@ def bench_search(store: Store, repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["ingest", "search", "ingest-dir"])
+    parser.add_argument("mode", choices=["ingest", "search", "fts5", "ingest-dir"])
     parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("--letters", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
@@ -93,9 +133,14 @@ def main() -> None:
         print("\n".join(summary.lines()))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        store = bench_ingest(args.letters, args.seed, Path(tmp))
+        if args.mode == "fts5":
+            bench_fts5(args.letters, args.seed, Path(tmp), args.repeat)
+            return
         if args.mode == "search":
+            store = index_directly(args.letters, args.seed, Path(tmp))
             bench_search(store, args.repeat)
+        else:
+            store = bench_ingest(args.letters, args.seed, Path(tmp))
         store.close()
 
 

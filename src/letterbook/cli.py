@@ -18,6 +18,7 @@ from letterbook.pipeline import parse_file
 def conventions_for(calendar: str) -> Conventions:
     """The ``--calendar`` choice as parser conventions."""
     return Conventions() if calendar == "julian-before-1918" else Conventions(julian_before=None)
+from letterbook.web.commands import serve
 
 
 @click.group()
@@ -75,3 +76,4 @@ main.add_command(links_command)
 main.add_command(registers)
 main.add_command(export)
 main.add_command(check)
+main.add_command(serve)

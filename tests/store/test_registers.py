@@ -138,3 +138,18 @@ def test_heading_names_no_entry_matches_are_the_registers_candidates(store: Stor
     assert "I. V. Stalin" in candidates and "A. I. Rykov" not in candidates
     store.import_register([entry("person/rykov-a-i")])
     assert store.entry("person/rykov-a-i").forms == entry("person/rykov-a-i").forms
+
+
+def test_entries_imported_after_the_ingest_reach_the_letters_already_stored(store: Store, page_dir: Path) -> None:
+    store.import_register([entry("person/lenin-v-i")])  # a register without Stalin
+    ingest(store, source_files([page_dir]), collection="corr", parse=parse_page)
+    assert store.letters_of("person/stalin-i-v", "sender") == []
+    assert "I. V. Stalin" in dict(store.candidates())
+    store.import_register([entry("person/stalin-i-v")])
+    assert store.relink() > 0
+    sent = store.letters_of("person/stalin-i-v", "sender")
+    assert sent and all(e.letter.senders[0].normalized == "I. V. Stalin" for e in sent)
+    assert store.letters_of("person/stalin-i-v", "mentioned")
+    assert "I. V. Stalin" not in dict(store.candidates())
+    assert not [f for e in sent for f in store.findings(e.id) if "I. V. Stalin" in f.message]
+    assert store.relink() == 0  # nothing left to change

@@ -23,7 +23,11 @@ def import_command(file: Path | None, database_url: str | None) -> None:
     with open_store(database_url, upgrade=True) as store:
         entries = read_register(file) if file else starter_register()
         count = store.import_register(entries)
+        relinked = store.relink()
+        store.sync_index()
     click.echo(f"{count} register entries imported")
+    if relinked:
+        click.echo(f"{relinked} stored letters linked again")
 
 
 @registers.command("export")

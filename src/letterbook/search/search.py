@@ -19,6 +19,7 @@ from letterbook.errors import QueryError
 from letterbook.link.forms import form_key
 from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, SearchIndex
 from letterbook.search.query import And, Node, Not, Phrase, Prefix, Term, parse_query
+from letterbook.search.snippets import make_snippet, positive_words, stem_pattern
 
 _YEARISH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
@@ -112,7 +113,8 @@ class Searcher:
         self.resolve = resolve
 
     def search(self, request: SearchRequest) -> SearchResult:
-        text_query = self.text_query(parse_query(request.query)) if request.query.strip() else None
+        tree = parse_query(request.query) if request.query.strip() else None
+        text_query = self.text_query(tree) if tree else None
         clauses = [*([text_query] if text_query else []), *self.filter_queries(request)]
         query = self._all(clauses)
         searcher = self.index.index.searcher()
@@ -122,8 +124,8 @@ class Searcher:
                                     order=tantivy.Order.Asc)
         else:
             found = searcher.search(query, limit, offset=request.offset)
-        snippets = tantivy.SnippetGenerator.create(searcher, text_query, self.schema, "text") if text_query else None
-        hits = tuple(self._hit(searcher, score, address, snippets)
+        pattern = stem_pattern(self._stems(positive_words(tree))) if tree else None
+        hits = tuple(self._hit(searcher, score, address, pattern)
                      for score, address in found.hits[:max(request.limit, 0)])
         total = int(getattr(found, "count", 0))  # present at run time, missing from the stubs
         return SearchResult(total=total, hits=hits, facets=self._facets(searcher, query, request.facet_size))
@@ -192,15 +194,16 @@ class Searcher:
         return tantivy.Query.range_query(self.schema, name, tantivy.FieldType.Integer, low, high)
 
     # -- results -----------------------------------------------------------------------------
+    def _stems(self, words: list[str]) -> list[str]:
+        return [stem for word in words for stem in (*self.index.analyzer.analyze(word), word.lower().rstrip("*"))]
+
     def _hit(self, searcher: tantivy.Searcher, score: float, address: tantivy.DocAddress,
-             snippets: tantivy.SnippetGenerator | None) -> Hit:
+             pattern: re.Pattern[str] | None) -> Hit:
         doc = searcher.doc(address)
-        snippet = Snippet(str(doc["text"][0])[:200].rsplit(" ", 1)[0] if doc["text"] else "")
-        if snippets is not None:
-            found = snippets.snippet_from_doc(doc)
-            if found.fragment():
-                snippet = Snippet(found.fragment(), tuple((h.start, h.end) for h in found.highlighted()))
-        return Hit(id=str(doc["id"][0]), label=str(doc["label"][0]), score=float(score), snippet=snippet)
+        text = str(doc["text"][0]) if doc["text"] else ""
+        fragment, marks = make_snippet(text, pattern)
+        return Hit(id=str(doc["id"][0]), label=str(doc["label"][0]), score=float(score),
+                   snippet=Snippet(fragment, marks))
 
     def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query,
                 size: int) -> dict[str, tuple[FacetCount, ...]]:

@@ -82,6 +82,9 @@ def ingest_command(paths: tuple[Path, ...], collection: str | None, database_url
             summary = ingest(store, files, collection=collection, on_source=advance)
         for line in summary.lines():
             click.echo(line)
+        dangling = len(store.cross_links(dangling_only=True))
+        click.echo(f"cross-references to documents not in the edition: {dangling}"
+                   + (" (letterbook check links)" if dangling else ""))
     if not summary.ok:
         sys.exit(1)
 

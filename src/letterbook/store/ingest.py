@@ -26,8 +26,8 @@ from letterbook.store.identity import slugify
 from letterbook.store.store import SourceWriter, Store
 from letterbook.store.write import Outcome, SourceOutcome
 
-SUFFIXES = {".txt", ".text", ".html", ".htm", ".xml"}
-INDEX_EVERY = 2000  # letters between index commits: fewer, larger commits are faster
+SUFFIXES = {".txt", ".text", ".html", ".htm"}  # TEI and CMIF (.xml) once their readers exist
+INDEX_EVERY = 2000  # letters between index commits: fewer, larger commits are faster; bounds memory
 
 ParseFunction = Callable[[Source], ParseResult]
 Reader = Callable[[Path], Source]
@@ -113,9 +113,9 @@ def ingest(store: Store, paths: Iterable[Path], collection: str | None = None, *
                 on_source(path, outcome)
             if since_index >= INDEX_EVERY:
                 writer.commit()  # the index follows committed letters only
-                summary.indexed += store.sync_index()
+                summary.indexed += store.sync_index(writer.fresh)
                 since_index = 0
-    summary.indexed += store.sync_index()
+    summary.indexed += store.sync_index(writer.fresh)
     summary.seconds = time.perf_counter() - started
     return summary
 

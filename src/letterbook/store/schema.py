@@ -147,8 +147,8 @@ corrections = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("letter_id", String(ID), nullable=False),  # no foreign key: a correction outlives re-ingests
     Column("field", String(100), nullable=False),
-    Column("value", Text, nullable=False),  # JSON of the corrected value
-    Column("source_value", Text, nullable=False),  # JSON of the parsed value it replaced
+    Column("value", Text, nullable=False),  # the corrected value, as the editor gave it
+    Column("source_value", Text, nullable=False),  # the printed value it replaced, as text
     Column("by", String(200), nullable=False),
     Column("why", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),

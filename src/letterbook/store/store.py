@@ -33,6 +33,7 @@ from letterbook.store.codec import loads
 from letterbook.store.corrections import apply_corrections, check_field, field_value
 from letterbook.store.engine import make_engine
 from letterbook.store.migrate import current_revision, head_revision, upgrade
+from letterbook.store.relink import relink_batch
 from letterbook.store.rows import entry_row, name_form_rows
 from letterbook.store.write import SourceOutcome, write_source
 
@@ -114,6 +115,16 @@ class Store:
         self.__dict__.pop("matcher", None)
         self.__dict__.pop("labels", None)
         return count
+
+    def relink(self) -> int:
+        """Link every stored letter to the registers as they are now; returns how many letters changed."""
+        after, changed = "", 0
+        while True:
+            with self.engine.begin() as conn:
+                after, count = relink_batch(conn, after, self.matcher, self.labels)
+            changed += count
+            if not after:
+                return changed
 
     def ensure_register(self) -> None:
         """An empty register gets the starter register, so a first ingest links the usual people."""
@@ -308,20 +319,38 @@ class Store:
     def index(self) -> SearchIndex:
         return SearchIndex(self.settings.search_index_dir)
 
-    def sync_index(self) -> int:
-        """Bring the search index up to date with every letter queued in the outbox; returns how many."""
+    def sync_index(self, fresh: dict[str, EditionLetter] | None = None) -> int:
+        """Bring the search index up to date with every letter queued in the outbox; returns how many.
+
+        ``fresh`` holds letters just committed by a ``SourceWriter``, so they need not be read
+        back and decoded; whatever is not there (or no longer exists) comes from the database.
+        """
         done = 0
         while True:
             with self.engine.connect() as conn:
                 rows = conn.execute(select(t.index_outbox).order_by(t.index_outbox.c.seq).limit(INDEX_BATCH)).all()
             if not rows:
+                if fresh is not None:
+                    fresh.clear()
                 return done
             ids = list(dict.fromkeys(r.letter_id for r in rows))
-            letters = list(self._edition_letters(select(t.letters).where(t.letters.c.id.in_(ids))))
+            letters = self._letters_for_index(ids, fresh or {})
             self.index.replace(ids, (index_document(item, self.labels) for item in letters))
             with self.engine.begin() as conn:  # only after the index committed: a crash here re-does the batch
                 conn.execute(delete(t.index_outbox).where(t.index_outbox.c.seq <= rows[-1].seq))
             done += len(ids)
+
+    def _letters_for_index(self, ids: list[str], fresh: dict[str, EditionLetter]) -> list[EditionLetter]:
+        cached = [i for i in ids if i in fresh]
+        with self.engine.connect() as conn:
+            existing = {r.id for r in conn.execute(select(t.letters.c.id).where(t.letters.c.id.in_(cached)))}
+            fixes = self._corrections_of(conn, cached)
+        letters = [dataclasses.replace(fresh[i], letter=apply_corrections(fresh[i].letter, fixes.get(i, [])))
+                   for i in cached if i in existing]
+        others = [i for i in ids if i not in fresh]
+        if others:
+            letters += self._edition_letters(select(t.letters).where(t.letters.c.id.in_(others)))
+        return letters
 
     def rebuild_index(self) -> int:
         """Drop the index and queue every letter again."""
@@ -341,6 +370,7 @@ class SourceWriter:
 
     def __init__(self, store: Store, conn: Connection, commit_every: float) -> None:
         self.edition, self.conn, self.commit_every = store, conn, commit_every
+        self.fresh: dict[str, EditionLetter] = {}  # written since the last index sync, for Store.sync_index
         self.last_commit = time.monotonic()
 
     def store(self, result: ParseResult, raw: bytes, collection: str) -> SourceOutcome:
@@ -349,6 +379,8 @@ class SourceWriter:
             self.conn.begin()
         with self.conn.begin_nested():
             outcome = write_source(self.conn, linked, raw, collection)
+        for letter_id, letter in zip(outcome.ids, linked.letters, strict=False):
+            self.fresh[letter_id] = EditionLetter(letter_id, collection, 0, letter, result.source.path)
         if time.monotonic() - self.last_commit >= self.commit_every:
             self.commit()
         return outcome
