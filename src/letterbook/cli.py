@@ -10,15 +10,18 @@ import click
 
 from letterbook import __version__
 from letterbook.errors import LetterbookError
+from letterbook.export.commands import check, export
+from letterbook.link.commands import registers
 from letterbook.output import result_to_json, result_to_text
 from letterbook.parse.conventions import Conventions
 from letterbook.pipeline import parse_file
+from letterbook.store.commands import correct_command, db, ingest_command, links_command, search_command
+from letterbook.web.commands import serve
 
 
 def conventions_for(calendar: str) -> Conventions:
     """The ``--calendar`` choice as parser conventions."""
     return Conventions() if calendar == "julian-before-1918" else Conventions(julian_before=None)
-from letterbook.web.commands import serve
 
 
 @click.group()
@@ -64,10 +67,6 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None, cal
 
 
 # The other commands, each a thin adapter over its own module.
-from letterbook.export.commands import check, export  # noqa: E402
-from letterbook.link.commands import registers  # noqa: E402
-from letterbook.store.commands import correct_command, db, ingest_command, links_command, search_command  # noqa: E402
-
 main.add_command(db)
 main.add_command(ingest_command)
 main.add_command(correct_command)
