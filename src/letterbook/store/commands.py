@@ -84,7 +84,7 @@ def ingest_command(paths: tuple[Path, ...], collection: str | None, database_url
             click.echo(line)
         dangling = len(store.cross_links(dangling_only=True))
         click.echo(f"cross-references to documents not in the edition: {dangling}"
-                   + (" (letterbook check links)" if dangling else ""))
+                   + (" (letterbook links)" if dangling else ""))
     if not summary.ok:
         sys.exit(1)
 
