@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from click.testing import CliRunner
 from lxml import etree
 
-from conftest import CORPUS, SHARED
+from conftest import CORPUS, REPO, SHARED
 from letterbook.cli import main
 from letterbook.export.commands import tei_file_name
 
@@ -76,9 +76,21 @@ def test_export_csv_json_network_and_beacon_from_files(tmp_path: Path) -> None:
     assert (tmp_path / "b.txt").read_text(encoding="utf-8").startswith("#FORMAT: BEACON\n")
 
 
-def test_export_without_a_source_says_what_to_pass(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["export", "csv", str(tmp_path)])
-    assert result.exit_code == 2 and "--from" in result.output
+def test_export_without_from_reads_the_edition_store(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'edition.db'}"
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(REPO / "samples"), "--collection", "sample", "--db", db]).exit_code == 0
+    result = runner.invoke(main, ["export", "tei", str(tmp_path / "tei"), "--db", db])
+    assert result.exit_code == 0, result.output
+    files = sorted((tmp_path / "tei" / "sample").glob("*.xml"))
+    assert len(files) == 15
+    assert runner.invoke(main, ["check", str(tmp_path / "tei")]).exit_code == 0
+
+
+def test_export_from_a_missing_store_is_one_line_naming_the_database(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'none.db'}"
+    result = CliRunner().invoke(main, ["export", "csv", str(tmp_path / "out"), "--db", db])
+    assert result.exit_code == 1 and "none.db" in result.output and "db upgrade" in result.output
 
 
 def test_export_from_a_hostile_file_fails_with_one_line(tmp_path: Path) -> None:
