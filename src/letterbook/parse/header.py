@@ -158,6 +158,9 @@ def is_capitals(text: str) -> bool:
         return False
     if text.isupper():
         return True
+    words = text.split(None, 1)
+    if not words or not words[0].isupper():
+        return False  # a title in capitals begins with a word in capitals
     upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
     return upper > 0 and lower <= 0.15 * (upper + lower)
 
