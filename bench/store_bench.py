@@ -45,6 +45,13 @@ def write_pages(folder: Path, letters: int, seed: int) -> int:
     return count
 
 
+def resident() -> str:
+    """Anonymous (heap) and file-backed (memory-mapped index and database) resident memory, from /proc."""
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return ", ".join(f"{key} {int(status[key].split()[0]) // 1024} MiB" for key in ("RssAnon", "RssFile")
+                     if key in status)
+
+
 def open_store(url: str, index: Path) -> Store:
     store = Store(Settings(database_url=url, index_dir=str(index)))
     store.upgrade()
@@ -62,7 +69,7 @@ def bench_ingest(letters: int, seed: int, workdir: Path) -> Store:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"ingest: {summary.letters} letters from {summary.sources} pages (read + parse + link + store + index, "
           f"SQLite, one thread): {summary.letters / seconds:,.0f} letters/s wall ({seconds:.1f} s), "
-          f"{summary.letters / cpu:,.0f} letters per CPU-second; peak RSS {peak:.0f} MiB")
+          f"{summary.letters / cpu:,.0f} letters per CPU-second; peak RSS {peak:.0f} MiB; now {resident()}")
     return store
 
 

@@ -27,7 +27,7 @@ ANALYZER = "letterbook_stem"
 TEXT_FIELDS = ("text", "notes", "names")
 PERSON_FACETS = ("sender", "recipient", "correspondent", "mentioned")
 FACETS = (*PERSON_FACETS, "place", "year", "archive", "fond", "kind", "language", "collection")
-WRITER_HEAP = 128_000_000
+WRITER_HEAP = 32_000_000
 
 
 def analyzer() -> tantivy.TextAnalyzer:
