@@ -19,11 +19,6 @@ from letterbook.store.commands import correct_command, db, ingest_command, links
 from letterbook.web.commands import serve
 
 
-def conventions_for(calendar: str) -> Conventions:
-    """The ``--calendar`` choice as parser conventions."""
-    return Conventions() if calendar == "julian-before-1918" else Conventions(julian_before=None)
-
-
 @click.group()
 @click.version_option(__version__, prog_name="letterbook")
 def main() -> None:
@@ -43,7 +38,7 @@ def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None, cal
     With one PATH and --format json the output is one JSON object; with several, one
     object per line (JSON Lines).
     """
-    conventions = conventions_for(calendar)
+    conventions = Conventions.named(calendar)
     failed = False
     for path in paths:
         try:

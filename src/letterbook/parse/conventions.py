@@ -19,6 +19,11 @@ class Conventions:
 
     julian_before: dt.date | None = RUSSIAN_REFORM
 
+    @classmethod
+    def named(cls, calendar: str) -> Conventions:
+        """The CLI's ``--calendar`` choice: "julian-before-1918" (the default) or "gregorian"."""
+        return cls() if calendar == "julian-before-1918" else cls(julian_before=None)
+
     def date(self, text: str, offset: int) -> HistoricalDate | None:
         """``text`` as one editorial date, or None."""
         return parse_date(text, offset, julian_before=self.julian_before)

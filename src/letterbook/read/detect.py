@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from letterbook.model import ParseResult
+from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.read.xml import TEI_NS
 
 _SNIFF_BYTES = 4096
@@ -31,14 +32,17 @@ def is_cmif_root(path: Path) -> bool:
     return b'type="url"' in head or b"type='url'" in head
 
 
-def read_letters_file(path: Path) -> ParseResult:
-    """The letters of one file, by what it holds (TEI letter, CMIF, or text/HTML page)."""
+def read_letters_file(path: Path, conventions: Conventions = DEFAULT) -> ParseResult:
+    """The letters of one file, by what it holds (TEI letter, CMIF, or text/HTML page).
+
+    A page's reading findings (a repaired encoding, say) come with its letters; its dates
+    are read with the collection's ``conventions``.
+    """
     if is_tei_namespace_file(path):
         from letterbook.read.cmif import read_cmif
         from letterbook.read.tei import read_tei
 
         return read_cmif(path) if is_cmif_root(path) else read_tei(path)
-    from letterbook.parse import parse_source
-    from letterbook.read import read_source
+    from letterbook.pipeline import parse_file
 
-    return parse_source(read_source(path))
+    return parse_file(path, conventions=conventions)

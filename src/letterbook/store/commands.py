@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from letterbook.errors import LetterbookError
+from letterbook.parse.conventions import Conventions
 from letterbook.search.search import DateMatch, SearchRequest, SearchResult, Sort
 from letterbook.settings import Settings
 from letterbook.store.codec import to_plain
@@ -58,8 +59,10 @@ def db_upgrade(database_url: str | None) -> None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--collection", default=None, metavar="SLUG", help="Store every source in this collection.")
+@click.option("--calendar", type=click.Choice(["julian-before-1918", "gregorian"]), default="julian-before-1918",
+              show_default=True, help="How the collection prints dates before 1918-02-14 (Soviet editions: Old Style).")
 @db_option
-def ingest_command(paths: tuple[Path, ...], collection: str | None, database_url: str | None) -> None:
+def ingest_command(paths: tuple[Path, ...], collection: str | None, calendar: str, database_url: str | None) -> None:
     """Read, parse, link, store and index files and folders (recursively).
 
     Sources already stored with the same bytes are skipped; changed ones update their
@@ -79,7 +82,8 @@ def ingest_command(paths: tuple[Path, ...], collection: str | None, database_url
                 bar.label = f"ingesting ({letters} letters, {rate:,.0f}/s)"
                 bar.update(1)
 
-            summary = ingest(store, files, collection=collection, on_source=advance)
+            summary = ingest(store, files, collection=collection, on_source=advance,
+                             conventions=Conventions.named(calendar))
         for line in summary.lines():
             click.echo(line)
         dangling = len(store.cross_links(dangling_only=True))

@@ -20,13 +20,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from letterbook.errors import LetterbookError
 from letterbook.model import ParseResult, Source
-from letterbook.parse import parse_source
+from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.read import read_source
+from letterbook.read.detect import read_letters_file
 from letterbook.store.identity import slugify
 from letterbook.store.store import SourceWriter, Store
 from letterbook.store.write import Outcome, SourceOutcome
 
-SUFFIXES = {".txt", ".text", ".html", ".htm"}  # TEI and CMIF (.xml) once their readers exist
+SUFFIXES = {".txt", ".text", ".html", ".htm", ".xml"}  # pages, TEI letters, CMIF files
 INDEX_EVERY = 2000  # letters between index commits: fewer, larger commits are faster; bounds memory
 
 ParseFunction = Callable[[Source], ParseResult]
@@ -94,7 +95,8 @@ def collection_slug(explicit: str | None, result: ParseResult, path: Path) -> st
 
 
 def ingest(store: Store, paths: Iterable[Path], collection: str | None = None, *,
-           parse: ParseFunction = parse_source, read: Reader = read_source,
+           parse: ParseFunction | None = None, read: Reader = read_source,
+           conventions: Conventions = DEFAULT,
            on_source: Callable[[Path, SourceOutcome | Failure], None] | None = None) -> IngestSummary:
     """Ingest every source under ``paths``; see the module docstring."""
     summary = IngestSummary()
@@ -103,7 +105,7 @@ def ingest(store: Store, paths: Iterable[Path], collection: str | None = None, *
     since_index = 0
     with store.writer() as writer:
         for path in paths:
-            outcome = _ingest_one(writer, path, collection, parse, read)
+            outcome = _ingest_one(writer, path, collection, _loader(parse, read, conventions))
             if isinstance(outcome, Failure):
                 summary.failures.append(outcome)
             else:
@@ -120,15 +122,21 @@ def ingest(store: Store, paths: Iterable[Path], collection: str | None = None, *
     return summary
 
 
+def _loader(parse: ParseFunction | None, read: Reader, conventions: Conventions) -> Callable[[Path], ParseResult]:
+    """Path → letters: by default whatever the file holds (page, TEI letter, CMIF file); a
+    given ``parse`` reads pages only (tests and benchmarks pass their own)."""
+    if parse is None:
+        return lambda path: read_letters_file(path, conventions)
+    return lambda path: parse(read(path))
+
+
 def _ingest_one(writer: SourceWriter, path: Path, collection: str | None,
-                parse: ParseFunction, read: Reader) -> SourceOutcome | Failure:
+                load: Callable[[Path], ParseResult]) -> SourceOutcome | Failure:
     try:
-        source = read(path)
         raw = path.read_bytes()
+        result = load(path)
     except (LetterbookError, OSError) as exc:
         return Failure(str(path), getattr(exc, "reason", None) or str(exc))
-    try:
-        result = parse(source)
     except Exception as exc:  # a parser bug must not stop the run: report the file and go on
         return Failure(str(path), f"cannot be parsed: {type(exc).__name__}: {exc}")
     try:
