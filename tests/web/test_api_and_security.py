@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from starlette.testclient import TestClient
 
+from letterbook.export.validate import validate_tei
 from letterbook.web.app import create_app
 from letterbook.web.config import WebSettings
 from web.sample import sample_edition
@@ -115,3 +118,13 @@ def test_the_sample_edition_in_memory_serves_the_same_letter_as_the_store(client
     for key in ("number", "date", "notes", "citation", "senders"):
         assert ours[key] == theirs[key], key
     assert "".join(s["text"] for s in ours["body"]) == "".join(s["text"] for s in theirs["body"])
+
+
+def test_letter_downloads_as_tei_valid_against_tei_all(client: TestClient, tmp_path: Path) -> None:
+    response = client.get("/api/letters/bolsheviks/194/tei")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/tei+xml")
+    assert 'filename="' in response.headers["content-disposition"]
+    target = tmp_path / "194.xml"
+    target.write_bytes(response.content)
+    assert validate_tei([target]) == []
+    assert b"correspDesc" in response.content and b"msIdentifier" in response.content

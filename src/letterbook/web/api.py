@@ -10,14 +10,23 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from letterbook.model import PartyKind, RegisterEntry
+from letterbook.export.tei import letter_to_tei
+from letterbook.model import Collection, EditionLetter, PartyKind, RegisterEntry
 from letterbook.output import letter_to_json
 from letterbook.web import pages
 from letterbook.web.config import WebSettings
-from letterbook.web.edition import FACETS, EditionReader, LetterQuery, LetterResults, MonthCount, Network
+from letterbook.web.edition import (
+    FACETS,
+    EditionReader,
+    LetterQuery,
+    LetterResults,
+    LetterSummary,
+    MonthCount,
+    Network,
+)
 from letterbook.web.query import letter_query
 
 
@@ -37,6 +46,26 @@ Text = Annotated[str | None, Query()]
 Page = Annotated[int, Query(ge=1)]
 Size = Annotated[int, Query(ge=1, le=1000)]
 MODE_HELP = "certainly: the letter's whole date range inside the range; possibly (default): overlapping it"
+
+
+def _entries_of(edition: EditionReader, item: EditionLetter) -> dict[str, RegisterEntry]:
+    """The register entries a letter's parties and mentions link to, for its TEI @ref attributes."""
+    letter = item.letter
+    ids = {p.id for p in (*letter.senders, *letter.recipients, letter.place, letter.place_received) if p and p.id}
+    ids |= {m.entry_id for m in letter.mentions}
+    return {entry.id: entry for entry_id in sorted(ids) if (entry := edition.entry(entry_id)) is not None}
+
+
+def _collection_of(edition: EditionReader, item: EditionLetter) -> Collection:
+    info = next((c for c in edition.collections() if c.slug == item.collection), None)
+    if info is None:
+        return Collection(slug=item.collection)
+    return Collection(title=info.title, slug=info.slug, compilers=info.compilers, year=info.year,
+                      language=info.language)
+
+
+def _id(summary: LetterSummary | None) -> str | None:
+    return summary.id if summary else None
 
 
 def router(edition: EditionReader, settings: WebSettings) -> APIRouter:
@@ -70,6 +99,19 @@ def router(edition: EditionReader, settings: WebSettings) -> APIRouter:
         data = {"id": item.id, "collection": item.collection, "position": item.position,
                 "source_path": item.source_path, "letter": letter_to_json(item.letter)}
         return JSONResponse(data, headers={"content-disposition": f'attachment; filename="{_filename(item.id)}.json"'})
+
+    @api.get("/letters/{letter_id:path}/tei", summary="One letter as a TEI P5 file (valid against tei_all)",
+             response_class=Response, responses={200: {"content": {"application/tei+xml": {}}}})
+    def letter_tei(request: Request, letter_id: str) -> Response:
+        item = edition.get_letter(letter_id)
+        if item is None:
+            raise HTTPException(404, "There is no letter with this id.")
+        data = letter_to_tei(item, registers=_entries_of(edition, item), collection=_collection_of(edition, item),
+                             previous_id=_id(edition.neighbours(item.id).previous),
+                             next_id=_id(edition.neighbours(item.id).next),
+                             base_url=(settings.site_url or str(request.base_url)).rstrip("/"))
+        return Response(data, media_type="application/tei+xml",
+                        headers={"content-disposition": f'attachment; filename="{_filename(item.id)}.xml"'})
 
     @api.get("/letters/{letter_id:path}", response_model=pages.LetterContext, summary="One letter, as its page shows")
     def letter(request: Request, letter_id: str) -> JSONResponse:
