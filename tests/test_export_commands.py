@@ -124,3 +124,14 @@ def test_exported_tei_files_read_back_as_one_collection_with_the_same_ids(tmp_pa
     assert len(rows) == 341
     assert {row["collection"] for row in rows} == {"USA"}
     assert {row["id"] for row in rows} == {"USA/" + unquote(p.stem) for p in (tmp_path / "tei" / "USA").glob("*.xml")}
+
+
+def test_exports_of_the_parsed_corpus_pages_validate_with_zero_errors(tmp_path: Path) -> None:
+    pages = [arg for sub in ("seed", "en", "ru") for arg in ("--from", str(CORPUS / sub))]
+    runner = CliRunner()
+    assert runner.invoke(main, ["export", "tei", str(tmp_path / "tei"), *pages]).exit_code == 0
+    assert len(list((tmp_path / "tei").rglob("*.xml"))) == 25  # every letter the parser finds on the pages
+    assert runner.invoke(main, ["export", "cmif", str(tmp_path / "edition.xml"), *pages]).exit_code == 0
+    for target in (tmp_path / "tei", tmp_path / "edition.xml"):
+        result = runner.invoke(main, ["check", str(target)])
+        assert result.exit_code == 0 and "0 error(s)" in result.output, result.output
