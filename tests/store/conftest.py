@@ -8,45 +8,30 @@ skipped locally and fails under CI (``CI=true``), so CI cannot pass without it.
 
 from __future__ import annotations
 
-import os
-import secrets
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
 
 from letterbook.settings import Settings
 from letterbook.store import Store
+from postgres import fresh_database
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 sys.path.insert(0, str(BENCH))
 
 from synthetic import pages, parse_page  # noqa: E402
 
-SERVER = os.environ.get("LETTERBOOK_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
-
 __all__ = ["pages", "parse_page"]
 
 
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[str]:
-    name = f"letterbook_test_{secrets.token_hex(4)}"
-    admin = create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as exc:
-        admin.dispose()
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"no PostgreSQL at {SERVER}: {exc.orig}")
-    yield f"{SERVER}/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    """A fresh PostgreSQL database on the local server (skipped where none answers, except under CI)."""
+    with fresh_database("letterbook_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

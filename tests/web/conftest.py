@@ -2,43 +2,27 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
 from starlette.testclient import TestClient
 
 from letterbook.web.app import create_app
 from letterbook.web.config import WebSettings
 from letterbook.web.edition import EditionReader
+from postgres import fresh_database
 from web.sample import sample_edition
 from web.sample_store import sample_store
 
 SITE = "https://edition.example"
-POSTGRES = os.environ.get("LETTERBOOK_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
 
 
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database on the local server (skipped where none answers, except under CI)."""
-    name = f"letterbook_web_{secrets.token_hex(4)}"
-    admin = create_engine(f"{POSTGRES}/postgres", isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except OperationalError as exc:
-        admin.dispose()
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"no PostgreSQL at {POSTGRES}: {exc.orig}")
-    yield f"{POSTGRES}/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_database("letterbook_web") as url:
+        yield url
 
 
 @pytest.fixture(scope="module", params=["memory", "sqlite", "postgresql"])
