@@ -150,12 +150,18 @@ def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
 
 @contextmanager
 def _edition(from_paths: Sequence[Path], database_url: str | None) -> Iterator[EditionSource]:
-    """The edition to export: the files named by --from, else the store named by --db."""
-    if from_paths:
-        yield source_from_paths(from_paths)
-        return
-    with open_store(database_url) as store:
-        yield StoredEdition(store)
+    """The edition to export: the files named by --from, else the store named by --db.
+
+    An error while reading or writing becomes one line and exit status 1.
+    """
+    try:
+        if from_paths:
+            yield source_from_paths(from_paths)
+        else:
+            with open_store(database_url) as store:
+                yield StoredEdition(store)
+    except LetterbookError as exc:
+        _fail(exc)
 
 
 def tei_file_name(letter_id: str) -> str:
@@ -203,23 +209,20 @@ def export() -> None:
 @base_url_option
 def export_tei(outdir: Path, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """One TEI P5 file per letter: OUTDIR/{collection}/{number}.xml."""
-    try:
-        with _edition(from_paths, database_url) as edition:
-            letters = sorted(edition.letters(), key=lambda i: (i.collection, i.position, i.id))
-            registers = edition.register_entries()
-            for index, item in enumerate(letters):
-                previous = letters[index - 1].id if index and letters[index - 1].collection == item.collection else None
-                following = letters[index + 1] if index + 1 < len(letters) else None
-                data = letter_to_tei(item, registers=registers, collection=edition.collection(item.collection),
-                                     previous_id=previous,
-                                     next_id=following.id if following and following.collection == item.collection
-                                     else None, base_url=base_url)
-                target = outdir / tei_file_name(item.id)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-            click.echo(f"{len(letters)} TEI file(s) written to {outdir}")
-    except LetterbookError as exc:
-        _fail(exc)
+    with _edition(from_paths, database_url) as edition:
+        letters = sorted(edition.letters(), key=lambda i: (i.collection, i.position, i.id))
+        registers = edition.register_entries()
+        for index, item in enumerate(letters):
+            previous = letters[index - 1].id if index and letters[index - 1].collection == item.collection else None
+            following = letters[index + 1] if index + 1 < len(letters) else None
+            data = letter_to_tei(item, registers=registers, collection=edition.collection(item.collection),
+                                 previous_id=previous,
+                                 next_id=following.id if following and following.collection == item.collection
+                                 else None, base_url=base_url)
+            target = outdir / tei_file_name(item.id)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        click.echo(f"{len(letters)} TEI file(s) written to {outdir}")
 
 
 @export.command("cmif")
@@ -230,16 +233,13 @@ def export_tei(outdir: Path, from_paths: tuple[Path, ...], database_url: str | N
 @base_url_option
 def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """The whole edition as one CMIF 1.1 file (dated $SOURCE_DATE_EPOCH or today)."""
-    try:
-        with _edition(from_paths, database_url) as edition:
-            letters = list(edition.letters())
-            data = edition_to_cmif(letters, registers=edition.register_entries(),
-                                   collection=_main_collection(edition, letters), base_url=base_url,
-                                   v2_extensions=v2, published=_published())
-            file.write_bytes(data)
-            click.echo(f"{len(letters)} letter(s) written to {file}")
-    except LetterbookError as exc:
-        _fail(exc)
+    with _edition(from_paths, database_url) as edition:
+        letters = list(edition.letters())
+        data = edition_to_cmif(letters, registers=edition.register_entries(),
+                               collection=_main_collection(edition, letters), base_url=base_url,
+                               v2_extensions=v2, published=_published())
+        file.write_bytes(data)
+        click.echo(f"{len(letters)} letter(s) written to {file}")
 
 
 @export.command("csv")
@@ -248,14 +248,11 @@ def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], database_url
 @db_option
 def export_csv(outdir: Path, from_paths: tuple[Path, ...], database_url: str | None) -> None:
     """letters.csv, parties.csv, persons.csv, places.csv, notes.csv in OUTDIR."""
-    try:
-        with _edition(from_paths, database_url) as edition:
-            outdir.mkdir(parents=True, exist_ok=True)
-            for name, text in csv_tables(list(edition.letters()), edition.register_entries()).items():
-                (outdir / name).write_text(text, encoding="utf-8")
-            click.echo(f"tables written to {outdir}")
-    except LetterbookError as exc:
-        _fail(exc)
+    with _edition(from_paths, database_url) as edition:
+        outdir.mkdir(parents=True, exist_ok=True)
+        for name, text in csv_tables(list(edition.letters()), edition.register_entries()).items():
+            (outdir / name).write_text(text, encoding="utf-8")
+        click.echo(f"tables written to {outdir}")
 
 
 @export.command("json")
@@ -265,15 +262,12 @@ def export_csv(outdir: Path, from_paths: tuple[Path, ...], database_url: str | N
 @base_url_option
 def export_json(file: Path, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """The full edition as one JSON document."""
-    try:
-        with _edition(from_paths, database_url) as edition:
-            letters = list(edition.letters())
-            file.write_text(edition_to_json(letters, registers=edition.register_entries(),
-                                            collection=_main_collection(edition, letters), base_url=base_url),
-                            encoding="utf-8")
-            click.echo(f"{len(letters)} letter(s) written to {file}")
-    except LetterbookError as exc:
-        _fail(exc)
+    with _edition(from_paths, database_url) as edition:
+        letters = list(edition.letters())
+        file.write_text(edition_to_json(letters, registers=edition.register_entries(),
+                                        collection=_main_collection(edition, letters), base_url=base_url),
+                        encoding="utf-8")
+        click.echo(f"{len(letters)} letter(s) written to {file}")
 
 
 @export.command("network")
@@ -282,12 +276,9 @@ def export_json(file: Path, from_paths: tuple[Path, ...], database_url: str | No
 @db_option
 def export_network(file: Path, from_paths: tuple[Path, ...], database_url: str | None) -> None:
     """Correspondents and letters as a GraphML network (Gephi, Cytoscape, networkx)."""
-    try:
-        with _edition(from_paths, database_url) as edition:
-            file.write_bytes(edition_to_graphml(list(edition.letters()), edition.register_entries()))
-            click.echo(f"network written to {file}")
-    except LetterbookError as exc:
-        _fail(exc)
+    with _edition(from_paths, database_url) as edition:
+        file.write_bytes(edition_to_graphml(list(edition.letters()), edition.register_entries()))
+        click.echo(f"network written to {file}")
 
 
 @export.command("beacon")
@@ -297,15 +288,12 @@ def export_network(file: Path, from_paths: tuple[Path, ...], database_url: str |
 @base_url_option
 def export_beacon(file: Path, from_paths: tuple[Path, ...], database_url: str | None, base_url: str) -> None:
     """A BEACON file of the persons with GND, VIAF or Wikidata identifiers."""
-    try:
-        with _edition(from_paths, database_url) as edition:
-            letters = list(edition.letters())
-            file.write_text(edition_to_beacon(letters, registers=edition.register_entries(),
-                                              collection=_main_collection(edition, letters), base_url=base_url),
-                            encoding="utf-8")
-            click.echo(f"BEACON written to {file}")
-    except LetterbookError as exc:
-        _fail(exc)
+    with _edition(from_paths, database_url) as edition:
+        letters = list(edition.letters())
+        file.write_text(edition_to_beacon(letters, registers=edition.register_entries(),
+                                          collection=_main_collection(edition, letters), base_url=base_url),
+                        encoding="utf-8")
+        click.echo(f"BEACON written to {file}")
 
 
 @click.command("check")
