@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, delete, func, insert, select
@@ -94,7 +95,14 @@ class Store:
         upgrade(self.engine)
 
     def check_schema(self) -> None:
-        """Refuse to work on a database that is behind the migrations (``letterbook db upgrade``)."""
+        """Refuse to work on a database that is missing or behind the migrations (``letterbook db upgrade``).
+
+        A missing SQLite file is named as missing, and not created by looking at it.
+        """
+        database = self.engine.url.database
+        if self.engine.url.get_backend_name() == "sqlite" and database and database != ":memory:" \
+                and not Path(database).exists():
+            raise StoreError(f"there is no edition at {database}: run `letterbook ingest` or `letterbook db upgrade`")
         if current_revision(self.engine) != head_revision(self.engine):
             raise StoreError(f"the database {self.settings.database_url} is not at the current schema: "
                              "run `letterbook db upgrade`")
