@@ -7,22 +7,18 @@ letter's span, the back matter (navigation after the last letter), or a remainde
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
-from letterbook.parse.archival import find_archival
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
-from letterbook.parse.letter import MAX_CITATION_LINE, read_letter
+from letterbook.parse.letter import archival_line, read_letter
 from letterbook.parse.notes import is_note_separator, is_notes_heading
 from letterbook.parse.segment import LetterStart, find_starts
-from letterbook.parse.text import Line, split_lines
+from letterbook.parse.text import Line, is_mostly_cyrillic, split_lines
 
 # Enough characters to tell Russian from English, few enough to cost nothing.
 LANGUAGE_SAMPLE = 1000
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_LATIN = re.compile("[A-Za-z]")
 
 # Pages cut off at a fixed length end in a fragment of a word ("Оглавление т"): after
 # navigation lines, a last line this short is taken as navigation too.
@@ -52,7 +48,7 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
 def language_of(text: str) -> str:
     """ "ru" when most letters are Cyrillic, else "en"."""
     sample = text[:LANGUAGE_SAMPLE]
-    return "ru" if len(_CYRILLIC.findall(sample)) > len(_LATIN.findall(sample)) else "en"
+    return "ru" if is_mostly_cyrillic(sample) else "en"
 
 
 def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int,
@@ -104,10 +100,7 @@ def _ends_a_letter(line: Line) -> bool:
     """A line that only closes a document: an archival citation or the notes heading."""
     if is_notes_heading(line.text) or is_note_separator(line.text):
         return True
-    if len(line.text) > MAX_CITATION_LINE:
-        return False
-    refs = find_archival(line.text, line.start)
-    return bool(refs) and refs[0].span[0] - line.start <= 2
+    return bool(archival_line(line))
 
 
 __all__ = ["Conventions", "language_of", "parse_source"]

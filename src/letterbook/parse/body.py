@@ -16,7 +16,6 @@ from typing import Any
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind, TextValue
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.dates import parse_dateline
 from letterbook.parse.header import is_person_name
 from letterbook.parse.text import Line, strip_span
 
@@ -53,7 +52,7 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     main = lines[:ps_at]
     dateline, dateline_at = _find_dateline(main, context, conventions)
     place = _place_of_writing(main, dateline_at) if dateline_at is not None else None
-    signature, signers = _find_signature(text, main, dateline_at)
+    signature, signers = _find_signature(text, main, dateline, dateline_at)
     return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
                      postscripts=postscripts)
 
@@ -103,14 +102,14 @@ def _place_of_writing(lines: Sequence[Line], at: int) -> TextValue | None:
     return None
 
 
-def _find_signature(text: str, lines: Sequence[Line], dateline_at: int | None
+def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate | None, dateline_at: int | None
                     ) -> tuple[TextValue | None, tuple[Party, ...]]:
     """The signature block, looked for upwards from the end of the text."""
     skipped = 0
     for i in range(len(lines) - 1, max(len(lines) - 8, 0) - 1, -1):
         line = lines[i]
         if i == dateline_at:
-            after = _after_date(text, line)
+            after = _after_date(text, line, dateline)
             if after is not None:
                 return after
             continue
@@ -118,7 +117,7 @@ def _find_signature(text: str, lines: Sequence[Line], dateline_at: int | None
             continue  # the place of writing under the date line ("Serpukhov.")
         if _signature_names(line.text) is not None:
             first = _extend_upwards(lines, i)
-            return _signature(text, lines[first].start, line.end, lines[first:i + 1])
+            return _signature(text, lines[first].start, line.end)
         if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line)) is not None:
             return inline
         skipped += 1
@@ -127,14 +126,14 @@ def _find_signature(text: str, lines: Sequence[Line], dateline_at: int | None
     return None, ()
 
 
-def _after_date(text: str, line: Line) -> tuple[TextValue | None, tuple[Party, ...]] | None:
-    """A signature after the date on the same line ("13/VI — 32 г. Каганович.")."""
-    date = parse_dateline(line.text, line.start)
+def _after_date(text: str, line: Line, date: HistoricalDate | None
+                ) -> tuple[TextValue | None, tuple[Party, ...]] | None:
+    """A signature after the author's date on the same line ("13/VI — 32 г. Каганович.")."""
     if date is None or date.span[1] >= line.end:
         return None
     start, end = strip_span(text, date.span[1], line.end)
     if start < end and _signature_names(text[start:end]) is not None:
-        return _signature(text, start, end, [])
+        return _signature(text, start, end)
     return None
 
 
@@ -157,10 +156,10 @@ def _inline_signature(text: str, line: Line) -> tuple[TextValue | None, tuple[Pa
     if not all(is_person_name(n) and not _is_closing(n) for n in names) or len(names) < 2:
         return None
     start, end = strip_span(text, line.start + match.start(1), line.start + match.end(1))
-    return _signature(text, start, end, [])
+    return _signature(text, start, end)
 
 
-def _signature(text: str, start: int, end: int, lines: Sequence[Line]) -> tuple[TextValue, tuple[Party, ...]]:
+def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:
     value = TextValue(text[start:end], (start, end))
     return value, _signers(text, start, end)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from letterbook.data import load
 from letterbook.model import Party, PartyKind, Span
+from letterbook.parse.text import is_mostly_cyrillic
 
 _UP = "A-ZА-ЯЁ"
 _LOW = "a-zа-яёß'’"
@@ -210,7 +211,7 @@ def _from_to(text: str, cursor: int, offset: int, kind: str, kind_printed: str |
         at = text.find(word, cursor)
         if at <= cursor:
             continue
-        cyrillic = _is_cyrillic(text)
+        cyrillic = is_mostly_cyrillic(text)
         senders = _split_parties(text, cursor, at, offset, dative=False)
         recipients = _split_parties(text, at + len(word), len(text), offset, dative=cyrillic)
         if senders and recipients:
@@ -220,7 +221,7 @@ def _from_to(text: str, cursor: int, offset: int, kind: str, kind_printed: str |
 
 def _to_only(text: str, cursor: int, offset: int, kind: str, kind_printed: str | None) -> Heading | None:
     """"Письмо В.И. Ленину", "ТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ ...", "В МАЛЫЙ СОВНАРКОМ": no sender printed."""
-    if not _is_cyrillic(text):
+    if not is_mostly_cyrillic(text):
         return None
     start, accusative = cursor, False
     for key in ("accusative_prefixes", "addressee_prefixes"):
@@ -261,14 +262,8 @@ def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
     return None
 
 
-_CYRILLIC = re.compile("[А-яЁё]")
 _UPPER = re.compile("[A-ZА-ЯЁ]")
 _LOWER = re.compile("[a-zа-яё]")
-_LATIN = re.compile("[A-Za-z]")
-
-
-def _is_cyrillic(text: str) -> bool:
-    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
 @cache
@@ -290,7 +285,7 @@ def _is_initial(word: str) -> bool:
 def _nominative_word(word: str) -> str:
     data = _names_data()
     lower = word.lower()
-    if not _is_cyrillic(word) or any(lower.endswith(e) for e in data["indeclinable_endings"]):
+    if not is_mostly_cyrillic(word) or any(lower.endswith(e) for e in data["indeclinable_endings"]):
         return word
     rules: list[list[str]] = data["dative_to_nominative"]
     for ending, replacement in rules:

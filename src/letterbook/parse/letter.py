@@ -87,7 +87,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     senders = (heading.senders if heading else ()) or start.senders
     if not senders and parts.signers:
         senders = parts.signers[-1:] if len(parts.signers) == 1 else parts.signers
-    date = start.date or apparatus.date or _from_dateline(parts.dateline, span, apparatus)
+    date = start.date or apparatus.date or _from_dateline(parts.dateline, apparatus)
     letter = Letter(
         span=span,
         text=text[text_span[0]:text_span[1]],
@@ -118,7 +118,7 @@ def _place(place: TextValue | None, dateline: HistoricalDate | None) -> Party | 
     return Party(name=value.text, span=value.span, kind=PartyKind.PLACE) if value else None
 
 
-def _from_dateline(dateline: HistoricalDate | None, span: Span, apparatus: _Apparatus) -> HistoricalDate | None:
+def _from_dateline(dateline: HistoricalDate | None, apparatus: _Apparatus) -> HistoricalDate | None:
     if dateline is None:
         return None
     apparatus.findings.append(Finding(Severity.INFO, "date", "no editorial date printed; the date is taken "
@@ -216,7 +216,7 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
         line = lines[i]
         if is_navigation(line.text):
             continue  # a library's links after the document
-        refs = _archival_line(line)
+        refs = archival_line(line)
         if refs:
             archival[:0] = refs
             tail = citation_tail(text, refs[-1])
@@ -237,7 +237,8 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
     return lines[:cut]
 
 
-def _archival_line(line: Line) -> list[ArchivalRef]:
+def archival_line(line: Line) -> list[ArchivalRef]:
+    """The citations of a line that begins with one (it closes a document), else none."""
     if len(line.text) > MAX_CITATION_LINE:
         return []
     refs = find_archival(line.text, line.start)

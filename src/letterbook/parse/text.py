@@ -53,6 +53,15 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def is_mostly_cyrillic(text: str) -> bool:
+    """More Cyrillic letters than Latin ones: Russian text, a Russian name."""
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+
+
 def normalize_spaces(text: str) -> str:
     """Collapse every run of blank characters to one space (for matching, never for output)."""
     if _ODD_SPACE.search(text) is None:
