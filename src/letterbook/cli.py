@@ -12,6 +12,7 @@ from letterbook import __version__
 from letterbook.errors import LetterbookError
 from letterbook.export.commands import check, export
 from letterbook.link.commands import registers
+from letterbook.options import calendar_option
 from letterbook.output import result_to_json, result_to_text
 from letterbook.parse.conventions import Conventions
 from letterbook.pipeline import parse_file
@@ -30,8 +31,7 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text",
               show_default=True, help="json follows the parse-output contract; text is a summary.")
 @click.option("--encoding", default=None, help="Decode every file with this encoding instead of detecting it.")
-@click.option("--calendar", type=click.Choice(["julian-before-1918", "gregorian"]), default="julian-before-1918",
-              show_default=True, help="How the collection prints dates before 1918-02-14 (Soviet editions: Old Style).")
+@calendar_option
 def parse(paths: tuple[Path, ...], output_format: str, encoding: str | None, calendar: str) -> None:
     """Print the letters found in each source, writing nothing to any database.
 

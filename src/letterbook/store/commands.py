@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from letterbook.errors import LetterbookError
+from letterbook.options import calendar_option
 from letterbook.parse.conventions import Conventions
 from letterbook.search.search import DateMatch, SearchRequest, SearchResult, Sort
 from letterbook.settings import Settings
@@ -59,8 +60,7 @@ def db_upgrade(database_url: str | None) -> None:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--collection", default=None, metavar="SLUG", help="Store every source in this collection.")
-@click.option("--calendar", type=click.Choice(["julian-before-1918", "gregorian"]), default="julian-before-1918",
-              show_default=True, help="How the collection prints dates before 1918-02-14 (Soviet editions: Old Style).")
+@calendar_option
 @db_option
 def ingest_command(paths: tuple[Path, ...], collection: str | None, calendar: str, database_url: str | None) -> None:
     """Read, parse, link, store and index files and folders (recursively).
