@@ -29,7 +29,7 @@ SOURCE_SUFFIXES = frozenset({".txt", ".htm", ".html", ".xml"})
 LICENCE_STEMS = frozenset({"license", "licence", "copying", "copyright", "notice"})
 
 # Bytes that no text file holds (tab, line feed, form feed and carriage return are text).
-CONTROL_BYTES = frozenset(range(32)) - {0x09, 0x0A, 0x0C, 0x0D} | {0x7F}
+CONTROL_BYTES = bytes(sorted(frozenset(range(32)) - {0x09, 0x0A, 0x0C, 0x0D} | {0x7F}))
 # A file is binary when more than this share of its first bytes are control bytes.
 CONTROL_BYTE_SHARE = 0.10
 BINARY_SAMPLE_BYTES = 65_536
@@ -123,7 +123,7 @@ def _refuse_binary(name: str, raw: bytes) -> None:
     if nul >= 0:
         raise SourceError(name, f"looks binary (NUL bytes at byte {nul})")
     sample = raw[:BINARY_SAMPLE_BYTES]
-    controls = sum(1 for byte in sample if byte in CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))  # counted in C, not byte by byte
     if controls > CONTROL_BYTE_SHARE * len(sample):
         raise SourceError(name, f"looks binary ({controls * 100 // len(sample)}% control bytes in its first "
                                 f"{len(sample)} bytes)")

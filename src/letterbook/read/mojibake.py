@@ -67,6 +67,8 @@ def repair_mojibake(text: str) -> tuple[str, Repair | None]:
     """``text`` with its mojibake undone, and what was changed (None when nothing was)."""
     # ftfy takes about 60 µs a line: only lines that hold what mojibake is made of go to it.
     pairs = _mojibake_pairs()
+    if pairs.search(text) is None:  # most pages: one pass over the text, no line by line
+        return text, None
     lines = text.splitlines(keepends=True)
     fixed = "".join(_fix_line(line) if pairs.search(line) else line for line in lines)
     if fixed == text:
