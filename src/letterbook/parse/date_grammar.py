@@ -478,6 +478,8 @@ class Reader:
         body = self._range(body_at)
         if body is None:
             return None
+        if body.first == i and qualifier is None:
+            return body  # nothing to change: replace() costs more than the rest of this method
         return replace(body, first=i, qualifier=qualifier or body.qualifier)
 
     def _range(self, i: int) -> Expression | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from letterbook.data import load
 
@@ -26,8 +26,7 @@ class Kind(StrEnum):
     SYM = "sym"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple, not a frozen dataclass: made for every token of every date tried
     kind: Kind
     text: str
     start: int  # character offsets into the tokenized text
@@ -41,14 +40,16 @@ class Token:
         return int(self.text)
 
 
+_KINDS = {"num": Kind.NUM, "word": Kind.WORD, None: Kind.SYM}
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = -1
     for match in _TOKEN.finditer(text):
-        raw = match.group()
-        kind = Kind.NUM if match.lastgroup == "num" else Kind.WORD if match.lastgroup == "word" else Kind.SYM
-        tokens.append(Token(kind, raw, match.start(), match.end(), match.start() == previous_end))
-        previous_end = match.end()
+        start, end = match.span()
+        tokens.append(Token(_KINDS[match.lastgroup], match.group(), start, end, start == previous_end))
+        previous_end = end
     return tokens
 
 

@@ -8,10 +8,11 @@ longer holds, and queues every touched letter for the search index (``index_outb
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, bindparam, delete, insert, select, union_all, update
 
@@ -103,7 +104,7 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     _insert_children(conn, collection, ids, letters)
     findings = _findings(conn, result, source_id, ids)
     if findings:
-        conn.execute(insert(t.findings), findings)
+        _insert_many(conn, t.findings, findings)
     outbox = [{"letter_id": i} for i in dict.fromkeys([*old, *ids])]
     if outbox:
         _insert_many(conn, t.index_outbox, outbox)
@@ -150,7 +151,7 @@ def _upsert_letters(conn: Connection, collection: str, source_id: int, ids: Sequ
                     letters: Sequence[Letter], positions: Sequence[int], now: dt.datetime,
                     existing: set[str]) -> None:
     """Letters this source held before are updated (same id, same position); the others inserted."""
-    new_rows = []
+    new_rows: list[dict[str, Any]] = []
     for seq, (letter_id, letter, position) in enumerate(zip(ids, letters, positions, strict=True)):
         row = {**letter_row(letter_id, collection, source_id, seq, letter, now=now), "position": position}
         if letter_id in existing:
@@ -158,7 +159,7 @@ def _upsert_letters(conn: Connection, collection: str, source_id: int, ids: Sequ
         else:
             new_rows.append(row)
     if new_rows:
-        conn.execute(insert(t.letters), new_rows)
+        _insert_many(conn, t.letters, new_rows)
 
 
 def _insert_children(conn: Connection, collection: str, ids: Sequence[str], letters: Sequence[Letter]) -> None:
@@ -174,20 +175,30 @@ def _insert_children(conn: Connection, collection: str, ids: Sequence[str], lett
             _insert_many(conn, table, batches[table.name])
 
 
+@dataclass(frozen=True, slots=True)
+class _InsertSql:
+    sql: str
+    order: tuple[str, ...] | None  # parameter order for positional drivers (sqlite3); None: by name (psycopg)
+    processors: tuple[tuple[str, Callable[[Any], Any]], ...]  # the columns' own conversions (dates on SQLite)
+
+
 @cache
-def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> tuple[str, tuple[str, ...] | None]:
-    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=dialect)
+def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _InsertSql:
+    compiled = insert(table).values({c: bindparam(c, type_=table.c[c].type) for c in columns}).compile(
+        dialect=dialect)
+    processors = tuple((c, p) for c in columns if (p := table.c[c].type.bind_processor(dialect)) is not None)
     order = compiled.positiontup
-    return compiled.string, tuple(order) if order is not None else None
+    return _InsertSql(compiled.string, tuple(order) if order is not None else None, processors)
 
 
-def _insert_many(conn: Connection, table: Table, rows: list[dict[str, object]]) -> None:
-    """A many-row insert handed to the driver as it is: for tables of plain text and integer
-    columns only (no type conversions are skipped), where SQLAlchemy's per-statement work
-    cost more than the insert itself."""
-    sql, order = _insert_sql(conn.dialect, table, tuple(rows[0]))
-    params = [tuple(row[c] for c in order) for row in rows] if order is not None else rows
-    conn.exec_driver_sql(sql, params)
+def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """A many-row insert handed to the driver, with each column's conversion applied as
+    SQLAlchemy would: its per-statement work cost more than the insert itself."""
+    plan = _insert_sql(conn.dialect, table, tuple(rows[0]))
+    if plan.processors:
+        rows = [{**row, **{c: convert(row[c]) for c, convert in plan.processors}} for row in rows]
+    params = [tuple(row[c] for c in plan.order) for row in rows] if plan.order is not None else rows
+    conn.exec_driver_sql(plan.sql, params)
 
 
 def _findings(conn: Connection, result: ParseResult, source_id: int, ids: Sequence[str]) -> list[dict[str, object]]:
