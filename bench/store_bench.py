@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,6 +53,18 @@ def resident() -> str:
                      if key in status)
 
 
+def memory_every(step: int) -> Callable[[Path, object], None]:
+    """An ``on_source`` callback printing resident memory after every ``step`` letters: flat or growing?"""
+    done = [0, 0]
+
+    def report(_path: Path, outcome: object) -> None:
+        done[0] += getattr(outcome, "letters", 0)
+        if done[0] - done[1] >= step:
+            done[1] = done[0]
+            print(f"  after {done[0]:>7,} letters: {resident()}", flush=True)
+    return report
+
+
 def open_store(url: str, index: Path) -> Store:
     store = Store(Settings(database_url=url, index_dir=str(index)))
     store.upgrade()
@@ -66,7 +79,8 @@ def bench_ingest(letters: int, seed: int, workdir: Path, *, real_parser: bool) -
     started, cpu = time.perf_counter(), time.process_time()
     # The real pipeline (read with reading findings, letterbook's parser) by default; the
     # synthetic format's own reader shows what the store and index cost without parsing.
-    summary = ingest(store, source_files([pages_dir]), collection="bench", parse=None if real_parser else parse_page)
+    summary = ingest(store, source_files([pages_dir]), collection="bench", parse=None if real_parser else parse_page,
+                     on_source=memory_every(letters // 5))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     parser = "letterbook's parser" if real_parser else "the synthetic format's own reader"
