@@ -87,7 +87,7 @@ def parse_tree(raw: bytes, path: str) -> etree._Element:
     try:
         root = etree.fromstring(raw, safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise SourceError(path, f"is not well-formed XML: {exc}") from exc
+        raise SourceError(path, f"is not well-formed XML: {_one_line(exc)}") from exc
     _refuse_entities(root, path)
     return root
 
@@ -117,7 +117,7 @@ def iter_elements(raw: bytes, path: str, tags: frozenset[str], root_tag: str) ->
                 yield element
                 _release(element)
     except etree.XMLSyntaxError as exc:
-        raise SourceError(path, f"is not well-formed XML: {exc}") from exc
+        raise SourceError(path, f"is not well-formed XML: {_one_line(exc)}") from exc
     root = events.root
     if root is not None:
         _refuse_entities(root, path)  # a DOCTYPE after a long prolog; its entities were never expanded
@@ -243,3 +243,8 @@ class Locator:
 @cache
 def _start_tag(local: str) -> re.Pattern[str]:
     return re.compile(rf"<(?:\w+:)?{re.escape(local)}[\s/>]")
+
+
+def _one_line(exc: Exception) -> str:
+    """libxml2's message on one line: some of its messages carry a line break ("...range\\n, line 1")."""
+    return " ".join(str(exc).split()).replace(" ,", ",")
