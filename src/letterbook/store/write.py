@@ -8,18 +8,18 @@ longer holds, and queues every touched letter for the search index (``index_outb
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Table, bindparam, delete, insert, select, union_all, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, union_all, update
 
 from letterbook.model import Finding, Letter, ParseResult, Severity
 from letterbook.store import schema as t
 from letterbook.store.corrections import field_value
 from letterbook.store.identity import assign_ids, letter_key
+from letterbook.store.prepared import insert_many, insert_statement, run
 from letterbook.store.rows import (
     archival_rows,
     collection_row,
@@ -51,7 +51,8 @@ class SourceOutcome:
     ids: tuple[str, ...] = ()  # the stored letters' ids, in source order
 
 
-# Statements built once: building a statement costs more than running it on SQLite.
+# Statements built once (building one costs more than running it on SQLite), most of them
+# run as prepared statements (``store.prepared``).
 # Two indexed lookups joined by UNION ALL: with "path = ? OR sha256 = ?" SQLite scans every
 # source of the collection, which made each ingest slower than the one before.
 _FIND_SOURCE = union_all(
@@ -60,7 +61,6 @@ _FIND_SOURCE = union_all(
     select(t.sources.c.id, t.sources.c.sha256, t.sources.c.path).where(
         t.sources.c.sha256 == bindparam("sha256"), t.sources.c.collection == bindparam("collection")))
 _UPDATE_SOURCE = update(t.sources).where(t.sources.c.id == bindparam("source_id"))
-_INSERT_SOURCE = insert(t.sources).returning(t.sources.c.id)
 _OLD_LETTERS = select(t.letters.c.id, t.letters.c.position).where(t.letters.c.source_id == bindparam("source_id"))
 _TAKEN = select(t.letters.c.id).where(t.letters.c.id.in_(bindparam("ids", expanding=True)),
                                      t.letters.c.source_id != bindparam("source_id"))
@@ -76,8 +76,7 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     """Store ``result`` (already linked) as a source of ``collection``; see the module docstring."""
     now = now or dt.datetime.now(dt.UTC)
     source = result.source
-    stored = conn.execute(_FIND_SOURCE, {"collection": collection, "path": source.path,
-                                         "sha256": source.sha256}).all()
+    stored = run(conn, _FIND_SOURCE, {"collection": collection, "path": source.path, "sha256": source.sha256}).all()
     known = next((r for r in stored if r.path == source.path), None)
     if (known and known.sha256 == source.sha256) or (not known and stored):
         return SourceOutcome(source.path, Outcome.UNCHANGED)  # these bytes are stored already
@@ -86,9 +85,9 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     if known:
         source_id = known.id
         conn.execute(_UPDATE_SOURCE, {**row, "source_id": source_id})
-        old = {r.id: r.position for r in conn.execute(_OLD_LETTERS, {"source_id": source_id})}
+        old = {r.id: r.position for r in run(conn, _OLD_LETTERS, {"source_id": source_id})}
     else:
-        source_id = conn.execute(_INSERT_SOURCE, row).scalar_one()
+        source_id = run(conn, insert_statement(t.sources, tuple(row), returning="id"), row).scalar_one()
         old = {}  # a new source holds no letters yet
     letters = result.letters
     ids = assign_ids(collection, letters, _taken_by_others(conn, collection, source_id, letters))
@@ -104,16 +103,16 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     _insert_children(conn, collection, ids, letters)
     findings = _findings(conn, result, source_id, ids)
     if findings:
-        _insert_many(conn, t.findings, findings)
+        insert_many(conn, t.findings, findings)
     outbox = [{"letter_id": i} for i in dict.fromkeys([*old, *ids])]
     if outbox:
-        _insert_many(conn, t.index_outbox, outbox)
+        insert_many(conn, t.index_outbox, outbox)
     return SourceOutcome(source.path, Outcome.UPDATED if known else Outcome.NEW, len(letters), len(findings),
                          tuple(ids))
 
 
 def _ensure_collection(conn: Connection, slug: str, result: ParseResult) -> None:
-    if conn.execute(_FIND_COLLECTION, {"slug": slug}).first() is None:
+    if run(conn, _FIND_COLLECTION, {"slug": slug}).first() is None:
         conn.execute(insert(t.collections).values(**collection_row(slug, result.collection)))
 
 
@@ -128,7 +127,7 @@ def _taken_by_others(conn: Connection, collection: str, source_id: int, letters:
 
 def _positions(conn: Connection, collection: str, ids: Sequence[str], old: dict[str, int]) -> list[int]:
     """A letter keeps its position; new letters follow the collection's last one, in source order."""
-    last = conn.execute(_LAST_POSITION, {"collection": collection}).scalar()
+    last = run(conn, _LAST_POSITION, {"collection": collection}).scalar()
     following = (last or 0) + 1
     positions = []
     for letter_id in ids:
@@ -159,7 +158,7 @@ def _upsert_letters(conn: Connection, collection: str, source_id: int, ids: Sequ
         else:
             new_rows.append(row)
     if new_rows:
-        _insert_many(conn, t.letters, new_rows)
+        insert_many(conn, t.letters, new_rows)
 
 
 def _insert_children(conn: Connection, collection: str, ids: Sequence[str], letters: Sequence[Letter]) -> None:
@@ -172,33 +171,7 @@ def _insert_children(conn: Connection, collection: str, ids: Sequence[str], lett
         batches["mentions"].extend(mention_rows(letter_id, letter))
     for table in CHILDREN:
         if batches[table.name]:
-            _insert_many(conn, table, batches[table.name])
-
-
-@dataclass(frozen=True, slots=True)
-class _InsertSql:
-    sql: str
-    order: tuple[str, ...] | None  # parameter order for positional drivers (sqlite3); None: by name (psycopg)
-    processors: tuple[tuple[str, Callable[[Any], Any]], ...]  # the columns' own conversions (dates on SQLite)
-
-
-@cache
-def _insert_sql(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> _InsertSql:
-    compiled = insert(table).values({c: bindparam(c, type_=table.c[c].type) for c in columns}).compile(
-        dialect=dialect)
-    processors = tuple((c, p) for c in columns if (p := table.c[c].type.bind_processor(dialect)) is not None)
-    order = compiled.positiontup
-    return _InsertSql(compiled.string, tuple(order) if order is not None else None, processors)
-
-
-def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """A many-row insert handed to the driver, with each column's conversion applied as
-    SQLAlchemy would: its per-statement work cost more than the insert itself."""
-    plan = _insert_sql(conn.dialect, table, tuple(rows[0]))
-    if plan.processors:
-        rows = [{**row, **{c: convert(row[c]) for c, convert in plan.processors}} for row in rows]
-    params = [tuple(row[c] for c in plan.order) for row in rows] if plan.order is not None else rows
-    conn.exec_driver_sql(plan.sql, params)
+            insert_many(conn, table, batches[table.name])
 
 
 def _findings(conn: Connection, result: ParseResult, source_id: int, ids: Sequence[str]) -> list[dict[str, object]]:
