@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from synthetic import parse_page
 
 from conftest import CORPUS
+from letterbook.cli import main
 from letterbook.settings import Settings
-from letterbook.store import Store, ingest
+from letterbook.store import Store, commands, ingest
 from letterbook.store.ingest import source_files
 
 
@@ -33,6 +37,15 @@ def test_ingest_stores_the_corpus_reports_bad_files_and_is_idempotent(tmp_path: 
     assert f"sources: {pages} ({pages} new" in first.stdout
     again = letterbook("ingest", str(CORPUS / "seed"), str(CORPUS / "ru"), db=db, cwd=tmp_path)
     assert again.returncode == 0 and f"sources: {pages} (0 new, 0 updated, {pages} unchanged)" in again.stdout
+
+
+def test_ingest_progress_shows_letters_so_far_and_their_rate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(commands, "PROGRESS_SECONDS", 0.0)  # a new label for every source
+    result = CliRunner().invoke(main, ["ingest", str(CORPUS / "seed"), "--db", f"sqlite:///{tmp_path / 'e.db'}"])
+    assert result.exit_code == 0, result.output
+    progress = [(int(n), int(rate.replace(",", ""))) for n, rate in
+                re.findall(r"ingesting \((\d+) letters, ([\d,]+)/s\)", result.stderr)]
+    assert progress and progress[-1][0] > 0 and all(rate > 0 for n, rate in progress if n > 0)
 
 
 def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) -> None:

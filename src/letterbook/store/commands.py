@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,8 @@ from letterbook.store.codec import to_plain
 from letterbook.store.ingest import Failure, ingest, source_files
 from letterbook.store.store import Store
 from letterbook.store.write import SourceOutcome
+
+PROGRESS_SECONDS = 1.0
 
 db_option = click.option("--db", "database_url", default=None, metavar="URL",
                          help="Database URL (default: $LETTERBOOK_DATABASE_URL or sqlite:///letterbook.db).")
@@ -73,13 +76,17 @@ def ingest_command(paths: tuple[Path, ...], collection: str | None, calendar: st
         # click's bar is already installed with click and shows the ETA; the rate goes in its label.
         with click.progressbar(length=len(files), label="ingesting", show_eta=True, show_pos=True,
                                file=sys.stderr) as bar:
-            letters = 0
+            letters, started, labelled = 0, time.monotonic(), time.monotonic()
 
             def advance(_path: Path, outcome: SourceOutcome | Failure) -> None:
-                nonlocal letters
+                nonlocal letters, labelled
                 letters += outcome.letters if isinstance(outcome, SourceOutcome) else 0
-                rate = letters / max(bar.time_spent, 1e-6) if hasattr(bar, "time_spent") else 0
-                bar.label = f"ingesting ({letters} letters, {rate:,.0f}/s)"
+                now = time.monotonic()
+                # Off a terminal click prints every new label as a line: a new label at most
+                # every PROGRESS_SECONDS keeps a log of a long run short.
+                if now - labelled >= PROGRESS_SECONDS:
+                    labelled = now
+                    bar.label = f"ingesting ({letters} letters, {letters / (now - started):,.0f}/s)"
                 bar.update(1)
 
             summary = ingest(store, files, collection=collection, on_source=advance,
