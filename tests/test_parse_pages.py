@@ -92,3 +92,20 @@ def test_a_collection_printed_new_style_reads_early_dates_as_gregorian() -> None
     (letter,) = parse_source(source, Conventions(julian_before=None)).letters
     assert letter.date is not None and letter.date.calendar is Calendar.GREGORIAN
     assert letter.date.earliest == datetime.date(1915, 2, 27)
+
+
+def test_the_place_in_the_date_line_is_the_place_of_writing_not_the_address_above_it() -> None:
+    page = ("Telegram from A. L. Sheinman to G. V. Chicherin, G. K. Ordzhonikidze\n\nDecember 6, 1920\n\n"
+            "Moscow.\n\nNarkomindel Comrade Chicherin.\n\nBaku Comrade Ordzhonikidze.\n\n"
+            "Tiflis, December 6, 1920\n\nThe attitude of the government towards us has changed.\n\n"
+            "One of my employees has been arrested.\n\nI ask for instructions.\n\nThe mission waits.\n\n"
+            "The trains are late.\n\nSheinman\n")
+    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    assert letter.place is not None and letter.place.name == "Tiflis"
+
+
+def test_a_place_on_its_own_line_above_a_bare_date_line_is_the_place_of_writing() -> None:
+    page = ("No. 7\n\nI. V. Stalin to V. I. Lenin\n\nFebruary 1, 1920\n\nSerpukhov.\n\nFebruary 1, 1920.\n\n"
+            "The front is quiet.\n\nThe grain has come.\n\nThe trains are late.\n\nStalin\n")
+    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    assert letter.place is not None and letter.place.name == "Serpukhov"

@@ -51,7 +51,10 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     postscripts = (_span_value(text, lines[ps_at].start, lines[-1].end),) if ps_at < len(lines) else ()
     main = lines[:ps_at]
     dateline, dateline_at = _find_dateline(main, context, conventions)
-    place = _place_of_writing(main, dateline_at) if dateline_at is not None else None
+    # A place printed in the date line itself ("Tiflis, December 6, 1920") is the author's
+    # own; a line beside it is then an address ("Baku Comrade Ordzhonikidze."), not the place.
+    beside = dateline_at is not None and dateline is not None and dateline.place is None
+    place = _place_of_writing(main, dateline_at) if beside and dateline_at is not None else None
     signature, signers = _find_signature(text, main, dateline, dateline_at)
     return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
                      postscripts=postscripts)
