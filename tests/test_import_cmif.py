@@ -137,3 +137,15 @@ def test_parts_and_letters_together_cover_the_whole_file() -> None:
     covered = sorted([*(letter.span for letter in result.letters), *(part.span for part in result.parts)])
     assert covered[0][0] == 0 and covered[-1][1] == len(result.source.text)
     assert all(first[1] == second[0] for first, second in itertools.pairwise(covered))
+
+
+def test_a_place_with_a_ref_but_no_name_is_named_as_the_file_names_that_ref_elsewhere() -> None:
+    unnamed = [letter.place for letter in read_cmif(NICOLAI).letters if letter.place and not letter.place.name]
+    assert unnamed, "Nicolai's file has a placeName with a GeoNames ref and no text"
+    berlin = [p for p in unnamed if p.refs == ("http://www.geonames.org/2950159",)]
+    assert berlin and all(p.normalized == "Berlin" for p in berlin)
+    document = cmif_document(
+        '<correspDesc><correspAction type="sent"><persName>A</persName>'
+        '<placeName ref="http://www.geonames.org/1"/></correspAction></correspDesc>')
+    lonely = read_cmif_bytes(document).letters[0].place
+    assert lonely is not None and lonely.name == "" and lonely.normalized is None  # nothing to name it from

@@ -9,8 +9,9 @@ by the disk.
 Real files carry quirks that are reported as findings, never as failures: dates only as
 text ("[Frühjahr 1681?]"), ``@cert`` values outside CMIF 1.1 (which allows only "low"),
 ``@sameAs`` and other attributes of no CMIF meaning, a day without a year
-(``when="--02-03"``), a placeName with a ref but no name, one authority ID named
-differently in different letters, the same correspondent twice in one action.
+(``when="--02-03"``), a placeName with a ref but no name (then named as the same ref is
+elsewhere in the file), one authority ID named differently in different letters, the same
+correspondent twice in one action.
 
 Spans: see ``letterbook.read.xml`` (exact for ``correspDesc`` elements; names and dates
 are found by their text inside their letter).
@@ -19,8 +20,8 @@ are found by their text inside their letter).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -108,11 +109,26 @@ def read_cmif_bytes(raw: bytes, source: Source | None = None, path: str = "<cmif
     collection = Collection(title=state.title, slug=Path(source.path).stem, compilers=tuple(state.editors),
                             language="und")
     findings = _file_findings(state)
-    return ParseResult(source=source, collection=collection, letters=tuple(state.letters),
-                       parts=tuple(_parts(state.letters, len(source.text))), findings=findings)
+    letters = tuple(_with_places_named(letter, state) for letter in state.letters)
+    return ParseResult(source=source, collection=collection, letters=letters,
+                       parts=tuple(_parts(letters, len(source.text))), findings=findings)
 
 
-def _parts(letters: list[Letter], length: int) -> list[Part]:
+def _with_places_named(letter: Letter, state: _State) -> Letter:
+    """A placeName with a ref but no name gets, as its normalized name, the name the file
+    gives that ref elsewhere (the printed name stays empty): "Berlin", not a blank."""
+    def named(place: Party | None) -> Party | None:
+        if place is None or place.name or place.normalized:
+            return place
+        known = next((name for uri in place.refs for name in state.names_by_uri.get(uri, {}) if name), None)
+        return replace(place, normalized=known) if known else place
+    place, received = named(letter.place), named(letter.place_received)
+    if place is letter.place and received is letter.place_received:
+        return letter
+    return replace(letter, place=place, place_received=received)
+
+
+def _parts(letters: Sequence[Letter], length: int) -> list[Part]:
     """The header, the markup between letters and the end of the file, so that parts and
     letters together cover the source."""
     parts = []
