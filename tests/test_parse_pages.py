@@ -109,3 +109,10 @@ def test_a_place_on_its_own_line_above_a_bare_date_line_is_the_place_of_writing(
             "The front is quiet.\n\nThe grain has come.\n\nThe trains are late.\n\nStalin\n")
     letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
     assert letter.place is not None and letter.place.name == "Serpukhov"
+
+
+def test_a_page_label_ending_in_a_colon_is_not_taken_for_the_author_above_a_heading() -> None:
+    page = ("Том 17\nШрифт:\nИз телеграммы Э. Синклеру 21 ноября 1931 года\nФильм задерживается.\nПривет.\n"
+            "Сталин.\n")
+    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    assert [p.name for p in letter.senders] == ["Сталин"]  # from the signature, not "Шрифт"
