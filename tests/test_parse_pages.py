@@ -116,3 +116,21 @@ def test_a_page_label_ending_in_a_colon_is_not_taken_for_the_author_above_a_head
             "Сталин.\n")
     letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
     assert [p.name for p in letter.senders] == ["Сталин"]  # from the signature, not "Шрифт"
+
+
+def test_a_letter_without_a_sender_takes_the_author_the_running_heads_name() -> None:
+    page = ("116\nТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ СОВЕТА\nСообщите обстоятельства дела.\nПредседатель Совнаркома Ленин\n"
+            "Написано 20 апреля 1918 г.\n62\nВ. И. ЛЕНИН\n117\nВ МАЛЫЙ СОВНАРКОМ\n21. IV. 1918 г.\n"
+            "Советую настоятельно рассмотреть дело.\n")
+    result = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page))
+    first, second = result.letters
+    assert [p.name for p in first.senders] == ["Ленин"]  # signed: the signature names him
+    assert [(p.name, p.implied) for p in second.senders] == [("В. И. ЛЕНИН", True)]
+    assert any("running head" in f.message for f in second.findings)
+
+
+def test_running_heads_naming_two_people_imply_no_sender() -> None:
+    page = ("117\nВ МАЛЫЙ СОВНАРКОМ\nСоветую рассмотреть дело.\n62\nВ. И. ЛЕНИН\n63\nИ. В. СТАЛИН\n"
+            "Рассмотреть дело.\n")
+    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    assert letter.senders == ()

@@ -8,11 +8,12 @@ letter's span, the back matter (navigation after the last letter), or a remainde
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
-from letterbook.parse.letter import archival_line, read_letter
+from letterbook.parse.letter import archival_line, read_letter, running_head_author
 from letterbook.parse.notes import is_note_separator, is_notes_heading
 from letterbook.parse.segment import LetterStart, find_starts
 from letterbook.parse.text import Line, is_mostly_cyrillic, split_lines
@@ -35,7 +36,7 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     back_begin = _back_matter_start(lines, starts, len(text))
     findings: list[Finding] = []
     parts = _leading_parts(text, lines, letters_begin, findings)
-    letters = _read_letters(text, lines, starts, back_begin, conventions)
+    letters = _with_running_head_author(_read_letters(text, lines, starts, back_begin, conventions), lines)
     if back_begin < len(text) and starts:
         parts.append(Part("back_matter", (back_begin, len(text))))
     front = [line for line in lines if line.end <= letters_begin]
@@ -43,6 +44,18 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
         findings.extend(letter.findings)
     return ParseResult(source=source, collection=collection_from(front, language), letters=tuple(letters),
                        parts=tuple(parts), findings=tuple(findings))
+
+
+def _with_running_head_author(letters: list[Letter], lines: Sequence[Line]) -> list[Letter]:
+    """Letters that name no sender get the author of the collected works the page's running
+    heads name ("В. И. ЛЕНИН"), as an implied sender, with a finding that says so."""
+    author = running_head_author(lines) if any(not letter.senders for letter in letters) else ()
+    if not author:
+        return letters
+    finding = Finding(Severity.INFO, "senders", f"sender implied by the running head {author[0].name!r}",
+                      author[0].span)
+    return [letter if letter.senders else replace(letter, senders=author, findings=(*letter.findings, finding))
+            for letter in letters]
 
 
 def language_of(text: str) -> str:

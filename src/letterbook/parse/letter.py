@@ -33,6 +33,7 @@ from letterbook.parse.body import is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.dates import parse_dateline
 from letterbook.parse.frontmatter import is_navigation
+from letterbook.parse.header import parse_sender_line
 from letterbook.parse.notes import (
     anchor_notes,
     field_codes,
@@ -126,6 +127,26 @@ def _from_dateline(dateline: HistoricalDate | None, apparatus: _Apparatus) -> Hi
     return dateline
 
 
+def running_head_author(lines: Sequence[Line]) -> tuple[Party, ...]:
+    """The author a collected-works page names in its running heads ("62" / "В. И. ЛЕНИН"),
+    as an implied party, or () when its running heads name no one (or several people)."""
+    nonblank = [line for line in lines if not line.blank]
+    heads = {head.text: head for first, second in pairwise(nonblank)
+             if (head := _running_head(first, second)) is not None}
+    authors = [parties for head in heads.values() if (parties := parse_sender_line(head.text, head.start))]
+    if len(authors) != 1 or len(authors[0]) != 1:
+        return ()
+    return (replace(authors[0][0], implied=True),)
+
+
+def _running_head(first: Line, second: Line) -> Line | None:
+    """The running head of a page number printed with it, either above or below."""
+    for number, head in ((first, second), (second, first)):
+        if bare_number_of(number.text) and _RUNNING_HEAD.fullmatch(head.text):
+            return head
+    return None
+
+
 def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
     """Drop page numbers with a running head ("62" / "В. И. ЛЕНИН") printed inside a document."""
     nonblank = [i for i, line in enumerate(lines) if not line.blank]
@@ -134,8 +155,7 @@ def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
         first, second = lines[a], lines[b]
         if a in dropped or b in dropped:
             continue
-        if any(bare_number_of(number.text) and _RUNNING_HEAD.fullmatch(head.text)
-               for number, head in ((first, second), (second, first))):
+        if _running_head(first, second) is not None:
             dropped.update({a, b})
             apparatus.findings.append(Finding(Severity.INFO, "text", "page number and running head "
                                               "of the printed edition", (first.start, second.end)))
