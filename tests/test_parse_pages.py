@@ -134,3 +134,39 @@ def test_running_heads_naming_two_people_imply_no_sender() -> None:
             "Рассмотреть дело.\n")
     letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
     assert letter.senders == ()
+
+
+def parse_text(page: str) -> ParseResult:
+    return parse_source(Source(path="sample.txt", sha256="0" * 64, text=page))
+
+
+def test_a_signature_with_the_name_he_went_by_in_brackets_is_read() -> None:
+    letter, = parse_text("No. 3\nV. I. Lenin to L. B. Kamenev\nJuly 14, 1925\nDear Lev Borisovich!\n"
+                         "The trains with grain have not yet arrived.\nV. Ulyanov (Lenin)\n").letters
+    assert letter.signature is not None and letter.signature.text == "V. Ulyanov (Lenin)"
+
+
+def test_a_date_line_under_the_postscript_is_the_letters_date_line() -> None:
+    letter, = parse_text("No. 238\nV. I. Lenin to L. M. Kaganovich\nAugust 10, 1924\nThe order must go out.\n"
+                         "Lenin\nPS The answer is needed by Monday.\nAugust 10th 1924.\n").letters
+    assert letter.dateline is not None and letter.dateline.as_printed == "August 10th 1924."
+    assert [p.text for p in letter.postscripts] == ["PS The answer is needed by Monday."]
+
+
+def test_copy_to_a_comrade_under_the_date_is_a_note_not_a_heading() -> None:
+    letter, = parse_text("No. 72\nL. B. Kamenev - F. E. Dzerzhinsky\nDecember 26, 1913\nCopy to Comrade Kamenev.\n"
+                         "December 26th 1913.\nDear Felix!\nPlease inform me about our plans.\n").letters
+    assert letter.number == "72" and [p.name for p in letter.senders] == ["L. B. Kamenev"]
+
+
+def test_a_surname_alone_on_the_last_line_of_the_page_is_the_signature_not_navigation() -> None:
+    letter, = parse_text("V. I. Lenin — L. B. Kamenev\n[previously July 14, 1925]\nDear Lev Borisovich!\n"
+                         "The question must be put to the Politburo before the plenum.\nLenin\n").letters
+    assert letter.signature is not None and letter.signature.text == "Lenin"
+
+
+def test_an_address_line_above_the_text_is_no_signature_when_the_text_is_cut_off() -> None:
+    paragraph = "Линия южнее Царицына еще не восстановлена, гоню и ругаю всех, кого нужно. " * 3
+    letter, = parse_text(f"Сталин И.В.\nПисьмо В.И. Ленину\n7 июля 1918 г.\nТоварищу Ленину\n"
+                         f"Спешу на фронт.\n1) {paragraph}\n2) {paragraph}\n").letters
+    assert letter.signature is None

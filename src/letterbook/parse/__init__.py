@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
+from letterbook.parse.body import is_signature_line
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
 from letterbook.parse.letter import archival_line, read_letter, running_head_author
@@ -83,8 +84,10 @@ def _back_matter_start(lines: Sequence[Line], starts: list[LetterStart], end: in
     after = starts[-1].last if starts else -1
     candidates = [line for line in lines if line.index > after and not line.blank]
     for position, line in enumerate(reversed(candidates)):
-        last_fragment = position == 0 and len(line.text) <= TRUNCATED_FRAGMENT and len(candidates) > 1 and \
-            is_navigation(candidates[-2].text)
+        after_navigation = len(candidates) > 1 and is_navigation(candidates[-2].text)
+        last_fragment = position == 0 and len(line.text) <= TRUNCATED_FRAGMENT and after_navigation
+        if position == 0 and not after_navigation and is_signature_line(line.text):
+            break  # "Lenin" under the text is its signature; in a navigation bar it has company
         if not (is_navigation(line.text) or last_fragment):
             break
         begin = line.start

@@ -25,6 +25,10 @@ _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов").
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})")
 _DIGIT = re.compile(r"\d")
+_ALIAS = re.compile(r"(.+?)\s\(([^()]+)\)")
+# A line this long is a paragraph of the text: no signature stands above one (the lines under a
+# signature are a date line, a place, a receipt; the apparatus and notes are gone by then).
+PARAGRAPH = 150
 _PLACE_CHAR = r"(?:[^\W\d_]|[\[\]'’-])"
 _PLACE = re.compile(rf"[A-ZА-ЯЁ]{_PLACE_CHAR}*(?:\s(?:{_PLACE_CHAR}|\.)+){{0,3}}\.?")
 
@@ -48,9 +52,13 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     """Date line, place, signature and postscripts among the non-blank ``lines`` of a text."""
     lines = [line for line in lines if not line.blank]
     ps_at = next((i for i, line in enumerate(lines) if _is_postscript(line.text)), len(lines))
-    postscripts = (_span_value(text, lines[ps_at].start, lines[-1].end),) if ps_at < len(lines) else ()
-    main = lines[:ps_at]
+    main, ps_lines = lines[:ps_at], lines[ps_at:]
     dateline, dateline_at = _find_dateline(main, context, conventions)
+    if dateline is None and len(ps_lines) > 1:  # dated under the postscript ("PS ..." / "August 10th 1924.")
+        dateline = _dateline_of(ps_lines[-1], context, conventions)
+        if dateline is not None:
+            ps_lines = ps_lines[:-1]
+    postscripts = (_span_value(text, ps_lines[0].start, ps_lines[-1].end),) if ps_lines else ()
     # A place printed in the date line itself ("Tiflis, December 6, 1920") is the author's
     # own; a line beside it is then an address ("Baku Comrade Ordzhonikidze."), not the place.
     beside = dateline_at is not None and dateline is not None and dateline.place is None
@@ -123,6 +131,8 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
             return _signature(text, lines[first].start, line.end)
         if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line)) is not None:
             return inline
+        if len(line.text) > PARAGRAPH:
+            break  # running text below: what stands above it is inside the letter ("Товарищу Ленину")
         skipped += 1
         if skipped > 4 or i == 0:
             break
@@ -205,6 +215,8 @@ def _signature_names(line: str) -> list[str] | None:
 
 def _is_signer(name: str) -> bool:
     name = name.rstrip(".")
+    if alias := _ALIAS.fullmatch(name):  # "V. Ulyanov (Lenin)": a name and the name he went by
+        return _is_signer(alias[1]) and _is_signer(alias[2])
     return (is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2)) and not _is_closing(name)
 
 

@@ -102,6 +102,8 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
     if not name:
         return None
     flat = " ".join(name.split())
+    if flat.rstrip(".").lower() in _marker_words():  # "Copy to Comrade Kamenev." is a note, not a heading
+        return None
     if is_organisation(flat):
         kind = PartyKind.ORGANISATION
     elif is_person_name(flat):
@@ -264,6 +266,12 @@ def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
 
 _UPPER = re.compile("[A-ZА-ЯЁ]")
 _LOWER = re.compile("[a-zа-яё]")
+
+
+@cache
+def _marker_words() -> frozenset[str]:
+    """Words printed on their own above or in a text ("Copy", "Urgent", "Шифром"): never a party."""
+    return frozenset(load("dates")["words"]["not_places"])
 
 
 @cache
