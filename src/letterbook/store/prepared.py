@@ -1,11 +1,13 @@
 """Statements compiled once per database dialect and handed straight to the driver.
 
-SQLAlchemy's work around each execution (cache key, parameter processing, result set-up:
-about 60 µs on SQLite) cost more than running most of the statements an ingest runs for
-each source. A prepared statement keeps what matters of SQLAlchemy's (the SQL it compiled
-for the dialect, and each parameter's type conversion, such as dates on SQLite) and drops the
-rest. It suits statements with plain parameters (no expanding ``IN`` lists) whose results
-need no conversion (ids, text, integers).
+SQLAlchemy's work around each execution (cache key, parameter processing, result set-up)
+costs more than running most of the statements an ingest runs for each source. A prepared
+statement keeps what matters of it (the SQL compiled for the dialect, and each parameter's
+type conversion, such as dates on SQLite) and skips the rest: a one-row SELECT on SQLite
+took 40 µs through ``Connection.execute`` and 29 µs prepared (the driver alone: 1.3 µs; the
+rest is ``exec_driver_sql``, kept for its transaction bookkeeping and its error wrapping,
+which ingest relies on to report a failed source). It suits statements with plain
+parameters (no expanding ``IN`` lists) whose results need no conversion (ids, text, integers).
 """
 
 from __future__ import annotations
