@@ -96,6 +96,13 @@ def test_facets_count_the_letters_that_match(edition: Store) -> None:
     assert {f.value for f in result.facets["year"]} == {"1922", "1925", "1919"}
 
 
+def test_only_the_facets_asked_for_are_counted(edition: Store) -> None:
+    result = edition.search(SearchRequest(query="letters", facets=("year", "sender")))
+    assert set(result.facets) == {"year", "sender"}
+    assert {f.value for f in result.facets["year"]} == {"1922", "1925", "1919"}
+    assert edition.search(SearchRequest(query="letters", facets=())).facets == {}
+
+
 def test_letters_between_two_people_go_either_way(edition: Store) -> None:
     assert ids(edition, between=("Stalin", "Ordzhonikidze")) == ["test/1", "test/2"]
     assert ids(edition, between=("Сталин", "Kaganovich"), date_from="1920", date_to="1926") == ["test/4"]
@@ -139,6 +146,8 @@ def test_bad_filters_and_dates_are_query_errors(edition: Store) -> None:
         edition.search(SearchRequest(date_from="spring"))
     with pytest.raises(QueryError, match="ends"):
         edition.search(SearchRequest(date_from="1930", date_to="1920"))
+    with pytest.raises(QueryError, match="unknown facet 'colour'"):
+        edition.search(SearchRequest(facets=("colour",)))
 
 
 def test_the_query_language_parses_into_a_tree() -> None:

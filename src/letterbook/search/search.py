@@ -46,6 +46,7 @@ class SearchRequest:
     limit: int = 20
     offset: int = 0
     facet_size: int = 10
+    facets: tuple[str, ...] = FACETS  # which facets to count: each costs time in proportion to the hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,8 @@ class Searcher:
         hits = tuple(self._hit(searcher, score, address, pattern)
                      for score, address in found.hits[:max(request.limit, 0)])
         total = int(getattr(found, "count", 0))  # present at run time, missing from the stubs
-        return SearchResult(total=total, hits=hits, facets=self._facets(searcher, query, request.facet_size))
+        return SearchResult(total=total, hits=hits,
+                            facets=self._facets(searcher, query, request.facets, request.facet_size))
 
     # -- the text query ------------------------------------------------------------------
     def text_query(self, node: Node) -> tantivy.Query:
@@ -205,14 +207,17 @@ class Searcher:
         return Hit(id=str(doc["id"][0]), label=str(doc["label"][0]), score=float(score),
                    snippet=Snippet(fragment, marks))
 
-    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query,
+    def _facets(self, searcher: tantivy.Searcher, query: tantivy.Query, names: tuple[str, ...],
                 size: int) -> dict[str, tuple[FacetCount, ...]]:
-        if size <= 0:
+        unknown = [name for name in names if name not in FACETS]
+        if unknown:
+            raise QueryError(f"unknown facet {unknown[0]!r}: facets are {', '.join(FACETS)}")
+        if size <= 0 or not names:
             return {}
-        request = {name: {"terms": {"field": name, "size": size}} for name in FACETS}
+        request = {name: {"terms": {"field": name, "size": size}} for name in names}
         answer = searcher.aggregate(query, request)
         return {name: tuple(FacetCount(str(b["key"]), int(b["doc_count"])) for b in answer[name]["buckets"])
-                for name in FACETS}
+                for name in names}
 
     @staticmethod
     def _all(queries: Sequence[tantivy.Query]) -> tantivy.Query:

@@ -79,7 +79,7 @@ def month_range(year: int, month: int | None) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}", f"{year:04d}-{month:02d}"
 
 
-def search_request(query: LetterQuery, with_facets: bool) -> SearchRequest:
+def search_request(query: LetterQuery, facets: Sequence[str] = ()) -> SearchRequest:
     """The store's search request for a ``LetterQuery`` (a month is a date range the letter lies within)."""
     filters = {name: value for name, value in (("collection", query.collection), ("kind", query.kind),
                                                  ("language", query.language), ("archive", query.archive),
@@ -98,7 +98,8 @@ def search_request(query: LetterQuery, with_facets: bool) -> SearchRequest:
         filters["fond"] = f"{query.archive} f. {query.fond}"
     sort = SearchSort.RELEVANCE if query.sort == Sort.RELEVANCE and query.text.strip() else SearchSort.DATE
     return SearchRequest(query=query.text, filters=filters, date_from=date_from, date_to=date_to, dates=dates,
-                         sort=sort, limit=query.limit, offset=query.offset, facet_size=30 if with_facets else 0)
+                         sort=sort, limit=query.limit, offset=query.offset, facet_size=30 if facets else 0,
+                         facets=tuple(FACET_NAMES[name] for name in facets))  # only what the page shows
 
 
 FACET_NAMES = {"year": "year", "kind": "kind", "correspondent": "correspondent", "archive": "archive",
@@ -252,7 +253,7 @@ class StoreEdition:
     def find(self, query: LetterQuery, facets: Sequence[str] = ()) -> LetterResults:
         if query.sort == Sort.NUMBER and not query.text.strip():
             return self._in_collection_order(query, facets)
-        result = self.store.search(search_request(query, bool(facets)))
+        result = self.store.search(search_request(query, facets))
         summaries = self._summaries([hit.id for hit in result.hits])
         items = tuple(
             _with_snippet(summaries[hit.id], snippet_parts(hit.snippet.text, hit.snippet.marks) if query.text else ())
@@ -273,7 +274,7 @@ class StoreEdition:
             select(t.letters.c.id).where(*conditions).order_by(t.letters.c.collection, t.letters.c.position)
             .offset(query.offset).limit(query.limit))]
         total = self._scalar(select(func.count()).select_from(t.letters).where(*conditions)) or 0
-        counted = self.store.search(search_request(replace(query, offset=0, limit=1), True)) if facets else None
+        counted = self.store.search(search_request(replace(query, offset=0, limit=1), facets)) if facets else None
         summaries = self._summaries(ids)
         return LetterResults(int(total), tuple(summaries[i] for i in ids if i in summaries),
                              self._facets(counted.facets, facets) if counted else {})
