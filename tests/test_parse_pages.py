@@ -93,6 +93,10 @@ def test_a_collection_printed_new_style_reads_early_dates_as_gregorian() -> None
     assert letter.date is not None and letter.date.calendar is Calendar.GREGORIAN
     assert letter.date.earliest == datetime.date(1915, 2, 27)
 
+def parse_text(page: str) -> ParseResult:
+    return parse_source(Source(path="sample.txt", sha256="0" * 64, text=page))
+
+
 
 def test_the_place_in_the_date_line_is_the_place_of_writing_not_the_address_above_it() -> None:
     page = ("Telegram from A. L. Sheinman to G. V. Chicherin, G. K. Ordzhonikidze\n\nDecember 6, 1920\n\n"
@@ -100,21 +104,21 @@ def test_the_place_in_the_date_line_is_the_place_of_writing_not_the_address_abov
             "Tiflis, December 6, 1920\n\nThe attitude of the government towards us has changed.\n\n"
             "One of my employees has been arrested.\n\nI ask for instructions.\n\nThe mission waits.\n\n"
             "The trains are late.\n\nSheinman\n")
-    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    letter, = parse_text(page).letters
     assert letter.place is not None and letter.place.name == "Tiflis"
 
 
 def test_a_place_on_its_own_line_above_a_bare_date_line_is_the_place_of_writing() -> None:
     page = ("No. 7\n\nI. V. Stalin to V. I. Lenin\n\nFebruary 1, 1920\n\nSerpukhov.\n\nFebruary 1, 1920.\n\n"
             "The front is quiet.\n\nThe grain has come.\n\nThe trains are late.\n\nStalin\n")
-    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    letter, = parse_text(page).letters
     assert letter.place is not None and letter.place.name == "Serpukhov"
 
 
 def test_a_page_label_ending_in_a_colon_is_not_taken_for_the_author_above_a_heading() -> None:
     page = ("Том 17\nШрифт:\nИз телеграммы Э. Синклеру 21 ноября 1931 года\nФильм задерживается.\nПривет.\n"
             "Сталин.\n")
-    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    letter, = parse_text(page).letters
     assert [p.name for p in letter.senders] == ["Сталин"]  # from the signature, not "Шрифт"
 
 
@@ -122,7 +126,7 @@ def test_a_letter_without_a_sender_takes_the_author_the_running_heads_name() -> 
     page = ("116\nТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ СОВЕТА\nСообщите обстоятельства дела.\nПредседатель Совнаркома Ленин\n"
             "Написано 20 апреля 1918 г.\n62\nВ. И. ЛЕНИН\n117\nВ МАЛЫЙ СОВНАРКОМ\n21. IV. 1918 г.\n"
             "Советую настоятельно рассмотреть дело.\n")
-    result = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page))
+    result = parse_text(page)
     first, second = result.letters
     assert [p.name for p in first.senders] == ["Ленин"]  # signed: the signature names him
     assert [(p.name, p.implied) for p in second.senders] == [("В. И. ЛЕНИН", True)]
@@ -132,12 +136,8 @@ def test_a_letter_without_a_sender_takes_the_author_the_running_heads_name() -> 
 def test_running_heads_naming_two_people_imply_no_sender() -> None:
     page = ("117\nВ МАЛЫЙ СОВНАРКОМ\nСоветую рассмотреть дело.\n62\nВ. И. ЛЕНИН\n63\nИ. В. СТАЛИН\n"
             "Рассмотреть дело.\n")
-    letter, = parse_source(Source(path="sample.txt", sha256="0" * 64, text=page)).letters
+    letter, = parse_text(page).letters
     assert letter.senders == ()
-
-
-def parse_text(page: str) -> ParseResult:
-    return parse_source(Source(path="sample.txt", sha256="0" * 64, text=page))
 
 
 def test_a_signature_with_the_name_he_went_by_in_brackets_is_read() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind, TextValue
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.header import is_person_name
+from letterbook.parse.header import is_person_name, marker_words
 from letterbook.parse.text import Line, strip_span
 
 _NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
@@ -61,8 +61,9 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     postscripts = (_span_value(text, ps_lines[0].start, ps_lines[-1].end),) if ps_lines else ()
     # A place printed in the date line itself ("Tiflis, December 6, 1920") is the author's
     # own; a line beside it is then an address ("Baku Comrade Ordzhonikidze."), not the place.
-    beside = dateline_at is not None and dateline is not None and dateline.place is None
-    place = _place_of_writing(main, dateline_at) if beside and dateline_at is not None else None
+    place = None
+    if dateline_at is not None and dateline is not None and dateline.place is None:
+        place = _place_of_writing(main, dateline_at)
     signature, signers = _find_signature(text, main, dateline, dateline_at)
     return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
                      postscripts=postscripts)
@@ -252,13 +253,7 @@ def _is_title_line(text: str) -> bool:
 def _is_place_line(text: str) -> bool:
     """A line naming only a place ("Serpukhov."), not a marker such as "Copy." or "Urgently."."""
     return (len(text) <= 60 and len(text.split()) <= 4 and _PLACE.fullmatch(text) is not None
-            and text.rstrip(".").lower() not in _not_places())
-
-
-@cache
-def _not_places() -> frozenset[str]:
-    words: list[str] = load("dates")["words"]["not_places"]
-    return frozenset(words)
+            and text.rstrip(".").lower() not in marker_words())
 
 
 def _span_value(text: str, start: int, end: int) -> TextValue:

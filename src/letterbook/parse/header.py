@@ -17,6 +17,7 @@ from typing import Any
 
 from letterbook.data import load
 from letterbook.model import Party, PartyKind, Span
+from letterbook.parse.date_words import lexicon
 from letterbook.parse.text import is_mostly_cyrillic
 
 _UP = "A-ZА-ЯЁ"
@@ -102,7 +103,7 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
     if not name:
         return None
     flat = " ".join(name.split())
-    if flat.rstrip(".").lower() in _marker_words():  # "Copy to Comrade Kamenev." is a note, not a heading
+    if flat.rstrip(".").lower() in marker_words():  # "Copy to Comrade Kamenev." is a note, not a heading
         return None
     if is_organisation(flat):
         kind = PartyKind.ORGANISATION
@@ -268,10 +269,10 @@ _UPPER = re.compile("[A-ZА-ЯЁ]")
 _LOWER = re.compile("[a-zа-яё]")
 
 
-@cache
-def _marker_words() -> frozenset[str]:
-    """Words printed on their own above or in a text ("Copy", "Urgent", "Шифром"): never a party."""
-    return frozenset(load("dates")["words"]["not_places"])
+def marker_words() -> frozenset[str]:
+    """Words printed on their own above or in a text ("Copy", "Urgent", "Шифром"): never a
+    party, never a place (the date lexicon's list)."""
+    return lexicon().not_places
 
 
 @cache
