@@ -6,10 +6,12 @@ from pathlib import Path
 import pytest
 from synthetic import parse_page, source_of
 
+import letterbook.search.search as search_module
 from letterbook.errors import QueryError
 from letterbook.link.linker import link_letter
 from letterbook.model import Collection, HistoricalDate, Letter, ParseResult, Party
 from letterbook.search import DateMatch, SearchRequest, Sort
+from letterbook.search.index import FACETS
 from letterbook.search.query import And, Not, Or, Phrase, Prefix, Term, parse_query
 from letterbook.store import Store, ingest
 from letterbook.store.ingest import source_files
@@ -160,3 +162,14 @@ def test_search_sees_a_correction_at_once(store: Store, page_dir: Path) -> None:
     store.correct(letter_id, "text", "An entirely rewritten zanzibar text.", by="ed", why="test")
     store.sync_index()
     assert [h.id for h in store.search(SearchRequest(query="zanzibar")).hits] == [letter_id]
+
+
+def test_every_facet_is_counted_once_whatever_the_number_of_search_threads(edition: Store,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = []
+    for threads in (1, 2, 3, 8):
+        monkeypatch.setattr(search_module, "SEARCH_THREADS", threads)
+        result = edition.search(SearchRequest(query="letters"))
+        assert set(result.facets) == set(FACETS)
+        answers.append(result.facets)
+    assert all(answer == answers[0] for answer in answers)
