@@ -31,7 +31,8 @@ from letterbook.settings import Settings
 from letterbook.store import Store, ingest
 from letterbook.store.ingest import source_files
 
-QUERIES = [SearchRequest(query="letter"), SearchRequest(query="письмо", filters={"language": "ru"}),
+QUERIES = [SearchRequest(query="letter"), SearchRequest(query="the"),  # "the": in every English letter, the worst case
+           SearchRequest(query="письмо", filters={"language": "ru"}),
            SearchRequest(query='"grain plan"'), SearchRequest(query="plan AND commission"),
            SearchRequest(query="polit*"), SearchRequest(query="urgent", filters={"sender": "Stalin"}),
            SearchRequest(between=("Stalin", "Kaganovich"), date_from="1925", date_to="1930"),

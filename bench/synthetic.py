@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import random
 import re
 from collections.abc import Iterator
@@ -45,14 +46,52 @@ PEOPLE = [("I. V. Stalin", "Сталин И.В.", "Сталину И.В.", "Stal
           ("N. I. Bukharin", "Бухарин Н.И.", "Бухарину Н.И.", "Bukharin", "Бухариным"),
           ("P. I. Popov", "Попов П.И.", "Попову П.И.", "Popov", "Попова"),
           ("A. I. Rykov", "Рыков А.И.", "Рыкову А.И.", "Rykov", "Рыкова")]
-_EN_TEXT = ("the party plenum decision question letter telegram comrades work factory grain plan "
-            "commission report meeting politburo committee peasants workers army front railway "
-            "letters decided insist propose agree delay urgent answer cannot must should regarding")
-EN_WORDS = _EN_TEXT.split()
-_RU_TEXT = ("партия пленум решение вопрос письмо письма телеграмма товарищи работа завод хлеб план "
-            "комиссия доклад заседание политбюро комитет крестьяне рабочие армия фронт дорога "
-            "решили настаиваю предлагаю согласен срочно ответ нельзя надо насчет")
-RU_WORDS = _RU_TEXT.split()
+# Words follow Zipf's law, as in real text (the r-th commonest word is r times rarer than the
+# commonest): function words in nearly every letter, the correspondence's own words at the
+# ranks of moderately common words ("letter" in about a third of the letters of its language,
+# "urgent" in one of twelve), then a long tail of rare words. A flat 30-word vocabulary put
+# every word into every letter of its language, so that every query was the slowest possible.
+VOCABULARY = 20_000
+_EN_FUNCTION = ("the of and to in that is for it with on as be by not this we you i are have from at was "
+                "all will but our they which he his there or an has been would if them no so me my your")
+_EN_DOMAIN = ("letter comrades party question work plan decision report committee telegram politburo "
+              "meeting commission factory grain workers peasants army front railway plenum letters "
+              "decided answer propose agree insist delay must should cannot regarding urgent")
+_RU_FUNCTION = ("и в не на что с по к я о это все как но за из от у бы так же мы вы до то он его для "
+                "вас нас мне меня уже если только когда нет был была еще или их ни")
+_RU_DOMAIN = ("письмо товарищи партия вопрос работа план решение доклад комитет телеграмма политбюро "
+              "заседание комиссия завод хлеб рабочие крестьяне армия фронт дорога пленум письма решили "
+              "ответ предлагаю согласен настаиваю надо нельзя насчет срочно")
+_EN_SYLLABLES = "ka ro mi te lu sa ven dor pi gal ne tu bar sol fi mun der co ral gis"
+_RU_SYLLABLES = "ка ро ми те лу са вен дор пи гал не ту бар сол фи мун дер ко рал гис"
+
+
+def _vocabulary(function: str, domain: str, syllables: str) -> tuple[list[str], list[float]]:
+    """The words by rank, and the cumulative Zipf weights ``random.choices`` wants."""
+    real = function.split() + domain.split()
+    invented = (w for w in map(_invented, itertools.count(), itertools.repeat(syllables)) if w not in real)
+    words = function.split()
+    for rank, word in enumerate(domain.split()):  # from rank 60 on, one domain word every twelve ranks
+        words.extend(itertools.islice(invented, 60 + 12 * rank - len(words)))
+        words.append(word)
+    words.extend(itertools.islice(invented, VOCABULARY - len(words)))
+    return words, list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+
+
+def _invented(index: int, syllables: str) -> str:
+    """Word ``index`` of the rare tail: two to four syllables, the same on every machine."""
+    parts = syllables.split()
+    digits = [parts[index % len(parts)], parts[index // len(parts) % len(parts)]]
+    index //= len(parts) ** 2
+    while index:
+        digits.append(parts[index % len(parts)])
+        index //= len(parts)
+    return "".join(digits)
+
+
+EN_WORDS, _EN_WEIGHTS = _vocabulary(_EN_FUNCTION, _EN_DOMAIN, _EN_SYLLABLES)
+RU_WORDS, _RU_WEIGHTS = _vocabulary(_RU_FUNCTION, _RU_DOMAIN, _RU_SYLLABLES)
+MENTION_SHARE = 0.1  # sentences naming someone: about three people per letter, as in the corpus's letters
 HEADING = re.compile(r"^(?:No\.|№) (\d+)$", re.MULTILINE)
 EN_DATE = re.compile(r"^([A-Z][a-z]+) (\d{1,2}), (\d{4})$")
 RU_DATE = re.compile(r"^(\d{1,2}) ([а-я]+) (\d{4}) г\.$")
@@ -60,9 +99,10 @@ ARCHIVE = re.compile(r"^(RTSKHIDNI|РГАСПИ)\. [FФ]\. (\d+)\. (?:Op|Оп)\.
 NOTE = re.compile(r"^(\d+) (?:See note|См\. примеч\.) (\d+) (?:to document No\.|к документу №) (\d+)\.$")
 
 
-def _sentence(rng: random.Random, words: list[str], names: list[str]) -> str:
-    picked = [rng.choice(words) for _ in range(rng.randint(8, 18))]
-    if rng.random() < 0.3:
+def _sentence(rng: random.Random, russian: bool, names: list[str]) -> str:
+    words, weights = (RU_WORDS, _RU_WEIGHTS) if russian else (EN_WORDS, _EN_WEIGHTS)
+    picked = rng.choices(words, cum_weights=weights, k=rng.randint(8, 18))
+    if rng.random() < MENTION_SHARE:
         picked.insert(rng.randrange(len(picked)), rng.choice(names))
     return picked[0].capitalize() + " " + " ".join(picked[1:]) + "."
 
@@ -70,11 +110,11 @@ def _sentence(rng: random.Random, words: list[str], names: list[str]) -> str:
 def _document(rng: random.Random, number: int, russian: bool, total: int) -> str:
     sender, recipient = rng.sample(PEOPLE, 2)
     day = dt.date(1920, 1, 1) + dt.timedelta(days=rng.randrange(365 * 16))
-    words, names = (RU_WORDS, [p[4] for p in PEOPLE]) if russian else (EN_WORDS, [p[3] for p in PEOPLE])
+    names = [p[4] for p in PEOPLE] if russian else [p[3] for p in PEOPLE]
     size = rng.randint(1000, 5000)
     paragraphs: list[str] = []
     while sum(map(len, paragraphs)) < size:
-        paragraphs.append(" ".join(_sentence(rng, words, names) for _ in range(rng.randint(2, 6))))
+        paragraphs.append(" ".join(_sentence(rng, russian, names) for _ in range(rng.randint(2, 6))))
     fond, delo, folio = rng.choice([558, 85, 74, 81]), rng.randint(1, 900), rng.randint(1, 60)
     cited = rng.randint(1, total)
     if russian:
