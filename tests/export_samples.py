@@ -30,6 +30,8 @@ BASE_URL = "https://edition.example.org"
 COLLECTION = Collection(title="Bolshevik leadership. Correspondence 1912–1927", slug="bolshevik",
                         compilers=("A. V. Kvashonkin", "O. V. Khlevniuk"), year="1996", language="en")
 
+# Kamenev's and the Politburo's Wikidata numbers stand for the format only: they are not
+# checked identifications (the shipped register, link/data/persons.toml, holds only those).
 REGISTERS = {
     "person/stalin-i-v": RegisterEntry("person/stalin-i-v", PartyKind.PERSON, "I. V. Stalin",
                                        authority={"wikidata": "Q855", "gnd": "118642499", "viaf": "101787139"}),

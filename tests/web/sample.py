@@ -63,7 +63,7 @@ def person(entry_id: str, name: str, **kwargs: object) -> RegisterEntry:
 ENTRIES = [
     person("person/stalin-i-v", "Stalin, I. V.", forms=("Stalin", "Сталин", "Koba"), authority={"wikidata": "Q855"},
            birth="1878-12-18", death="1953-03-05"),
-    person("person/dzerzhinsky-f-e", "Dzerzhinsky, F. E.", authority={"wikidata": "Q153973"}),
+    person("person/dzerzhinsky-f-e", "Dzerzhinsky, F. E."),
     person("person/lenin-v-i", "Lenin, V. I.", forms=("Lenin", "Ленин"), authority={"viaf": "64005485"}),
     person("person/kaganovich-l-m", "Kaganovich, L. M.", forms=("Каганович",)),
     person("person/evil", PAYLOAD + " Evil", authority={"wikidata": "javascript:alert(3)", "bogus": "x"}),
