@@ -70,8 +70,14 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
 
 
 def _is_postscript(text: str) -> bool:
-    return any(text.startswith(start) and text[len(start):len(start) + 1] in (" ", ".", ":", "")
-               for start in _data()["postscripts"]["starts"])
+    return _postscript_start().match(text) is not None
+
+
+@cache
+def _postscript_start() -> re.Pattern[str]:
+    """"PS", "P.S.", "Постскриптум" ... followed by a space, a stop, a colon or nothing."""
+    starts = "|".join(map(re.escape, _data()["postscripts"]["starts"]))
+    return re.compile(rf"(?:{starts})(?=[ .:]|$)")
 
 
 def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None,
@@ -223,11 +229,14 @@ def _is_signer(name: str) -> bool:
 
 def _strip_prefix(text: str, key: str) -> str:
     """``text`` without a closing formula or title (``key``) it begins with."""
-    lowered = text.lower()
-    for prefix in _longest_first(key):
-        if lowered.startswith(prefix) and text[len(prefix):len(prefix) + 1] in (" ", ",", ""):
-            return text[len(prefix):].lstrip(" ,")
-    return text
+    match = _prefix_pattern(key).match(text.lower())
+    return text[match.end():].lstrip(" ,") if match else text
+
+
+@cache
+def _prefix_pattern(key: str) -> re.Pattern[str]:
+    """The closing formulas or titles, longest first, each followed by a space, a comma or nothing."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, _longest_first(key)))})(?=[ ,]|$)")
 
 
 @cache
