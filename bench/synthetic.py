@@ -48,8 +48,8 @@ PEOPLE = [("I. V. Stalin", "Сталин И.В.", "Сталину И.В.", "Stal
           ("A. I. Rykov", "Рыков А.И.", "Рыкову А.И.", "Rykov", "Рыкова")]
 # Words follow Zipf's law, as in real text (the r-th commonest word is r times rarer than the
 # commonest): function words in nearly every letter, the correspondence's own words at the
-# ranks of moderately common words ("letter" in about a third of the letters of its language,
-# "urgent" in one of twelve), then a long tail of rare words. A flat 30-word vocabulary put
+# ranks of moderately common words ("letter" in about half the letters of its language,
+# "urgent" in one of ten), then a long tail of rare words. A flat 30-word vocabulary put
 # every word into every letter of its language, so that every query was the slowest possible.
 VOCABULARY = 20_000
 _EN_FUNCTION = ("the of and to in that is for it with on as be by not this we you i are have from at was "
