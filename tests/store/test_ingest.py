@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from synthetic import parse_page
 
+import letterbook.store.store as store_module
 from letterbook.errors import ParseError
 from letterbook.model import Letter, ParseResult, Source
+from letterbook.search import SearchRequest
 from letterbook.store import Store, ingest
 from letterbook.store import schema as t
 from letterbook.store.ingest import source_files
@@ -118,3 +121,15 @@ def test_the_collection_defaults_to_the_title_the_pages_print(store: Store, page
     slugs = {c.slug for c in store.collections()}
     assert "bolshevik-leadership-correspondence-1912-1927" in slugs
     assert any(s.startswith("bolshevistskoe-rukovodstvo") for s in slugs)
+
+
+def test_a_long_ingest_indexes_in_batches_while_it_reads_and_leaves_nothing_behind(
+        store: Store, page_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a batch every page or two, as every 2,000 letters at scale
+    monkeypatch.setattr(importlib.import_module("letterbook.store.ingest"), "INDEX_EVERY", 4)
+    monkeypatch.setattr(store_module, "INDEX_BATCH", 5)
+    summary = run(store, page_dir)
+    assert summary.indexed == summary.letters == count(store, t.letters) > 10
+    assert count(store, t.index_outbox) == 0
+    every = store.search(SearchRequest(limit=1000))
+    assert every.total == summary.letters and sorted(h.id for h in every.hits) == sorted(e.id for e in store.letters())

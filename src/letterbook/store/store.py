@@ -26,7 +26,7 @@ from letterbook.link.linker import build_matcher, link_letter
 from letterbook.link.matcher import NameMatcher
 from letterbook.link.registers import starter_register
 from letterbook.model import EditionLetter, Letter, ParseResult, PartyKind, RegisterEntry
-from letterbook.search.index import SearchIndex, index_document
+from letterbook.search.index import IndexDocument, SearchIndex, index_document
 from letterbook.search.search import Searcher, SearchRequest, SearchResult
 from letterbook.settings import Settings
 from letterbook.store import schema as t
@@ -39,6 +39,15 @@ from letterbook.store.rows import entry_row, name_form_rows
 from letterbook.store.write import SourceOutcome, write_source
 
 INDEX_BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class IndexBatch:
+    """Letters taken from the outbox (up to ``last_seq``): their ids, and the documents of those that exist."""
+
+    ids: list[str]
+    documents: list[IndexDocument]
+    last_seq: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,19 +343,31 @@ class Store:
         back and decoded; whatever is not there (or no longer exists) comes from the database.
         """
         done = 0
-        while True:
-            with self.engine.connect() as conn:
-                rows = conn.execute(select(t.index_outbox).order_by(t.index_outbox.c.seq).limit(INDEX_BATCH)).all()
-            if not rows:
-                if fresh is not None:
-                    fresh.clear()
-                return done
-            ids = list(dict.fromkeys(r.letter_id for r in rows))
-            letters = self._letters_for_index(ids, fresh or {})
-            self.index.replace(ids, (index_document(item, self.labels) for item in letters))
-            with self.engine.begin() as conn:  # only after the index committed: a crash here re-does the batch
-                conn.execute(delete(t.index_outbox).where(t.index_outbox.c.seq <= rows[-1].seq))
-            done += len(ids)
+        while (batch := self.next_index_batch(fresh)) is not None:
+            self.index.replace(batch.ids, batch.documents)
+            done += self.index_batch_done(batch)
+        if fresh is not None:
+            fresh.clear()
+        return done
+
+    def next_index_batch(self, fresh: dict[str, EditionLetter] | None = None) -> IndexBatch | None:
+        """The oldest letters of the outbox with what the index should hold of them (None: all done)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.index_outbox).order_by(t.index_outbox.c.seq).limit(INDEX_BATCH)).all()
+        if not rows:
+            return None
+        ids = list(dict.fromkeys(r.letter_id for r in rows))
+        letters = self._letters_for_index(ids, fresh or {})
+        if fresh is not None:
+            for letter_id in ids:
+                fresh.pop(letter_id, None)
+        return IndexBatch(ids, [index_document(item, self.labels) for item in letters], rows[-1].seq)
+
+    def index_batch_done(self, batch: IndexBatch) -> int:
+        """Take ``batch`` out of the outbox; only once the index has committed it, so a crash re-does it."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.index_outbox).where(t.index_outbox.c.seq <= batch.last_seq))
+        return len(batch.ids)
 
     def _letters_for_index(self, ids: list[str], fresh: dict[str, EditionLetter]) -> list[EditionLetter]:
         cached = [i for i in ids if i in fresh]
