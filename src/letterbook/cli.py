@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from letterbook.web.commands import serve
 @click.version_option(__version__, prog_name="letterbook")
 def main() -> None:
     """Turn published collections of historical letters into a digital edition."""
+    logging.basicConfig(format="letterbook: %(levelname)s: %(message)s")  # the library's warnings, one line each
 
 
 @main.command()

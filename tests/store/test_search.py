@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
+import tantivy
 from synthetic import parse_page, source_of
 
 import letterbook.search.search as search_module
@@ -173,3 +175,26 @@ def test_every_facet_is_counted_once_whatever_the_number_of_search_threads(editi
         assert set(result.facets) == set(FACETS)
         answers.append(result.facets)
     assert all(answer == answers[0] for answer in answers)
+
+
+@pytest.mark.parametrize("damage", ["another schema", "damaged files"])
+def test_an_index_that_cannot_be_opened_is_rebuilt_from_the_database(store: Store, page_dir: Path, damage: str,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    ingest(store, source_files([page_dir]), collection="corr", parse=parse_page)
+    letters = store.search(SearchRequest(limit=0)).total
+    directory = store.index.directory
+    store.close()
+    shutil.rmtree(directory)
+    directory.mkdir()
+    if damage == "another schema":
+        builder = tantivy.SchemaBuilder()
+        builder.add_text_field("title", stored=True)
+        tantivy.Index(builder.build(), path=str(directory))
+    else:
+        (directory / "meta.json").write_text("garbage", encoding="utf-8")
+    reopened = Store(store.settings)
+    assert reopened.search(SearchRequest(query="letter", limit=0)).total > 0
+    assert reopened.search(SearchRequest(limit=0)).total == letters
+    assert "rebuilding it from the database" in caplog.text
+    assert directory.with_name(directory.name + ".unreadable").is_dir()  # kept for whoever wants to look
+    reopened.close()

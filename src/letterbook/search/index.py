@@ -24,6 +24,7 @@ from typing import Any
 
 import tantivy
 
+from letterbook.errors import StoreError
 from letterbook.link.forms import form_key
 from letterbook.model import EditionLetter, Party
 
@@ -61,6 +62,10 @@ def build_schema() -> tantivy.Schema:
     for name in ("earliest", "latest", "sort_date"):
         builder.add_integer_field(name, stored=False, indexed=True, fast=True)
     return builder.build()
+
+
+class IndexUnreadableError(StoreError):
+    """The index directory holds an index of another schema, or damaged files: rebuild it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +140,13 @@ class SearchIndex:
     def __init__(self, directory: Path) -> None:
         _bound_malloc_arenas()
         directory.mkdir(parents=True, exist_ok=True)
+        self.directory = directory
         self.schema = build_schema()
         self.analyzer = analyzer()
-        self.index = tantivy.Index(self.schema, path=str(directory), reuse=True)
+        try:
+            self.index = tantivy.Index(self.schema, path=str(directory), reuse=True)
+        except ValueError as exc:  # another version's schema, or damaged files
+            raise IndexUnreadableError(f"the search index {directory} cannot be opened: {exc}") from exc
         self.index.register_tokenizer(ANALYZER, self.analyzer)
 
     def replace(self, deleted: Iterable[str], documents: Iterable[IndexDocument]) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import logging
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +28,7 @@ from letterbook.link.linker import build_matcher, link_letter
 from letterbook.link.matcher import NameMatcher
 from letterbook.link.registers import starter_register
 from letterbook.model import EditionLetter, Letter, ParseResult, PartyKind, RegisterEntry
-from letterbook.search.index import IndexDocument, SearchIndex, index_document
+from letterbook.search.index import IndexDocument, IndexUnreadableError, SearchIndex, index_document
 from letterbook.search.search import Searcher, SearchRequest, SearchResult
 from letterbook.settings import Settings
 from letterbook.store import schema as t
@@ -39,6 +41,7 @@ from letterbook.store.rows import entry_row, name_form_rows
 from letterbook.store.write import SourceOutcome, write_source
 
 INDEX_BATCH = 2000
+LOG = logging.getLogger("letterbook.store")
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +337,18 @@ class Store:
     # -- search index --------------------------------------------------------------------------------------
     @cached_property
     def index(self) -> SearchIndex:
-        return SearchIndex(self.settings.search_index_dir)
+        """The search index; one that cannot be opened is moved aside and rebuilt from the database."""
+        directory = Path(self.settings.search_index_dir)
+        try:
+            return SearchIndex(directory)
+        except IndexUnreadableError as exc:
+            aside = directory.with_name(directory.name + ".unreadable")
+            shutil.rmtree(aside, ignore_errors=True)
+            directory.rename(aside)
+            LOG.warning("%s; rebuilding it from the database (the old one is kept as %s)", exc, aside)
+        self.__dict__["index"] = SearchIndex(directory)  # what rebuild_index below works on
+        self.rebuild_index()
+        return self.__dict__["index"]  # type: ignore[no-any-return]
 
     def sync_index(self, fresh: dict[str, EditionLetter] | None = None) -> int:
         """Bring the search index up to date with every letter queued in the outbox; returns how many.
