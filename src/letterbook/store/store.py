@@ -98,6 +98,7 @@ class Store:
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
+        self._index: SearchIndex | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -335,9 +336,15 @@ class Store:
                     for r in conn.execute(query)]
 
     # -- search index --------------------------------------------------------------------------------------
-    @cached_property
+    @property
     def index(self) -> SearchIndex:
-        """The search index; one that cannot be opened is moved aside and rebuilt from the database."""
+        """The search index, opened on first use (see ``_open_index``)."""
+        if self._index is None:
+            self._index = self._open_index()
+        return self._index
+
+    def _open_index(self) -> SearchIndex:
+        """One that cannot be opened (another version's schema, damaged files) is moved aside and rebuilt."""
         directory = Path(self.settings.search_index_dir)
         try:
             return SearchIndex(directory)
@@ -346,9 +353,9 @@ class Store:
             shutil.rmtree(aside, ignore_errors=True)
             directory.rename(aside)
             LOG.warning("%s; rebuilding it from the database (the old one is kept as %s)", exc, aside)
-        self.__dict__["index"] = SearchIndex(directory)  # what rebuild_index below works on
+        self._index = SearchIndex(directory)  # the empty index that rebuild_index fills
         self.rebuild_index()
-        return self.__dict__["index"]  # type: ignore[no-any-return]
+        return self._index
 
     def sync_index(self, fresh: dict[str, EditionLetter] | None = None) -> int:
         """Bring the search index up to date with every letter queued in the outbox; returns how many.
