@@ -32,7 +32,8 @@ from letterbook.search.query import And, Node, Not, Phrase, Prefix, Term, parse_
 from letterbook.search.snippets import make_snippet, positive_words, stem_pattern
 
 SEARCH_THREADS = min(os.cpu_count() or 1, 4)
-# Values per letter, roughly: the cost of counting a facet. Letters mention several people.
+# What counting a facet costs next to a one-value facet: tantivy counts multi-valued ones far
+# more slowly, and a letter mentions several people.
 FACET_WEIGHT = {"mentioned": 6, "correspondent": 2}
 _YEARISH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
