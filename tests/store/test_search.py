@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -198,3 +199,19 @@ def test_an_index_that_cannot_be_opened_is_rebuilt_from_the_database(store: Stor
     assert "rebuilding it from the database" in caplog.text
     assert directory.with_name(directory.name + ".unreadable").is_dir()  # kept for whoever wants to look
     reopened.close()
+
+
+def test_newest_first_puts_the_latest_letter_first_and_the_undated_last_on_every_page(store: Store) -> None:
+    store.ensure_register()
+    undated = dataclasses.replace(letter("9", "A letter without a date.", "V. I. Lenin", "L. D. Trotsky",
+                                         "1919-01-01"), date=None)
+    linked = tuple(link_letter(x, store.matcher, store.labels) for x in [*LETTERS, undated])
+    with store.engine.begin() as conn:
+        write_source(conn, ParseResult(source_of("e.txt", "x"), Collection(title="T"), linked), b"x", "test")
+    store.sync_index()
+    newest = ["test/3", "test/4", "test/2", "test/1", "test/5", "test/9"]  # 1932, 1926-27, 1925, 1922, 1919, undated
+    assert [h.id for h in store.search(SearchRequest(sort=Sort.NEWEST)).hits] == newest
+    pages = [store.search(SearchRequest(sort=Sort.NEWEST, limit=4, offset=offset)) for offset in (0, 4)]
+    assert [h.id for page in pages for h in page.hits] == newest
+    assert {page.total for page in pages} == {6}
+    assert [h.id for h in store.search(SearchRequest(sort=Sort.DATE)).hits][-1] == "test/9"

@@ -108,6 +108,16 @@ def test_browse_sorts_by_number_in_the_collection(client: TestClient) -> None:
     assert order == ["194", "120", "201", "202", "301", "666"]
 
 
+def test_browse_sorts_by_date_latest_first_when_asked(client: TestClient) -> None:
+    def order(sort: str) -> list[str]:
+        html = client.get("/letters", params={"sort": sort}).text
+        return re.findall(r'class="letter-link" href="/letters/bolsheviks/(\d+)"', html)
+
+    assert order("newest") == order("date")[::-1] and len(order("date")) == 6  # every sample letter is dated
+    assert '<option value="newest" selected>date, latest first</option>' in client.get(
+        "/letters", params={"sort": "newest"}).text
+
+
 def test_pagination_keeps_the_filters(client: TestClient) -> None:
     html = client.get("/letters", params={"size": 2, "kind": "letter"}).text
     assert "Page 1 of 3" in html

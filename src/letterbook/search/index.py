@@ -32,6 +32,7 @@ ANALYZER = "letterbook_stem"
 TEXT_FIELDS = ("text", "notes", "names")
 PERSON_FACETS = ("sender", "recipient", "correspondent", "mentioned")
 FACETS = (*PERSON_FACETS, "place", "year", "archive", "fond", "kind", "language", "collection")
+UNDATED = dt.date.max.toordinal()  # the sort date of undated letters: last in date order
 WRITER_HEAP = 32_000_000
 # glibc gives each new thread its own malloc arena and keeps the freed memory of every one;
 # tantivy starts fresh writer threads for each commit, so an ingest's resident memory grew
@@ -178,7 +179,7 @@ class SearchIndex:
         if doc.earliest is not None and doc.latest is not None:
             fields.update(earliest=doc.earliest, latest=doc.latest, sort_date=doc.earliest)
         else:
-            fields["sort_date"] = dt.date.max.toordinal()
+            fields["sort_date"] = UNDATED
         return tantivy.Document(**fields)
 
 

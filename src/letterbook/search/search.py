@@ -27,7 +27,7 @@ import tantivy
 
 from letterbook.errors import QueryError
 from letterbook.link.forms import form_key
-from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, SearchIndex
+from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, UNDATED, SearchIndex
 from letterbook.search.query import And, Node, Not, Phrase, Prefix, Term, parse_query
 from letterbook.search.snippets import make_snippet, positive_words, stem_pattern
 
@@ -45,7 +45,8 @@ class DateMatch(StrEnum):
 
 class Sort(StrEnum):
     RELEVANCE = "relevance"
-    DATE = "date"
+    DATE = "date"  # earliest first, undated last
+    NEWEST = "newest"  # latest first, undated last
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +137,25 @@ class Searcher:
         searcher = self.index.index.searcher()
         limit = max(request.limit, 1)  # tantivy refuses 0; a count-only request drops the one hit below
         counting = [_pool().submit(searcher.aggregate, query, group) for group in facet_groups]
-        if request.sort is Sort.DATE:
-            found = searcher.search(query, limit, offset=request.offset, order_by_field="sort_date",
-                                    order=tantivy.Order.Asc)
+        if request.sort is Sort.NEWEST:
+            found, total = self._newest_first(searcher, query, limit, request.offset)
         else:
-            found = searcher.search(query, limit, offset=request.offset)
+            order = {"order_by_field": "sort_date", "order": tantivy.Order.Asc} if request.sort is Sort.DATE else {}
+            result = searcher.search(query, limit, offset=request.offset, **order)  # type: ignore[arg-type]
+            found, total = result.hits, _count(result)
         pattern = stem_pattern(self._stems(positive_words(tree))) if tree else None
-        hits = tuple(self._hit(searcher, score, address, pattern)
-                     for score, address in found.hits[:max(request.limit, 0)])
-        total = int(getattr(found, "count", 0))  # present at run time, missing from the stubs
+        hits = tuple(self._hit(searcher, score, address, pattern) for score, address in found[:max(request.limit, 0)])
         return SearchResult(total=total, hits=hits, facets=self._facet_counts(request.facets, counting))
+
+    def _newest_first(self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
+                      ) -> tuple[list[tuple[Any, tantivy.DocAddress]], int]:
+        """Dated letters latest first, then the undated (indexed with the largest date, see index.py)."""
+        dated = searcher.search(self._all([query, self._range("sort_date", None, UNDATED - 1)]), limit,
+                                offset=offset, order_by_field="sort_date", order=tantivy.Order.Desc)
+        undated = searcher.search(self._all([query, self._range("sort_date", UNDATED, None)]),
+                                  max(limit - len(dated.hits), 1), offset=max(offset - _count(dated), 0),
+                                  order_by_field="sort_date", order=tantivy.Order.Asc)
+        return [*dated.hits, *undated.hits][:limit], _count(dated) + _count(undated)
 
     # -- the text query ------------------------------------------------------------------
     def text_query(self, node: Node) -> tantivy.Query:
@@ -258,6 +268,10 @@ class Searcher:
         if len(items) == 1:
             return items[0]  # type: ignore[no-any-return]
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in items])
+
+
+def _count(result: tantivy.SearchResult) -> int:
+    return int(getattr(result, "count", 0))  # present at run time, missing from the stubs
 
 
 @cache

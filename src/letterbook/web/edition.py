@@ -35,7 +35,8 @@ class DateMode(StrEnum):
 
 
 class Sort(StrEnum):
-    DATE = "date"
+    DATE = "date"  # earliest first
+    NEWEST = "newest"  # latest first
     NUMBER = "number"  # the collection's own order
     RELEVANCE = "relevance"
 

@@ -251,16 +251,19 @@ def in_range(earliest: dt.date | None, latest: dt.date | None, query: LetterQuer
     return earliest <= high and low <= latest
 
 
-def sort_key(query: LetterQuery) -> Callable[[EditionLetter], tuple[dt.date, str, int]]:
-    """Date (earliest day, undated last), else the collection's own order."""
-    def by_date(item: EditionLetter) -> tuple[dt.date, str, int]:
+def sort_key(query: LetterQuery) -> Callable[[EditionLetter], tuple[bool, int, str, int]]:
+    """Date (earliest day, earliest or latest first; undated last), else the collection's own order."""
+    direction = -1 if query.sort == Sort.NEWEST else 1
+
+    def by_date(item: EditionLetter) -> tuple[bool, int, str, int]:
         date = item.letter.date
-        return (date.earliest if date and date.earliest else dt.date.max, item.collection, item.position)
+        day = date.earliest.toordinal() if date and date.earliest else 0
+        return (not day, direction * day, item.collection, item.position)
 
-    def by_number(item: EditionLetter) -> tuple[dt.date, str, int]:
-        return (dt.date.min, item.collection, item.position)
+    def by_number(item: EditionLetter) -> tuple[bool, int, str, int]:
+        return (False, 0, item.collection, item.position)
 
-    return by_date if query.sort == Sort.DATE else by_number
+    return by_date if query.sort in (Sort.DATE, Sort.NEWEST) else by_number
 
 
 def facet_values(name: str, items: Sequence[EditionLetter]) -> tuple[FacetValue, ...]:

@@ -96,7 +96,9 @@ def search_request(query: LetterQuery, facets: Sequence[str] = ()) -> SearchRequ
         filters["year"] = str(query.year)
     if query.fond and query.archive:
         filters["fond"] = f"{query.archive} f. {query.fond}"
-    sort = SearchSort.RELEVANCE if query.sort == Sort.RELEVANCE and query.text.strip() else SearchSort.DATE
+    sort = SearchSort.NEWEST if query.sort == Sort.NEWEST else SearchSort.DATE
+    if query.sort == Sort.RELEVANCE and query.text.strip():
+        sort = SearchSort.RELEVANCE
     return SearchRequest(query=query.text, filters=filters, date_from=date_from, date_to=date_to, dates=dates,
                          sort=sort, limit=query.limit, offset=query.offset, facet_size=30 if facets else 0,
                          facets=tuple(FACET_NAMES[name] for name in facets))  # only what the page shows
