@@ -137,15 +137,21 @@ class Searcher:
         searcher = self.index.index.searcher()
         limit = max(request.limit, 1)  # tantivy refuses 0; a count-only request drops the one hit below
         counting = [_pool().submit(searcher.aggregate, query, group) for group in facet_groups]
-        if request.sort is Sort.NEWEST:
-            found, total = self._newest_first(searcher, query, limit, request.offset)
-        else:
-            order = {"order_by_field": "sort_date", "order": tantivy.Order.Asc} if request.sort is Sort.DATE else {}
-            result = searcher.search(query, limit, offset=request.offset, **order)  # type: ignore[arg-type]
-            found, total = result.hits, _count(result)
+        found, total = self._ranked(searcher, query, request.sort, limit, request.offset)
         pattern = stem_pattern(self._stems(positive_words(tree))) if tree else None
         hits = tuple(self._hit(searcher, score, address, pattern) for score, address in found[:max(request.limit, 0)])
         return SearchResult(total=total, hits=hits, facets=self._facet_counts(request.facets, counting))
+
+    def _ranked(self, searcher: tantivy.Searcher, query: tantivy.Query, sort: Sort, limit: int, offset: int
+                ) -> tuple[list[tuple[Any, tantivy.DocAddress]], int]:
+        """The page of hits in the order asked for, and how many letters match."""
+        if sort is Sort.NEWEST:
+            return self._newest_first(searcher, query, limit, offset)
+        if sort is Sort.DATE:
+            result = searcher.search(query, limit, offset=offset, order_by_field="sort_date", order=tantivy.Order.Asc)
+        else:
+            result = searcher.search(query, limit, offset=offset)
+        return list(result.hits), _count(result)
 
     def _newest_first(self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
                       ) -> tuple[list[tuple[Any, tantivy.DocAddress]], int]:
