@@ -8,11 +8,16 @@ from pathlib import Path
 from conftest import CORPUS, REPO
 from letterbook.model import Calendar, ParseResult, PartyKind, Source
 from letterbook.parse import Conventions, parse_source
+from letterbook.parse.conventions import DEFAULT
 from letterbook.pipeline import parse_file
 
 
 def parse(path: Path) -> ParseResult:
     return parse_file(path)
+
+
+def parse_text(page: str, conventions: Conventions = DEFAULT) -> ParseResult:
+    return parse_source(Source(path="sample.txt", sha256="0" * 64, text=page), conventions)
 
 
 def test_seed_page_holds_an_unnumbered_letter_and_number_194() -> None:
@@ -79,7 +84,7 @@ def test_lenin_collected_works_page_splits_at_bare_numbers_not_at_page_numbers()
 
 def test_dates_before_february_1918_are_julian_with_gregorian_bounds() -> None:
     page = "No. 3\n\nV. I. Lenin to I. V. Stalin\n\nFebruary 27 [1915]\n\nDear friend! Write more often.\n\nLenin.\n"
-    (letter,) = parse_source(Source(path="p.txt", sha256="0" * 64, text=page)).letters
+    (letter,) = parse_text(page).letters
     date = letter.date
     assert date is not None and date.calendar is Calendar.JULIAN and date.inferred
     assert date.edtf == "1915-02-27"  # as printed, Old Style
@@ -88,13 +93,9 @@ def test_dates_before_february_1918_are_julian_with_gregorian_bounds() -> None:
 
 def test_a_collection_printed_new_style_reads_early_dates_as_gregorian() -> None:
     page = "No. 3\n\nV. I. Lenin to I. V. Stalin\n\nFebruary 27 [1915]\n\nDear friend! Write more often.\n\nLenin.\n"
-    source = Source(path="p.txt", sha256="0" * 64, text=page)
-    (letter,) = parse_source(source, Conventions(julian_before=None)).letters
+    (letter,) = parse_text(page, Conventions(julian_before=None)).letters
     assert letter.date is not None and letter.date.calendar is Calendar.GREGORIAN
     assert letter.date.earliest == datetime.date(1915, 2, 27)
-
-def parse_text(page: str) -> ParseResult:
-    return parse_source(Source(path="sample.txt", sha256="0" * 64, text=page))
 
 
 

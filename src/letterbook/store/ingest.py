@@ -132,7 +132,7 @@ class _IndexInBackground:
     """
 
     def __init__(self, store: Store) -> None:
-        self.store, self.index = store, store.index
+        self.store, self.index = store, store.index  # opened (or rebuilt) here, before any thread starts
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="letterbook-index")
         self.running: tuple[IndexBatch, Future[None]] | None = None
 

@@ -101,11 +101,7 @@ def search_request(query: LetterQuery, facets: Sequence[str] = ()) -> SearchRequ
         sort = SearchSort.RELEVANCE
     return SearchRequest(query=query.text, filters=filters, date_from=date_from, date_to=date_to, dates=dates,
                          sort=sort, limit=query.limit, offset=query.offset, facet_size=30 if facets else 0,
-                         facets=tuple(FACET_NAMES[name] for name in facets))  # only what the page shows
-
-
-FACET_NAMES = {"year": "year", "kind": "kind", "correspondent": "correspondent", "archive": "archive",
-               "language": "language", "collection": "collection"}
+                         facets=tuple(facets))  # only what the page shows (the reader's names are the index's)
 
 
 class StoreEdition:
@@ -286,7 +282,7 @@ class StoreEdition:
         by_label = {label: entry_id for entry_id, label in labels.items()}
         out = {}
         for name in wanted:
-            counts = found.get(FACET_NAMES[name], ())
+            counts = found.get(name, ())
             if name == "correspondent":
                 values = tuple(FacetValue(by_label.get(c.value, c.value), c.value, c.count) for c in counts)
             else:
