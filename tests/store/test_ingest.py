@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 from pathlib import Path
@@ -10,7 +11,7 @@ from synthetic import parse_page
 
 import letterbook.store.store as store_module
 from letterbook.errors import ParseError
-from letterbook.model import Letter, ParseResult, Source
+from letterbook.model import Finding, Letter, ParseResult, Severity, Source
 from letterbook.search import SearchRequest
 from letterbook.store import Store, ingest
 from letterbook.store import schema as t
@@ -106,6 +107,39 @@ def test_a_file_that_cannot_be_read_or_parsed_is_reported_and_the_others_are_sto
     assert set(reasons) == {"empty.txt", "latin1.txt", "0000003.txt"}
     assert "empty" in reasons["empty.txt"] and "parser gave up" in reasons["0000003.txt"]
     assert not summary.ok and summary.new == 11
+
+
+def test_a_source_the_database_refuses_halfway_leaves_nothing_and_the_others_are_stored(
+        store: Store, page_dir: Path) -> None:
+    def refused_on_page_3(source: Source) -> ParseResult:
+        result = parse_page(source)
+        if "0000003" not in source.path:
+            return result
+        # the findings are written after the source, its letters and their parts: a finding
+        # without a message breaks a NOT NULL constraint when most of the page is written
+        broken = Finding(Severity.WARNING, "text", None, (0, 1))  # type: ignore[arg-type]
+        return dataclasses.replace(result, findings=(broken,))
+
+    summary = run(store, page_dir, parse=refused_on_page_3)
+    assert [Path(f.path).name for f in summary.failures] == ["0000003.txt"]
+    assert summary.new == 11 and count(store, t.sources) == 11
+    stored = list(store.letters())
+    assert len(stored) == count(store, t.letters) == summary.letters > 0
+    assert not any("0000003" in e.source_path for e in stored)
+    assert count(store, t.parties) == sum(len(e.letter.senders) + len(e.letter.recipients) for e in stored)
+    assert store.search(SearchRequest(limit=1000)).total == summary.letters
+    again = run(store, page_dir)  # the refused page is stored on the next run; the others are unchanged
+    assert again.ok and again.new == 1 and again.unchanged == 11
+
+
+def test_letters_numbered_alike_in_many_sources_all_get_ids(store: Store, page_dir: Path) -> None:
+    def all_no_5(source: Source) -> ParseResult:  # as if each page were a volume numbered from 1
+        result = parse_page(source)
+        return dataclasses.replace(result, letters=tuple(dataclasses.replace(x, number="5") for x in result.letters))
+
+    summary = run(store, page_dir, parse=all_no_5)
+    assert summary.ok and summary.letters > 20
+    assert {e.id for e in store.letters()} == {"corr/5", *(f"corr/5-{n}" for n in range(2, summary.letters + 1))}
 
 
 def test_letters_come_in_collection_order(store: Store, page_dir: Path) -> None:

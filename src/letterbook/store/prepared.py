@@ -7,7 +7,13 @@ type conversion, such as dates on SQLite) and skips the rest: a one-row SELECT o
 took 40 µs through ``Connection.execute`` and 29 µs prepared (the driver alone: 1.3 µs; the
 rest is ``exec_driver_sql``, kept for its transaction bookkeeping and its error wrapping,
 which ingest relies on to report a failed source). It suits statements with plain
-parameters (no expanding ``IN`` lists) whose results need no conversion (ids, text, integers).
+parameters whose results need no conversion (ids, text, integers).
+
+An ``IN`` list of values takes one parameter per value (``in_list``), and the list is padded
+to the next power of two by repeating its last value (``in_parameters``), so that a few
+prepared statements serve lists of every length. SQLAlchemy's own "expanding" parameters
+render the statement anew for each execution: 200 µs against 50 µs for the lookups that
+ingest runs for each source.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Connection, CursorResult, Dialect, Table, bindparam, insert
+from sqlalchemy import ColumnElement, Connection, CursorResult, Dialect, Table, bindparam, insert
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement
 
@@ -70,3 +76,19 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     """Insert ``rows`` (each with the same columns) in one executemany."""
     if rows:
         run_many(conn, insert_statement(table, tuple(rows[0])), rows)
+
+
+def padded_size(count: int) -> int:
+    """The length of the ``IN`` list that serves ``count`` values: the next power of two, at least 8."""
+    return max(8, 1 << (count - 1).bit_length())
+
+
+def in_list(column: ColumnElement[Any], size: int) -> ColumnElement[bool]:
+    """``column IN (:in0, ..., :in{size-1})``, to be filled by ``in_parameters``."""
+    return column.in_([bindparam(f"in{i}") for i in range(size)])
+
+
+def in_parameters(values: Sequence[Any]) -> dict[str, Any]:
+    """The parameters of ``in_list(column, padded_size(len(values)))`` for ``values`` (not empty)."""
+    last = len(values) - 1
+    return {f"in{i}": values[min(i, last)] for i in range(padded_size(len(values)))}

@@ -11,15 +11,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, union_all, update
+from sqlalchemy import Connection, Select, bindparam, delete, insert, select, union_all, update
 
 from letterbook.model import Finding, Letter, ParseResult, Severity
 from letterbook.store import schema as t
 from letterbook.store.corrections import field_value
 from letterbook.store.identity import assign_ids, letter_key
-from letterbook.store.prepared import insert_many, insert_statement, run
+from letterbook.store.prepared import in_list, in_parameters, insert_many, insert_statement, padded_size, run
 from letterbook.store.rows import (
     archival_rows,
     collection_row,
@@ -62,13 +63,20 @@ _FIND_SOURCE = union_all(
         t.sources.c.sha256 == bindparam("sha256"), t.sources.c.collection == bindparam("collection")))
 _UPDATE_SOURCE = update(t.sources).where(t.sources.c.id == bindparam("source_id"))
 _OLD_LETTERS = select(t.letters.c.id, t.letters.c.position).where(t.letters.c.source_id == bindparam("source_id"))
-_TAKEN = select(t.letters.c.id).where(t.letters.c.id.in_(bindparam("ids", expanding=True)),
-                                     t.letters.c.source_id != bindparam("source_id"))
 _FIND_COLLECTION = select(t.collections.c.slug).where(t.collections.c.slug == bindparam("slug"))
 _LAST_POSITION = (select(t.letters.c.position).where(t.letters.c.collection == bindparam("collection"))
                   .order_by(t.letters.c.position.desc()).limit(1))  # one index seek, whatever the size
-_CORRECTIONS = (select(t.corrections).where(t.corrections.c.letter_id.in_(bindparam("ids", expanding=True)))
-                .order_by(t.corrections.c.id))
+
+
+@cache
+def _taken(size: int) -> Select[Any]:
+    return select(t.letters.c.id).where(in_list(t.letters.c.id, size), t.letters.c.source_id != bindparam("source_id"))
+
+
+@cache
+def _corrections(size: int) -> Select[Any]:
+    c = t.corrections.c
+    return select(c.letter_id, c.field, c.value, c.source_value, c.by).where(in_list(c.letter_id, size)).order_by(c.id)
 
 
 def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: str,
@@ -90,7 +98,7 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
         source_id = run(conn, insert_statement(t.sources, tuple(row), returning="id"), row).scalar_one()
         old = {}  # a new source holds no letters yet
     letters = result.letters
-    ids = assign_ids(collection, letters, _taken_by_others(conn, collection, source_id, letters))
+    ids = _letter_ids(conn, collection, source_id, letters)
     positions = _positions(conn, collection, ids, old)
     if known:
         _delete_children(conn, [*old, *ids])
@@ -116,13 +124,23 @@ def _ensure_collection(conn: Connection, slug: str, result: ParseResult) -> None
         conn.execute(insert(t.collections).values(**collection_row(slug, result.collection)))
 
 
-def _taken_by_others(conn: Connection, collection: str, source_id: int, letters: Sequence[Letter]) -> frozenset[str]:
-    """Ids this source's letters might take that letters of other sources already hold."""
-    bases = {f"{collection}/{letter_key(letter)}" for letter in letters}
-    candidates = [*bases, *(f"{b}-{n}" for b in bases for n in range(2, 10))]
-    if not candidates:
-        return frozenset()
-    return frozenset(r.id for r in conn.execute(_TAKEN, {"ids": candidates, "source_id": source_id}))
+def _letter_ids(conn: Connection, collection: str, source_id: int, letters: Sequence[Letter]) -> list[str]:
+    """``assign_ids`` for this source's letters, told which ids letters of other sources hold.
+
+    Each letter's id is its base or the base with "-2", "-3", ...: the lookup asks for the
+    bases with the first few suffixes, and for more when a collection holds more twins.
+    """
+    bases = list(dict.fromkeys(f"{collection}/{letter_key(letter)}" for letter in letters))
+    suffixes = 10
+    while bases:
+        candidates = [*bases, *(f"{b}-{n}" for b in bases for n in range(2, suffixes))]
+        statement = _taken(padded_size(len(candidates)))
+        taken = frozenset(r.id for r in run(conn, statement, {**in_parameters(candidates), "source_id": source_id}))
+        ids = assign_ids(collection, letters, taken)
+        if set(ids) <= set(candidates):
+            return ids
+        suffixes *= 4
+    return []
 
 
 def _positions(conn: Connection, collection: str, ids: Sequence[str], old: dict[str, int]) -> list[int]:
@@ -188,7 +206,7 @@ def _correction_findings(conn: Connection, source_id: int, ids: Sequence[str],
     by_id = dict(zip(ids, letters, strict=True))
     if not ids:
         return
-    rows = conn.execute(_CORRECTIONS, {"ids": list(ids)})
+    rows = run(conn, _corrections(padded_size(len(ids))), in_parameters(ids))
     for correction in rows:
         letter = by_id[correction.letter_id]
         now_printed = field_value(letter, correction.field)
