@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, text
 
 from letterbook.errors import StoreError
 from letterbook.link.forms import form_key
@@ -36,6 +36,7 @@ from letterbook.store.codec import loads
 from letterbook.store.corrections import apply_corrections, check_field, field_value
 from letterbook.store.engine import make_engine
 from letterbook.store.migrate import current_revision, head_revision, upgrade
+from letterbook.store.prepared import run
 from letterbook.store.relink import relink_batch
 from letterbook.store.rows import entry_row, name_form_rows
 from letterbook.store.write import SourceOutcome, write_source
@@ -448,14 +449,19 @@ def _savepoint(conn: Connection) -> Iterator[None]:
     ``Connection.begin_nested`` does the same with bookkeeping that costs as much as storing
     a small source; the statements themselves are the same on SQLite and PostgreSQL.
     """
-    conn.exec_driver_sql("SAVEPOINT letterbook_source")
+    run(conn, _SAVEPOINT)
     try:
         yield
     except BaseException:
-        conn.exec_driver_sql("ROLLBACK TO SAVEPOINT letterbook_source")
-        conn.exec_driver_sql("RELEASE SAVEPOINT letterbook_source")
+        run(conn, _ROLLBACK_TO_SAVEPOINT)
+        run(conn, _RELEASE_SAVEPOINT)
         raise
-    conn.exec_driver_sql("RELEASE SAVEPOINT letterbook_source")
+    run(conn, _RELEASE_SAVEPOINT)
+
+
+_SAVEPOINT = text("SAVEPOINT letterbook_source")
+_ROLLBACK_TO_SAVEPOINT = text("ROLLBACK TO SAVEPOINT letterbook_source")
+_RELEASE_SAVEPOINT = text("RELEASE SAVEPOINT letterbook_source")
 
 
 def _entry(row: Row[Any], forms: list[str]) -> RegisterEntry:

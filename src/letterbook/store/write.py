@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Select, bindparam, delete, insert, select, union_all, update
 
@@ -35,6 +35,20 @@ from letterbook.store.rows import (
 
 CHILDREN = (t.parties, t.notes, t.note_links, t.archival_refs, t.mentions)
 SOURCE_CHANGED = "the source's value under this correction changed"
+
+
+class StoredSource(NamedTuple):
+    id: int
+    sha256: str
+    path: str
+
+
+class StoredCorrection(NamedTuple):
+    letter_id: str
+    field: str
+    value: str
+    source_value: str
+    by: str
 
 
 class Outcome(StrEnum):
@@ -84,8 +98,8 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     """Store ``result`` (already linked) as a source of ``collection``; see the module docstring."""
     now = now or dt.datetime.now(dt.UTC)
     source = result.source
-    stored = run(conn, _FIND_SOURCE, {"collection": collection, "path": source.path, "sha256": source.sha256}).all()
-    known = next((r for r in stored if r.path == source.path), None)
+    stored = run(conn, _FIND_SOURCE, {"collection": collection, "path": source.path, "sha256": source.sha256})
+    known = next((StoredSource(*r) for r in stored if r[2] == source.path), None)
     if (known and known.sha256 == source.sha256) or (not known and stored):
         return SourceOutcome(source.path, Outcome.UNCHANGED)  # these bytes are stored already
     _ensure_collection(conn, collection, result)
@@ -93,9 +107,9 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     if known:
         source_id = known.id
         conn.execute(_UPDATE_SOURCE, {**row, "source_id": source_id})
-        old = {r.id: r.position for r in run(conn, _OLD_LETTERS, {"source_id": source_id})}
+        old = {letter_id: position for letter_id, position in run(conn, _OLD_LETTERS, {"source_id": source_id})}
     else:
-        source_id = run(conn, insert_statement(t.sources, tuple(row), returning="id"), row).scalar_one()
+        [(source_id,)] = run(conn, insert_statement(t.sources, tuple(row), returning="id"), row)
         old = {}  # a new source holds no letters yet
     letters = result.letters
     ids = _letter_ids(conn, collection, source_id, letters)
@@ -120,7 +134,7 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
 
 
 def _ensure_collection(conn: Connection, slug: str, result: ParseResult) -> None:
-    if run(conn, _FIND_COLLECTION, {"slug": slug}).first() is None:
+    if not run(conn, _FIND_COLLECTION, {"slug": slug}):
         conn.execute(insert(t.collections).values(**collection_row(slug, result.collection)))
 
 
@@ -135,7 +149,7 @@ def _letter_ids(conn: Connection, collection: str, source_id: int, letters: Sequ
     while bases:
         candidates = [*bases, *(f"{b}-{n}" for b in bases for n in range(2, suffixes))]
         statement = _taken(padded_size(len(candidates)))
-        taken = frozenset(r.id for r in run(conn, statement, {**in_parameters(candidates), "source_id": source_id}))
+        taken = frozenset(r[0] for r in run(conn, statement, {**in_parameters(candidates), "source_id": source_id}))
         ids = assign_ids(collection, letters, taken)
         if set(ids) <= set(candidates):
             return ids
@@ -145,8 +159,8 @@ def _letter_ids(conn: Connection, collection: str, source_id: int, letters: Sequ
 
 def _positions(conn: Connection, collection: str, ids: Sequence[str], old: dict[str, int]) -> list[int]:
     """A letter keeps its position; new letters follow the collection's last one, in source order."""
-    last = run(conn, _LAST_POSITION, {"collection": collection}).scalar()
-    following = (last or 0) + 1
+    last = run(conn, _LAST_POSITION, {"collection": collection})
+    following = (last[0][0] if last else 0) + 1
     positions = []
     for letter_id in ids:
         if letter_id in old:
@@ -207,7 +221,7 @@ def _correction_findings(conn: Connection, source_id: int, ids: Sequence[str],
     if not ids:
         return
     rows = run(conn, _corrections(padded_size(len(ids))), in_parameters(ids))
-    for correction in rows:
+    for correction in (StoredCorrection(*row) for row in rows):
         letter = by_id[correction.letter_id]
         now_printed = field_value(letter, correction.field)
         if now_printed != correction.source_value:
