@@ -1,6 +1,7 @@
 """Benchmarks of the edition store: ingest rate and search latency on a synthetic collection.
 
     python bench/store_bench.py ingest --letters 10000            # letters/s into SQLite, peak memory
+    python bench/store_bench.py ingest --letters 10000 --one-core # the same with every thread on one CPU
     python bench/store_bench.py search --letters 100000           # p50/p95 of search: top 20, snippets, facets
     python bench/store_bench.py fts5 --letters 100000             # the same searches on SQLite FTS5, for comparison
     python bench/store_bench.py ingest-dir DIR --db URL           # ingest a folder with the synthetic reader
@@ -12,6 +13,7 @@ Each run prints its command and figures; the README quotes them.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -87,7 +89,8 @@ def bench_ingest(letters: int, seed: int, workdir: Path, *, real_parser: bool) -
     parser = "letterbook's parser" if real_parser else "the synthetic format's own reader"
     print(f"ingest with {parser}: {summary.letters} letters from {summary.sources} pages "
           f"(read + parse + link + store + index, "
-          f"SQLite, one thread): {summary.letters / seconds:,.0f} letters/s wall ({seconds:.1f} s), "
+          f"SQLite, {len(os.sched_getaffinity(0))} CPU(s)): {summary.letters / seconds:,.0f} letters/s wall "
+          f"({seconds:.1f} s), "
           f"{summary.letters / cpu:,.0f} letters per CPU-second; peak RSS {peak:.0f} MiB; now {resident()}")
     return store
 
@@ -153,7 +156,11 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=None)
     parser.add_argument("--synthetic-reader", action="store_true",
                         help="ingest: parse with the synthetic format's own reader instead of letterbook's parser")
+    parser.add_argument("--one-core", action="store_true",
+                        help="run the process and every thread it starts (tantivy's too) on one CPU")
     args = parser.parse_args()
+    if args.one_core:  # before any thread starts: threads inherit the affinity
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     print("$ python bench/store_bench.py " + " ".join(sys.argv[1:]))
     if args.mode == "ingest-dir":  # used by the crash test: a plain ingest with the synthetic reader
         store = open_store(args.db, args.index)
