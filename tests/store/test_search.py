@@ -71,6 +71,23 @@ def test_russian_stemming_finds_pisma_for_pismo(edition: Store) -> None:
     assert ids(edition, "письмо") == ["test/3", "test/4"]
 
 
+def test_letters_in_other_languages_are_stemmed_by_their_script(store: Store) -> None:
+    others = [letter("6", "Ich schicke Ihnen die Briefe.", "Lenin", "Kautsky", "1910-01-01", language="de"),
+              letter("7", "Надсилаю листи товаришам.", "Скрипник", "Сталіну", "1925-01-01", language="uk")]
+    with store.engine.begin() as conn:
+        write_source(conn, ParseResult(source_of("o.txt", "x"), Collection(title="T"), tuple(others)), b"x", "test")
+    store.sync_index()
+    assert ids(store, "Briefe") == ["test/6"]
+    assert ids(store, "листи") == ids(store, "листами") == ["test/7"]  # the Russian stemmer: "лист"
+    assert ids(store, "letters") == []
+
+
+def test_a_word_no_letter_has_finds_nothing_and_excluding_it_everything(edition: Store) -> None:
+    assert ids(edition, "zyxwv") == ids(edition, '"zyxwv grain"') == []
+    assert ids(edition, "NOT zyxwv") == ids(edition) and len(ids(edition)) == len(LETTERS)
+    assert ids(edition, "zyxwv OR telegram") == ["test/5"]
+
+
 def test_phrases_and_boolean_operators(edition: Store) -> None:
     assert ids(edition, '"grain plan"') == ["test/1"]
     assert ids(edition, "plan AND Sergo") == ["test/2"]
