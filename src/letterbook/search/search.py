@@ -186,13 +186,14 @@ class Searcher:
         stemmed = {stemming: analyzer.analyze(text) for stemming, analyzer in self.index.analyzers.items()}
         clauses = []
         for name, stemming in TEXT_FIELDS.items():
-            tokens: list[str | tuple[int, str]] = list(stemmed[stemming])
-            if any(searcher.doc_freq(name, token) == 0 for token in stemmed[stemming]):
+            tokens = stemmed[stemming]
+            if not tokens or any(searcher.doc_freq(name, token) == 0 for token in tokens):
                 continue
             if len(tokens) == 1:
                 clauses.append(tantivy.Query.term_query(self.schema, name, tokens[0]))
-            elif tokens:
-                clauses.append(tantivy.Query.phrase_query(self.schema, name, tokens))
+            else:
+                words: list[str | tuple[int, str]] = list(tokens)
+                clauses.append(tantivy.Query.phrase_query(self.schema, name, words))
         return self._any(clauses) if clauses else tantivy.Query.empty_query()
 
     # -- filters ---------------------------------------------------------------------------

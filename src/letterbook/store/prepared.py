@@ -14,8 +14,8 @@ against the source that caused it.
 An ``IN`` list of values takes one parameter per value (``in_list``), and the list is padded
 to the next power of two by repeating its last value (``in_parameters``), so that a few
 prepared statements serve lists of every length. SQLAlchemy's own "expanding" parameters
-render the statement anew for each execution: 200 µs against 50 µs for the lookups that
-ingest runs for each source.
+render the statement anew for each execution: looking up the 27 ids that a source of three
+letters may take costs 36 µs that way and 15 µs this way (SQLite).
 """
 
 from __future__ import annotations
