@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import importlib
 from pathlib import Path
@@ -142,6 +143,17 @@ def test_letters_numbered_alike_in_many_sources_all_get_ids(store: Store, page_d
     summary = run(store, page_dir, parse=all_no_5)
     assert summary.ok and summary.letters > 20
     assert {e.id for e in store.letters()} == {"corr/5", *(f"corr/5-{n}" for n in range(2, summary.letters + 1))}
+
+
+def test_an_ingest_gives_the_garbage_collector_back_what_it_froze(store: Store, page_dir: Path) -> None:
+    def interrupted(source: Source) -> ParseResult:
+        raise KeyboardInterrupt
+
+    run(store, page_dir)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(KeyboardInterrupt):
+        run(store, page_dir, parse=interrupted)
+    assert gc.get_freeze_count() == 0
 
 
 def test_letters_come_in_collection_order(store: Store, page_dir: Path) -> None:
