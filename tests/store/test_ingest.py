@@ -12,7 +12,7 @@ from synthetic import parse_page
 
 import letterbook.store.store as store_module
 from letterbook.errors import ParseError
-from letterbook.model import Finding, Letter, ParseResult, Severity, Source
+from letterbook.model import Collection, Finding, Letter, ParseResult, Severity, Source
 from letterbook.search import SearchRequest
 from letterbook.store import Store, ingest
 from letterbook.store import schema as t
@@ -143,6 +143,22 @@ def test_letters_numbered_alike_in_many_sources_all_get_ids(store: Store, page_d
     summary = run(store, page_dir, parse=all_no_5)
     assert summary.ok and summary.letters > 20
     assert {e.id for e in store.letters()} == {"corr/5", *(f"corr/5-{n}" for n in range(2, summary.letters + 1))}
+
+
+def test_a_source_of_thousands_of_letters_is_stored_whole(store: Store, tmp_path: Path) -> None:
+    # A CMIF file may hold thousands of letters: their possible ids are more values than
+    # SQLite takes parameters in one statement (32,766).
+    big = tmp_path / "big.xml"
+    big.write_text("letters")
+
+    def thousands(source: Source) -> ParseResult:
+        letters = tuple(Letter(span=(0, 1), text=f"letter {n}", text_span=(0, 1), number=str(n))
+                        for n in range(1, 4001))
+        return ParseResult(source, Collection(title="Big"), letters)
+
+    summary = run(store, big, parse=thousands)
+    assert summary.ok and summary.letters == count(store, t.letters) == 4000
+    assert store.get_letter("corr/4000").letter.text == "letter 4000"
 
 
 def test_an_ingest_gives_the_garbage_collector_back_what_it_froze(store: Store, page_dir: Path) -> None:

@@ -20,7 +20,7 @@ from letterbook.model import Finding, Letter, ParseResult, Severity
 from letterbook.store import schema as t
 from letterbook.store.corrections import field_value
 from letterbook.store.identity import assign_ids, letter_key
-from letterbook.store.prepared import in_list, in_parameters, insert_many, insert_statement, padded_size, run
+from letterbook.store.prepared import in_list, insert_many, insert_statement, run, run_in
 from letterbook.store.rows import (
     archival_rows,
     collection_row,
@@ -44,6 +44,7 @@ class StoredSource(NamedTuple):
 
 
 class StoredCorrection(NamedTuple):
+    id: int
     letter_id: str
     field: str
     value: str
@@ -90,7 +91,7 @@ def _taken(size: int) -> Select[Any]:
 @cache
 def _corrections(size: int) -> Select[Any]:
     c = t.corrections.c
-    return select(c.letter_id, c.field, c.value, c.source_value, c.by).where(in_list(c.letter_id, size)).order_by(c.id)
+    return select(c.id, c.letter_id, c.field, c.value, c.source_value, c.by).where(in_list(c.letter_id, size))
 
 
 def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: str,
@@ -148,8 +149,7 @@ def _letter_ids(conn: Connection, collection: str, source_id: int, letters: Sequ
     suffixes = 10
     while bases:
         candidates = [*bases, *(f"{b}-{n}" for b in bases for n in range(2, suffixes))]
-        statement = _taken(padded_size(len(candidates)))
-        taken = frozenset(r[0] for r in run(conn, statement, {**in_parameters(candidates), "source_id": source_id}))
+        taken = frozenset(r[0] for r in run_in(conn, _taken, candidates, {"source_id": source_id}))
         ids = assign_ids(collection, letters, taken)
         if set(ids) <= set(candidates):
             return ids
@@ -220,7 +220,7 @@ def _correction_findings(conn: Connection, source_id: int, ids: Sequence[str],
     by_id = dict(zip(ids, letters, strict=True))
     if not ids:
         return
-    rows = run(conn, _corrections(padded_size(len(ids))), in_parameters(ids))
+    rows = sorted(run_in(conn, _corrections, ids))  # in the order they were made
     for correction in (StoredCorrection(*row) for row in rows):
         letter = by_id[correction.letter_id]
         now_printed = field_value(letter, correction.field)
