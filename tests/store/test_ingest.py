@@ -14,7 +14,7 @@ import letterbook.store.store as store_module
 from letterbook.errors import ParseError
 from letterbook.model import Collection, Finding, Letter, ParseResult, Severity, Source
 from letterbook.search import SearchRequest
-from letterbook.store import Store, ingest
+from letterbook.store import Store, ingest, prepared
 from letterbook.store import schema as t
 from letterbook.store.ingest import source_files
 
@@ -60,7 +60,10 @@ def test_a_stored_letter_reads_back_as_the_parsed_letter_with_its_links(store: S
     assert stored.letter.senders[0].id is not None  # linked to the register on the way in
 
 
-def test_a_changed_source_updates_its_letters_in_place(store: Store, page_dir: Path) -> None:
+@pytest.mark.parametrize("in_list_max", [1024, 1], ids=["one IN list", "an IN list for each letter"])
+def test_a_changed_source_updates_its_letters_in_place(store: Store, page_dir: Path, in_list_max: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prepared, "IN_LIST_MAX", in_list_max)  # as a source of thousands of letters would
     run(store, page_dir)
     page = next(p for p in sorted(page_dir.iterdir())
                 if len(parse_page(Source(str(p), "", p.read_text("utf-8"))).letters) >= 2)

@@ -21,10 +21,10 @@ letters may take costs 36 µs that way and 15 µs this way (SQLite).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Connection, Dialect, Table, bindparam, insert
 from sqlalchemy.engine.interfaces import DBAPICursor
@@ -36,6 +36,7 @@ from letterbook.errors import StoreError
 Arguments = tuple[Any, ...] | dict[str, Any]
 Row = tuple[Any, ...]
 IN_LIST_MAX = 1024  # values in one IN list (see run_in)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +114,17 @@ def in_list(column: ColumnElement[Any], size: int) -> ColumnElement[bool]:
     return column.in_([bindparam(f"in{i}") for i in range(size)])
 
 
+def in_chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    """``values`` in runs of at most ``IN_LIST_MAX``, one for each IN list."""
+    for first in range(0, len(values), IN_LIST_MAX):
+        yield values[first:first + IN_LIST_MAX]
+
+
 def run_in(conn: Connection, statement: Callable[[int], ClauseElement], values: Sequence[Any],
            params: Mapping[str, Any] | None = None) -> list[Row]:
     """The rows of ``statement(size)``, whose ``in_list`` has ``size`` places, for every one of ``values``."""
     rows: list[Row] = []
-    for first in range(0, len(values), IN_LIST_MAX):
-        chunk = values[first:first + IN_LIST_MAX]
+    for chunk in in_chunks(values):
         size = max(8, 1 << (len(chunk) - 1).bit_length())  # the next power of two
         padded = {f"in{i}": chunk[min(i, len(chunk) - 1)] for i in range(size)}
         rows += run(conn, statement(size), {**padded, **(params or {})})

@@ -20,7 +20,7 @@ from letterbook.model import Finding, Letter, ParseResult, Severity
 from letterbook.store import schema as t
 from letterbook.store.corrections import field_value
 from letterbook.store.identity import assign_ids, letter_key
-from letterbook.store.prepared import in_list, insert_many, insert_statement, run, run_in
+from letterbook.store.prepared import in_chunks, in_list, insert_many, insert_statement, run, run_in
 from letterbook.store.rows import (
     archival_rows,
     collection_row,
@@ -117,8 +117,7 @@ def write_source(conn: Connection, result: ParseResult, raw: bytes, collection: 
     positions = _positions(conn, collection, ids, old)
     if known:
         _delete_children(conn, [*old, *ids])
-        gone = [i for i in old if i not in ids]
-        if gone:
+        for gone in in_chunks([i for i in old if i not in ids]):
             conn.execute(delete(t.letters).where(t.letters.c.id.in_(gone)))
         conn.execute(delete(t.findings).where(t.findings.c.source_id == source_id))
     _upsert_letters(conn, collection, source_id, ids, letters=letters, positions=positions, now=now,
@@ -172,10 +171,9 @@ def _positions(conn: Connection, collection: str, ids: Sequence[str], old: dict[
 
 
 def _delete_children(conn: Connection, ids: Iterable[str]) -> None:
-    ids = list(dict.fromkeys(ids))
-    if ids:
+    for chunk in in_chunks(list(dict.fromkeys(ids))):
         for table in CHILDREN:
-            conn.execute(delete(table).where(table.c.letter_id.in_(ids)))
+            conn.execute(delete(table).where(table.c.letter_id.in_(chunk)))
 
 
 def _upsert_letters(conn: Connection, collection: str, source_id: int, ids: Sequence[str], *,
