@@ -22,6 +22,7 @@ letters may take costs 36 µs that way and 15 µs this way (SQLite).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar, cast
@@ -74,33 +75,30 @@ def insert_statement(table: Table, columns: tuple[str, ...], returning: str | No
 def run(conn: Connection, statement: ClauseElement, params: Mapping[str, Any] | None = None) -> list[Row]:
     """Run ``statement`` once; its result rows, if it has any."""
     plan = prepare(conn.dialect, statement)
-    cursor = _cursor(conn)
-    try:
+    with _driver_cursor(conn) as cursor:
         cursor.execute(plan.sql, plan.arguments(params or {}))
         return cast(list[Row], cursor.fetchall()) if cursor.description is not None else []
-    except conn.dialect.loaded_dbapi.Error as exc:
-        raise StoreError(f"cannot be stored: {exc}") from exc
-    finally:
-        cursor.close()
 
 
 def run_many(conn: Connection, statement: ClauseElement, rows: Sequence[Mapping[str, Any]]) -> None:
     """Run ``statement`` once for each of ``rows`` (the driver's executemany)."""
     plan = prepare(conn.dialect, statement)
-    cursor = _cursor(conn)
-    try:
+    with _driver_cursor(conn) as cursor:
         cursor.executemany(plan.sql, cast(Any, [plan.arguments(row) for row in rows]))
+
+
+@contextmanager
+def _driver_cursor(conn: Connection) -> Iterator[DBAPICursor]:
+    """A cursor of the driver's connection, in the transaction ``conn`` has open; its errors as StoreErrors."""
+    driver_connection = conn.connection.dbapi_connection
+    assert driver_connection is not None, "the connection is closed"
+    cursor = driver_connection.cursor()
+    try:
+        yield cursor
     except conn.dialect.loaded_dbapi.Error as exc:
         raise StoreError(f"cannot be stored: {exc}") from exc
     finally:
         cursor.close()
-
-
-def _cursor(conn: Connection) -> DBAPICursor:
-    """A cursor of the driver's connection, in the transaction ``conn`` has open."""
-    driver_connection = conn.connection.dbapi_connection
-    assert driver_connection is not None, "the connection is closed"
-    return driver_connection.cursor()
 
 
 def insert_many(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
