@@ -149,8 +149,8 @@ def test_letters_numbered_alike_in_many_sources_all_get_ids(store: Store, page_d
 
 
 def test_a_source_of_thousands_of_letters_is_stored_whole(store: Store, tmp_path: Path) -> None:
-    # A CMIF file may hold thousands of letters: their possible ids are more values than
-    # SQLite takes parameters in one statement (32,766).
+    # A CMIF file may hold thousands of letters: the ids they may take (nine for each) are more
+    # values than one statement takes as parameters (PostgreSQL: 65,535; SQLite: 32,766 by default).
     big = tmp_path / "big.xml"
     big.write_text("letters")
 

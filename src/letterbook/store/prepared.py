@@ -14,9 +14,10 @@ against the source that caused it.
 An ``IN`` list of values takes one parameter per value (``in_list``), and the list is padded
 to the next power of two by repeating its last value, so that a few prepared statements
 serve lists of every length; ``run_in`` runs one for each 1,024 values (a CMIF file may
-hold thousands of letters, and SQLite takes at most 32,766 parameters). SQLAlchemy's own "expanding" parameters
-render the statement anew for each execution: looking up the 27 ids that a source of three
-letters may take costs 36 µs that way and 15 µs this way (SQLite).
+hold thousands of letters; PostgreSQL takes at most 65,535 parameters, SQLite 32,766 by
+default). SQLAlchemy's own "expanding" parameters render the statement anew for each
+execution: looking up the 27 ids that a source of three letters may take costs 36 µs that
+way and 15 µs this way (SQLite).
 """
 
 from __future__ import annotations
