@@ -194,6 +194,12 @@ class SearchIndex:
         return tantivy.Document(**fields)
 
 
+def stored_text(doc: tantivy.Document) -> str:
+    """The letter's text as ``SearchIndex`` stored it (in the text field of its language)."""
+    stored = doc["text_en"] or doc["text_ru"]
+    return str(stored[0]) if stored else ""
+
+
 @cache
 def _bound_malloc_arenas() -> None:
     """Cap glibc's malloc arenas (see ``MALLOC_ARENAS``); elsewhere nothing to do."""

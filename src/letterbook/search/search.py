@@ -27,7 +27,7 @@ import tantivy
 
 from letterbook.errors import QueryError
 from letterbook.link.forms import form_key
-from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, UNDATED, SearchIndex
+from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, UNDATED, SearchIndex, stored_text
 from letterbook.search.query import And, Node, Not, Phrase, Prefix, Term, parse_query
 from letterbook.search.snippets import make_snippet, positive_words, stem_pattern
 
@@ -242,9 +242,7 @@ class Searcher:
     def _hit(self, searcher: tantivy.Searcher, score: float, address: tantivy.DocAddress,
              pattern: re.Pattern[str] | None) -> Hit:
         doc = searcher.doc(address)
-        stored = doc["text_en"] or doc["text_ru"]
-        text = str(stored[0]) if stored else ""
-        fragment, marks = make_snippet(text, pattern)
+        fragment, marks = make_snippet(stored_text(doc), pattern)
         return Hit(id=str(doc["id"][0]), label=str(doc["label"][0]), score=float(score),
                    snippet=Snippet(fragment, marks))
 

@@ -146,14 +146,13 @@ def _letter_ids(conn: Connection, collection: str, source_id: int, letters: Sequ
     """
     bases = list(dict.fromkeys(f"{collection}/{letter_key(letter)}" for letter in letters))
     suffixes = 10
-    while bases:
+    while True:
         candidates = [*bases, *(f"{b}-{n}" for b in bases for n in range(2, suffixes))]
         taken = frozenset(r[0] for r in run_in(conn, _taken, candidates, {"source_id": source_id}))
         ids = assign_ids(collection, letters, taken)
-        if set(ids) <= set(candidates):
+        if set(ids) <= set(candidates):  # every id it chose was looked up
             return ids
         suffixes *= 4
-    return []
 
 
 def _positions(conn: Connection, collection: str, ids: Sequence[str], old: dict[str, int]) -> list[int]:
