@@ -96,6 +96,7 @@ HEADING = re.compile(r"^(?:No\.|№) (\d+)$", re.MULTILINE)
 EN_DATE = re.compile(r"^([A-Z][a-z]+) (\d{1,2}), (\d{4})$")
 RU_DATE = re.compile(r"^(\d{1,2}) ([а-я]+) (\d{4}) г\.$")
 ARCHIVE = re.compile(r"^(RTSKHIDNI|РГАСПИ)\. [FФ]\. (\d+)\. (?:Op|Оп)\. (\d+)\. [DД]\. (\d+)\. [LЛ]\. (\d+)\. (.+)$")
+NOTES_HEADING = re.compile(r"^(?:Notes|Примечания):$")  # as the seed page prints it above the notes
 NOTE = re.compile(r"^(\d+) (?:See note|См\. примеч\.) (\d+) (?:to document No\.|к документу №) (\d+)\.$")
 
 
@@ -121,11 +122,11 @@ def _document(rng: random.Random, number: int, russian: bool, total: int) -> str
         head = [f"№ {number}", f"{sender[1]} — {recipient[2]}", f"{day.day} {RU_MONTHS[day.month - 1]} {day.year} г."]
         tail = [f"Ваш {sender[1].split()[0]}.",
                 f"РГАСПИ. Ф. {fond}. Оп. 1. Д. {delo}. Л. {folio}. Подлинник. Автограф.",
-                f"1 См. примеч. 1 к документу № {cited}."]
+                "Примечания:", f"1 См. примеч. 1 к документу № {cited}."]
     else:
         head = [f"No. {number}", f"{sender[0]} to {recipient[0]}", f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}"]
         tail = [f"Greetings, {sender[3]}.", f"RTSKHIDNI. F. {fond}. Op. 2. D. {delo}. L. {folio}. Typewritten text.",
-                f"1 See note 1 to document No. {cited}."]
+                "Notes:", f"1 See note 1 to document No. {cited}."]
     return "\n\n".join([*head, *paragraphs, *tail])
 
 
@@ -175,7 +176,8 @@ def _letter(text: str, start: int, end: int) -> Letter:
     russian = number_line.startswith("№")
     sender, recipient = head.split(" — " if russian else " to ", 1)
     recipient_at = head_at + len(sender) + (3 if russian else 4)
-    body = [(line, at) for line, at in lines[3:] if not ARCHIVE.match(line) and not NOTE.match(line)]
+    body = [(line, at) for line, at in lines[3:]
+            if not ARCHIVE.match(line) and not NOTES_HEADING.match(line) and not NOTE.match(line)]
     signature = body.pop()
     archival = [ArchivalRef(line, (at, at + len(line)), "RGASPI", m[1], m[2], m[3], m[4], m[5],
                             "autograph" if russian else "typescript", m[6])
