@@ -200,6 +200,12 @@ def test_dates_amounts_labels_and_list_items_are_not_markers(text: str) -> None:
     assert find_markers(text) == []
 
 
+def test_a_marker_is_a_whole_run_of_its_kind_and_a_number_word_a_whole_word() -> None:
+    text = "the year 1917 was long***** and short**** Trotsky* wrote¹² someone one ."
+    assert [(m.number, text[m.span[0]:m.span[1]]) for m in find_markers(text)] == [
+        ("****", "****"), ("*", "*"), ("12", "¹²"), ("1", "one")]
+
+
 def test_a_later_note_takes_the_first_marker_after_the_one_before() -> None:
     body = "Lost 2 guns. He came 1 , then left 2 ."
     notes = anchor_notes([Note("1", "a", (0, 1)), Note("2", "b", (2, 3))], body, 100)
