@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from synthetic import parse_page
 
 import letterbook.store.store as store_module
+from conftest import CORPUS
 from letterbook.errors import ParseError
 from letterbook.model import Collection, Finding, Letter, ParseResult, Severity, Source
 from letterbook.search import SearchRequest
@@ -38,6 +39,16 @@ def test_ingesting_a_folder_stores_every_letter_and_keeps_the_source_verbatim(st
     assert row.raw == page.read_bytes()
     assert row.sha256 == hashlib.sha256(page.read_bytes()).hexdigest()
     assert row.text == page.read_text("utf-8")
+
+
+def test_every_finding_of_a_page_is_stored_once(store: Store, tmp_path: Path) -> None:
+    page = tmp_path / "000.txt"
+    page.write_bytes((CORPUS / "seed" / "000.txt").read_bytes())
+    summary = run(store, page, parse=None)  # letterbook's parser: its page's findings include its letters'
+    stored = [(f.letter_id, f.field, f.message, f.span) for f in store.findings()]
+    assert stored and summary.findings == len(stored)
+    assert len({(field, message, span) for _, field, message, span in stored}) == len(stored)
+    assert any(letter_id for letter_id, *_ in stored)  # a letter's findings are stored with the letter
 
 
 def test_ingesting_the_same_sources_again_changes_nothing(store: Store, page_dir: Path) -> None:

@@ -27,7 +27,7 @@ from letterbook.link.forms import form_key
 from letterbook.link.linker import build_matcher, link_letter
 from letterbook.link.matcher import NameMatcher
 from letterbook.link.registers import starter_register
-from letterbook.model import EditionLetter, Letter, ParseResult, PartyKind, RegisterEntry
+from letterbook.model import EditionLetter, Letter, ParseResult, PartyKind, RegisterEntry, Span
 from letterbook.search.index import IndexDocument, IndexUnreadableError, SearchIndex, index_document
 from letterbook.search.search import Searcher, SearchRequest, SearchResult
 from letterbook.settings import Settings
@@ -91,6 +91,7 @@ class StoredFinding:
     severity: str
     field: str
     message: str
+    span: Span  # where in the source text (the whole source for a finding about the file)
 
 
 class Store:
@@ -321,7 +322,8 @@ class Store:
         if origin:
             query = query.where(t.findings.c.origin == origin)
         with self.engine.connect() as conn:
-            return [StoredFinding(r.letter_id, r.path, r.origin, r.severity, r.field, r.message)
+            return [StoredFinding(r.letter_id, r.path, r.origin, r.severity, r.field, r.message,
+                                  (r.span_start, r.span_end))
                     for r in conn.execute(query)]
 
     def cross_links(self, dangling_only: bool = False) -> list[CrossLink]:
