@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, insert, select
 
 from letterbook.store import Store
-from letterbook.store.migrate import current_revision, head_revision
+from letterbook.store import schema as t
+from letterbook.store.migrate import current_revision, head_revision, upgrade
 from letterbook.store.schema import metadata
 
 
@@ -16,7 +20,27 @@ def test_migrations_create_exactly_the_tables_the_schema_describes(store: Store)
 
 def test_upgrading_twice_leaves_the_database_at_the_head_revision(store: Store) -> None:
     store.upgrade()
-    assert current_revision(store.engine) == head_revision(store.engine) == "0001"
+    assert current_revision(store.engine) == head_revision(store.engine) == "0002"
+
+
+def test_upgrading_deletes_the_copies_of_letters_findings_stored_for_their_source(database_url: str) -> None:
+    engine = create_engine(database_url)
+    upgrade(engine, "0001")
+    finding = {"source_id": 1, "origin": "parse", "severity": "info", "field": "notes",
+               "message": "no marker for note 1 in the text", "span_start": 10, "span_end": 20}
+    with engine.begin() as conn:
+        conn.execute(insert(t.collections).values(slug="c", title=None, compilers="", year=None, language="en"))
+        conn.execute(insert(t.sources).values(id=1, collection="c", path="p.txt", sha256="0" * 64, raw=b"x", text="x",
+                                              media_type="text/plain", encoding="utf-8",
+                                              ingested_at=dt.datetime.now(dt.UTC)))
+        conn.execute(insert(t.findings), [{**finding, "letter_id": "c/1"}, {**finding, "letter_id": None},
+                                          {**finding, "letter_id": None, "message": "about the page itself"}])
+    upgrade(engine)
+    with engine.connect() as conn:
+        kept = conn.execute(select(t.findings.c.letter_id, t.findings.c.message).order_by(t.findings.c.id)).all()
+    engine.dispose()
+    assert [tuple(row) for row in kept] == [("c/1", "no marker for note 1 in the text"),
+                                            (None, "about the page itself")]
 
 
 def test_sqlite_database_runs_in_wal_mode(store: Store) -> None:
