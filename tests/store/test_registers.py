@@ -99,6 +99,37 @@ def test_heading_parties_are_linked_and_unmatched_ones_become_findings() -> None
     assert [f.message for f in linked.findings] == ["no register entry matches this name: A. B. Nobody"]
 
 
+def test_a_party_the_source_gives_an_authority_id_links_by_it_whatever_its_name() -> None:
+    stalin = "https://www.wikidata.org/wiki/Q855"  # the register holds Q855 for I. V. Stalin
+    letter = Letter(span=(0, 10), text="", text_span=(0, 0),
+                    senders=(Party("J. V. Djugashvili", (0, 17), refs=(stalin,)),),
+                    recipients=(Party("Lenin", (18, 23), refs=("http://www.wikidata.org/entity/Q855",)),
+                                Party("Trotsky", (24, 31), refs=("http://www.wikidata.org/entity/Q1",))))
+    linked = link_letter(letter, MATCHER, LABELS)
+    assert [p.id for p in (*linked.senders, *linked.recipients)] == [
+        "person/stalin-i-v",  # a name no register form has
+        "person/stalin-i-v",  # the ID says more than the name
+        "person/trotsky-l-d"]  # an ID no entry bears: the name decides
+    assert linked.senders[0].normalized == "I. V. Stalin" and linked.findings == ()
+
+
+def test_a_cmif_letter_links_its_correspondents_by_their_authority_ids(store: Store, tmp_path: Path) -> None:
+    cmif = tmp_path / "letters.xml"
+    cmif.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title>
+<editor>E</editor></titleStmt></fileDesc><profileDesc><correspDesc ref="https://example.org/1">
+<correspAction type="sent"><persName ref="http://www.wikidata.org/entity/Q855">Josef Wissarionowitsch Stalin</persName>
+<date when="1925-10-05"/></correspAction>
+<correspAction type="received"><persName ref="http://www.wikidata.org/entity/Q1394">W. I. Uljanow</persName>
+</correspAction></correspDesc></profileDesc></teiHeader></TEI>""", encoding="utf-8")
+    summary = ingest(store, source_files([cmif]), collection="cmif")
+    [letter] = store.letters()
+    assert summary.ok
+    assert [p.id for p in (*letter.letter.senders, *letter.letter.recipients)] == ["person/stalin-i-v",
+                                                                                 "person/lenin-v-i"]
+    assert not [f.message for f in store.findings() if f.field == "register"]  # no candidates for review
+
+
 def test_mentions_carry_spans_into_the_source() -> None:
     source = "HEADING\nI met Sergo today."
     letter = Letter(span=(0, len(source)), text=source[8:], text_span=(8, len(source)))

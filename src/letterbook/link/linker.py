@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 
+from letterbook.export.authority import authority_uris
 from letterbook.link.matcher import NameMatcher
 from letterbook.model import Finding, Letter, Mention, Party, PartyKind, RegisterEntry, Severity
 
@@ -17,14 +18,17 @@ CANDIDATE = "no register entry matches this name"
 
 
 def build_matcher(entries: Iterable[RegisterEntry]) -> NameMatcher:
-    return NameMatcher((e.id, form) for e in entries for form in (e.preferred_name, *e.forms))
+    listed = list(entries)
+    return NameMatcher(((e.id, form) for e in listed for form in (e.preferred_name, *e.forms)),
+                       ((e.id, uri) for e in listed for uri in authority_uris(e.authority)))
 
 
 def link_party(party: Party, matcher: NameMatcher, preferred: Mapping[str, str]) -> Party:
-    """The party with its register id (exact form, else the one entry named inside it)."""
+    """The party with its register id: by the authority IDs the source gives it (CMIF, TEI), which
+    say more than any name, else by its exact form, else by the one entry named inside it."""
     if party.id or party.kind is not PartyKind.PERSON:
         return party
-    entry_id = matcher.lookup(party.name)
+    entry_id = matcher.lookup_authority(party.refs) or matcher.lookup(party.name)
     if entry_id is None:
         found = {m.entry_id for m in matcher.find(party.name, capitalised=False)}
         entry_id = found.pop() if len(found) == 1 else None

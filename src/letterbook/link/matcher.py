@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from letterbook.export.authority import normalize_uri
 from letterbook.link.forms import form_key
 
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\xa0": " ", "ё": "е"})
@@ -46,9 +47,13 @@ def spellings(form: str) -> Iterator[str]:
 
 
 class NameMatcher:
-    """Every form of every entry, compiled once; ``find`` and ``lookup`` are then read-only."""
+    """Every form of every entry, compiled once; ``find`` and ``lookup`` are then read-only.
 
-    def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
+    ``authorities`` maps the entries' authority URIs (canonical, see
+    ``letterbook.export.authority``) to their ids, for ``lookup_authority``.
+    """
+
+    def __init__(self, forms: Iterable[tuple[str, str]], authorities: Iterable[tuple[str, str]] = ()) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
         printed: dict[str, set[str]] = defaultdict(set)
         for entry_id, form in forms:
@@ -64,6 +69,15 @@ class NameMatcher:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        by_uri: dict[str, set[str]] = defaultdict(set)
+        for entry_id, uri in authorities:
+            by_uri[normalize_uri(uri)].add(entry_id)
+        self._by_authority = dict(by_uri)
+
+    def lookup_authority(self, uris: Iterable[str]) -> str | None:
+        """The one entry that bears any of the authority ``uris`` (in whatever form they are written)."""
+        ids = {entry_id for uri in uris for entry_id in self._by_authority.get(normalize_uri(uri), ())}
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def lookup(self, name: str) -> str | None:
         """The one entry whose form is exactly ``name`` (punctuation and case aside)."""
