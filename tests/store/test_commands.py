@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 from synthetic import parse_page
 
 from conftest import CORPUS
@@ -95,6 +96,31 @@ def test_registers_export_and_import_round_trip(tmp_path: Path) -> None:
     assert imported.stdout.strip() == "2 register entries imported"
     again = letterbook("registers", "export", "--format", "json", db=other, cwd=tmp_path)
     assert json.loads(again.stdout) == entries[:2]
+
+
+def test_candidates_from_a_cmif_edition_become_entries_that_link_by_their_gnd_ids(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'edition.db'}"
+    bahr_schnitzler = CORPUS / "cmif" / "arthur-schnitzler_schnitzler-cmif" / "2018_Bahr_Schnitzler.xml"
+    assert letterbook("ingest", str(bahr_schnitzler), db=db, cwd=tmp_path).returncode == 0
+    listed = letterbook("registers", "candidates", db=db, cwd=tmp_path).stdout.splitlines()
+    assert listed[0] == "575\tSchnitzler, Arthur\thttps://d-nb.info/gnd/118609807"
+    drafts = letterbook("registers", "candidates", "--format", "csv", db=db, cwd=tmp_path).stdout
+    (tmp_path / "drafts.csv").write_text(drafts, encoding="utf-8")
+    first = drafts.splitlines()[1]
+    assert first.startswith("person/schnitzler-arthur,person,\"Schnitzler, Arthur\",,,,118609807,")
+    imported = letterbook("registers", "import", str(tmp_path / "drafts.csv"), db=db, cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert letterbook("registers", "candidates", db=db, cwd=tmp_path).stdout == ""  # every name now has its entry
+    store = Store(Settings(database_url=db, index_dir=str(tmp_path / "edition.db.index")))
+    assert len(store.letters_of("person/schnitzler-arthur", "sender")) == sent_by(bahr_schnitzler, "118609807")
+    store.close()
+
+
+def sent_by(cmif: Path, gnd: str) -> int:
+    """How many letters of ``cmif`` a person sent, by the GND ID on the file's sender lines."""
+    tree = etree.parse(str(cmif))
+    return len(tree.xpath(f"//tei:correspAction[@type='sent']/tei:persName[contains(@ref, '/gnd/{gnd}')]",
+                          namespaces={"tei": "http://www.tei-c.org/ns/1.0"}))
 
 
 def test_a_database_behind_the_migrations_is_refused_with_advice(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def test_migrations_create_exactly_the_tables_the_schema_describes(store: Store)
 
 def test_upgrading_twice_leaves_the_database_at_the_head_revision(store: Store) -> None:
     store.upgrade()
-    assert current_revision(store.engine) == head_revision(store.engine) == "0002"
+    assert current_revision(store.engine) == head_revision(store.engine) == "0003"
 
 
 def test_upgrading_deletes_the_copies_of_letters_findings_stored_for_their_source(database_url: str) -> None:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
-from letterbook.link.registers import read_register, register_to_csv, register_to_json, starter_register
+from letterbook.link.registers import (
+    candidate_entry,
+    read_register,
+    register_to_csv,
+    register_to_json,
+    starter_register,
+)
 from letterbook.store.commands import db_option, open_store
+from letterbook.store.identity import slugify
 
 
 @click.group()
@@ -42,9 +50,37 @@ def export_command(output_format: str, kind: str | None, database_url: str | Non
 
 
 @registers.command("candidates")
+@click.option("--format", "output_format", type=click.Choice(["tsv", "csv", "json"]), default="tsv",
+              show_default=True, help="tsv: letters, name and the authority URIs the sources give; "
+                                      "csv, json: draft entries in the form `registers import` reads.")
 @db_option
-def candidates_command(database_url: str | None) -> None:
-    """Heading names that match no entry, most frequent first."""
+def candidates_command(output_format: str, database_url: str | None) -> None:
+    """Correspondents' names that match no entry, most frequent first.
+
+    Their draft entries (--format csv) carry the GND, VIAF or Wikidata IDs that CMIF and TEI
+    sources give: checked, completed and imported, they link every letter that gives those IDs.
+    """
     with open_store(database_url) as store:
-        for name, count in store.candidates():
-            click.echo(f"{count}\t{name}")
+        found = store.candidates()
+        taken = {entry.id for entry in store.register_entries()}
+    if output_format == "tsv":
+        for candidate in found:
+            click.echo("\t".join([str(candidate.letters), candidate.name, *candidate.refs]))
+        return
+    ids = unique_ids((f"person/{slugify(c.name) or 'unnamed'}" for c in found), taken)
+    entries = [candidate_entry(entry_id, c.name, c.refs, c.letters) for entry_id, c in zip(ids, found, strict=True)]
+    click.echo(register_to_csv(entries) if output_format == "csv" else register_to_json(entries), nl=False)
+
+
+def unique_ids(ids: Iterable[str], taken: set[str]) -> list[str]:
+    """``ids`` with "-2", "-3" ... where one is ``taken`` or repeated: no draft replaces an entry on import."""
+    used = set(taken)
+    unique = []
+    for wanted in ids:
+        entry_id, n = wanted, 1
+        while entry_id in used:
+            n += 1
+            entry_id = f"{wanted}-{n}"
+        used.add(entry_id)
+        unique.append(entry_id)
+    return unique

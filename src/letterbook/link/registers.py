@@ -16,6 +16,7 @@ from typing import Any
 
 from letterbook.data import load
 from letterbook.errors import LetterbookError
+from letterbook.export.authority import parse_authority
 from letterbook.link.forms import person_forms
 from letterbook.model import PartyKind, RegisterEntry
 
@@ -75,6 +76,16 @@ def read_register(path: Path) -> list[RegisterEntry]:
     else:
         raise RegisterFileError(f"{path}: a register file is .csv or .json")
     return [entry_from_record(r) for r in records]
+
+
+def candidate_entry(entry_id: str, name: str, refs: Iterable[str], letters: int) -> RegisterEntry:
+    """A draft entry for a name no entry matched, with the authority IDs its sources give it."""
+    authority: dict[str, str] = {}
+    for found in filter(None, map(parse_authority, refs)):
+        if found.scheme in AUTHORITIES:
+            authority.setdefault(found.scheme, found.value)
+    return RegisterEntry(id=entry_id, kind=PartyKind.PERSON, preferred_name=name, authority=authority,
+                         note=f"draft from the names no entry matched ({letters} letters): check it before importing")
 
 
 def entry_to_record(entry: RegisterEntry) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from letterbook.export.authority import merge_uris
 from letterbook.link.forms import form_key
 from letterbook.model import Collection, Finding, Letter, Party, RegisterEntry, Source
 from letterbook.store.codec import dumps
@@ -43,7 +44,8 @@ def party_rows(letter_id: str, letter: Letter) -> Iterator[Row]:
     for role, parties in roles:
         for seq, party in enumerate(parties):
             yield {"letter_id": letter_id, "role": role, "seq": seq, "name": party.name,
-                   "normalized": party.normalized, "entry_id": party.id}
+                   "normalized": party.normalized, "entry_id": party.id,
+                   "refs": " ".join(merge_uris(party.refs)) or None}
 
 
 def note_rows(letter_id: str, letter: Letter) -> Iterator[Row]:

@@ -86,6 +86,7 @@ parties = Table(
     Column("name", Text, nullable=False),
     Column("normalized", Text),
     Column("entry_id", String(ID)),
+    Column("refs", Text),  # the authority URIs the source gives the party (canonical, space-separated)
     Index("ix_parties_letter", "letter_id"),
     Index("ix_parties_entry", "entry_id", "role"),
 )

@@ -94,6 +94,15 @@ class StoredFinding:
     span: Span  # where in the source text (the whole source for a finding about the file)
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name printed for a correspondent that no register entry matched: the register's to-do list."""
+
+    name: str
+    letters: int  # how many letters name it as sender or recipient
+    refs: tuple[str, ...] = ()  # the authority URIs a source gives it (one source's, when they differ)
+
+
 class Store:
     """The edition in one database (SQLite file or PostgreSQL) and one search index directory."""
 
@@ -198,13 +207,14 @@ class Store:
             return name
         return self.matcher.lookup(name) or form_key(name)
 
-    def candidates(self) -> list[tuple[str, int]]:
-        """Heading names that no register entry matched, most frequent first: the register's to-do list."""
+    def candidates(self) -> list[Candidate]:
+        """Correspondents' names that no register entry matched, most frequent first."""
         count = func.count().label("n")
-        query = (select(t.parties.c.name, count).where(t.parties.c.entry_id.is_(None), t.parties.c.role != "place")
+        query = (select(t.parties.c.name, count, func.max(t.parties.c.refs).label("refs"))
+                 .where(t.parties.c.entry_id.is_(None), t.parties.c.role != "place")
                  .group_by(t.parties.c.name).order_by(count.desc(), t.parties.c.name))
         with self.engine.connect() as conn:
-            return [(r.name, r.n) for r in conn.execute(query)]
+            return [Candidate(r.name, r.n, tuple((r.refs or "").split())) for r in conn.execute(query)]
 
     # -- ingest -----------------------------------------------------------------------------------
     def link(self, result: ParseResult) -> ParseResult:
