@@ -16,7 +16,7 @@ from letterbook.link.registers import (
     register_to_json,
     starter_register,
 )
-from letterbook.model import Letter, Party, RegisterEntry
+from letterbook.model import Letter, Party, PartyKind, RegisterEntry
 from letterbook.store import Store, ingest
 from letterbook.store.ingest import source_files
 
@@ -111,6 +111,23 @@ def test_a_party_the_source_gives_an_authority_id_links_by_it_whatever_its_name(
         "person/stalin-i-v",  # the ID says more than the name
         "person/trotsky-l-d"]  # an ID no entry bears: the name decides
     assert linked.senders[0].normalized == "I. V. Stalin" and linked.findings == ()
+
+
+def test_places_and_people_link_to_entries_of_their_own_kind() -> None:
+    kirov_town = RegisterEntry("place/kirov", PartyKind.PLACE, "Kirov", forms=("Vyatka",),
+                               authority={"geonames": "548408"})
+    kirov_man = RegisterEntry("person/kirov-s-m", PartyKind.PERSON, "S. M. Kirov", forms=("Kirov",))
+    matcher = build_matcher([kirov_town, kirov_man])
+    labels = {"place/kirov": "Kirov", "person/kirov-s-m": "S. M. Kirov"}
+    letter = Letter(span=(0, 10), text="", text_span=(0, 0), senders=(Party("Kirov", (0, 5)),),
+                    place=Party("Kirov", (6, 11), kind=PartyKind.PLACE),
+                    place_received=Party("Вятка-2", (12, 19), kind=PartyKind.PLACE,
+                                         refs=("http://sws.geonames.org/548408/",)))
+    linked = link_letter(letter, matcher, labels)
+    assert linked.senders[0].id == "person/kirov-s-m"  # the form both bear, read for a person
+    assert linked.place is not None and linked.place.id == "place/kirov"  # and for a place
+    assert linked.place_received is not None and linked.place_received.id == "place/kirov"  # by its GeoNames ID
+    assert linked.place.normalized == "Kirov"
 
 
 def test_a_cmif_letter_links_its_correspondents_by_their_authority_ids(store: Store, tmp_path: Path) -> None:

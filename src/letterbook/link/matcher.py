@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import ahocorasick
 
 from letterbook.export.authority import normalize_uri
 from letterbook.link.forms import form_key
+from letterbook.model import PartyKind
 
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\xa0": " ", "ё": "е"})
 _SAME_LENGTH = (("\n", " "), ("\t", " "), ("\r", " "), ("\xa0", " "), ("ё", "е"))
@@ -50,10 +51,14 @@ class NameMatcher:
     """Every form of every entry, compiled once; ``find`` and ``lookup`` are then read-only.
 
     ``authorities`` maps the entries' authority URIs (canonical, see
-    ``letterbook.export.authority``) to their ids, for ``lookup_authority``.
+    ``letterbook.export.authority``) to their ids, for ``lookup_authority``; ``kinds`` says
+    which entries are persons, places or organisations, so that a lookup for one kind passes
+    over the others ("Kirov" the man and "Kirov" the town).
     """
 
-    def __init__(self, forms: Iterable[tuple[str, str]], authorities: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, forms: Iterable[tuple[str, str]], authorities: Iterable[tuple[str, str]] = (),
+                 kinds: Mapping[str, PartyKind] | None = None) -> None:
+        self._kinds = dict(kinds or {})
         owners: dict[str, set[str]] = defaultdict(set)
         printed: dict[str, set[str]] = defaultdict(set)
         for entry_id, form in forms:
@@ -74,15 +79,22 @@ class NameMatcher:
             by_uri[normalize_uri(uri)].add(entry_id)
         self._by_authority = dict(by_uri)
 
-    def lookup_authority(self, uris: Iterable[str]) -> str | None:
-        """The one entry that bears any of the authority ``uris`` (in whatever form they are written)."""
+    def lookup_authority(self, uris: Iterable[str], kind: PartyKind | None = None) -> str | None:
+        """The one entry (of ``kind``) that bears any of the authority ``uris``, in whatever form written."""
         ids = {entry_id for uri in uris for entry_id in self._by_authority.get(normalize_uri(uri), ())}
-        return next(iter(ids)) if len(ids) == 1 else None
+        return self._the_one(ids, kind)
 
-    def lookup(self, name: str) -> str | None:
-        """The one entry whose form is exactly ``name`` (punctuation and case aside)."""
-        ids = self._owners.get(form_key(name), set())
-        return next(iter(ids)) if len(ids) == 1 else None
+    def lookup(self, name: str, kind: PartyKind | None = None) -> str | None:
+        """The one entry (of ``kind``) whose form is exactly ``name`` (punctuation and case aside)."""
+        return self._the_one(self._owners.get(form_key(name), set()), kind)
+
+    def is_kind(self, entry_id: str, kind: PartyKind | None) -> bool:
+        """Whether the entry is of ``kind`` (any entry is when ``kind`` or the entry's kind is not known)."""
+        return kind is None or self._kinds.get(entry_id, kind) is kind
+
+    def _the_one(self, ids: Iterable[str], kind: PartyKind | None) -> str | None:
+        of_kind = {entry_id for entry_id in ids if self.is_kind(entry_id, kind)}
+        return next(iter(of_kind)) if len(of_kind) == 1 else None
 
     def find(self, text: str, offset: int = 0, capitalised: bool = True) -> list[Match]:
         """Longest non-overlapping names in ``text`` on word boundaries; spans shifted by ``offset``."""
