@@ -111,15 +111,23 @@ def test_candidates_from_a_cmif_edition_become_entries_that_link_by_their_gnd_id
     imported = letterbook("registers", "import", str(tmp_path / "drafts.csv"), db=db, cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
     assert letterbook("registers", "candidates", db=db, cwd=tmp_path).stdout == ""  # every name now has its entry
+    places = letterbook("registers", "candidates", "--kind", "place", "--format", "json", db=db, cwd=tmp_path).stdout
+    vienna = next(e for e in json.loads(places) if e["geonames"] == "2761369")  # printed "Wien" and "[Wien]"
+    assert (vienna["id"], vienna["kind"], vienna["preferred_name"], vienna["forms"]) == (
+        "place/wien", "place", "Wien", ["[Wien]"])
+    (tmp_path / "places.json").write_text(places, encoding="utf-8")
+    assert letterbook("registers", "import", str(tmp_path / "places.json"), db=db, cwd=tmp_path).returncode == 0
     store = Store(Settings(database_url=db, index_dir=str(tmp_path / "edition.db.index")))
-    assert len(store.letters_of("person/schnitzler-arthur", "sender")) == sent_by(bahr_schnitzler, "118609807")
+    assert len(store.letters_of("person/schnitzler-arthur", "sender")) == sent_by(bahr_schnitzler, "persName",
+                                                                                  "/gnd/118609807")
+    assert len(store.letters_of("place/wien")) == sent_by(bahr_schnitzler, "placeName", "/2761369/")
     store.close()
 
 
-def sent_by(cmif: Path, gnd: str) -> int:
-    """How many letters of ``cmif`` a person sent, by the GND ID on the file's sender lines."""
+def sent_by(cmif: Path, element: str, ref: str) -> int:
+    """How many letters of ``cmif`` name, on their sender's line, a person or place whose @ref holds ``ref``."""
     tree = etree.parse(str(cmif))
-    return len(tree.xpath(f"//tei:correspAction[@type='sent']/tei:persName[contains(@ref, '/gnd/{gnd}')]",
+    return len(tree.xpath(f"//tei:correspAction[@type='sent']/tei:{element}[contains(@ref, '{ref}')]",
                           namespaces={"tei": "http://www.tei-c.org/ns/1.0"}))
 
 

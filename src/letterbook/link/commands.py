@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from letterbook.link.registers import (
-    candidate_entry,
+    draft_entries,
     read_register,
     register_to_csv,
     register_to_json,
     starter_register,
 )
+from letterbook.model import PartyKind
 from letterbook.store.commands import db_option, open_store
 from letterbook.store.identity import slugify
 
@@ -53,34 +54,38 @@ def export_command(output_format: str, kind: str | None, database_url: str | Non
 @click.option("--format", "output_format", type=click.Choice(["tsv", "csv", "json"]), default="tsv",
               show_default=True, help="tsv: letters, name and the authority URIs the sources give; "
                                       "csv, json: draft entries in the form `registers import` reads.")
+@click.option("--kind", type=click.Choice(["person", "place"]), default="person", show_default=True,
+              help="person: names of correspondents; place: places where letters were written.")
 @db_option
-def candidates_command(output_format: str, database_url: str | None) -> None:
-    """Correspondents' names that match no entry, most frequent first.
+def candidates_command(output_format: str, kind: str, database_url: str | None) -> None:
+    """Names that match no entry, most frequent first.
 
-    Their draft entries (--format csv) carry the GND, VIAF or Wikidata IDs that CMIF and TEI
-    sources give: checked, completed and imported, they link every letter that gives those IDs.
+    Their draft entries (--format csv) carry the GND, VIAF, Wikidata or GeoNames IDs that CMIF
+    and TEI sources give: checked, completed and imported, they link every letter that gives
+    those IDs.
     """
+    party_kind = PartyKind(kind)
     with open_store(database_url) as store:
-        found = store.candidates()
+        found = store.candidates(party_kind)
         taken = {entry.id for entry in store.register_entries()}
     if output_format == "tsv":
         for candidate in found:
             click.echo("\t".join([str(candidate.letters), candidate.name, *candidate.refs]))
         return
-    ids = unique_ids((f"person/{slugify(c.name) or 'unnamed'}" for c in found), taken)
-    entries = [candidate_entry(entry_id, c.name, c.refs, c.letters) for entry_id, c in zip(ids, found, strict=True)]
-    click.echo(register_to_csv(entries) if output_format == "csv" else register_to_json(entries), nl=False)
+    drafts = draft_entries(((c.name, c.letters, c.refs) for c in found), party_kind, new_ids(kind, taken))
+    click.echo(register_to_csv(drafts) if output_format == "csv" else register_to_json(drafts), nl=False)
 
 
-def unique_ids(ids: Iterable[str], taken: set[str]) -> list[str]:
-    """``ids`` with "-2", "-3" ... where one is ``taken`` or repeated: no draft replaces an entry on import."""
+def new_ids(kind: str, taken: set[str]) -> Callable[[str], str]:
+    """Ids "{kind}/{slug of the name}", with "-2", "-3" ... where one is taken: no draft replaces an entry."""
     used = set(taken)
-    unique = []
-    for wanted in ids:
+
+    def make_id(name: str) -> str:
+        wanted = f"{kind}/{slugify(name) or 'unnamed'}"
         entry_id, n = wanted, 1
         while entry_id in used:
             n += 1
             entry_id = f"{wanted}-{n}"
         used.add(entry_id)
-        unique.append(entry_id)
-    return unique
+        return entry_id
+    return make_id

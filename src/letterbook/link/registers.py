@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +78,31 @@ def read_register(path: Path) -> list[RegisterEntry]:
     return [entry_from_record(r) for r in records]
 
 
-def candidate_entry(entry_id: str, name: str, refs: Iterable[str], letters: int) -> RegisterEntry:
-    """A draft entry for a name no entry matched, with the authority IDs its sources give it."""
-    authority: dict[str, str] = {}
-    for found in filter(None, map(parse_authority, refs)):
-        if found.scheme in AUTHORITIES:
-            authority.setdefault(found.scheme, found.value)
-    return RegisterEntry(id=entry_id, kind=PartyKind.PERSON, preferred_name=name, authority=authority,
-                         note=f"draft from the names no entry matched ({letters} letters): check it before importing")
+def draft_entries(candidates: Iterable[tuple[str, int, tuple[str, ...]]], kind: PartyKind,
+                  make_id: Callable[[str], str]) -> list[RegisterEntry]:
+    """Draft entries for (name, letters, authority URIs) that no entry matched, most frequent first.
+
+    Names a source gives the same authority ID ("Wien" and "[Wien]", GeoNames 2761369) make
+    one draft: the most frequent name printed without the editors' brackets is preferred,
+    the others are its forms. ``make_id`` gives a new entry's id from its preferred name.
+    """
+    groups: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
+    for name, letters, refs in candidates:
+        groups.setdefault(min(refs) if refs else f"name {name}", []).append((name, letters, refs))
+    drafts = []
+    for members in groups.values():
+        names = [name for name, _, _ in members]
+        preferred = next((n for n in names if not (n.startswith("[") and n.endswith("]"))), names[0])
+        authority: dict[str, str] = {}
+        for found in filter(None, (parse_authority(ref) for _, _, refs in members for ref in refs)):
+            if found.scheme in AUTHORITIES:
+                authority.setdefault(found.scheme, found.value)
+        letters = sum(count for _, count, _ in members)
+        drafts.append(RegisterEntry(
+            id=make_id(preferred), kind=kind, preferred_name=preferred,
+            forms=tuple(n for n in names if n != preferred), authority=authority,
+            note=f"draft from the names no entry matched ({letters} letters): check it before importing"))
+    return drafts
 
 
 def entry_to_record(entry: RegisterEntry) -> dict[str, Any]:

@@ -96,11 +96,11 @@ class StoredFinding:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A name printed for a correspondent that no register entry matched: the register's to-do list."""
+    """A name printed for a correspondent or a place that no register entry matched: the register's to-do list."""
 
     name: str
     letters: int  # how many letters name it as sender or recipient
-    refs: tuple[str, ...] = ()  # the authority URIs a source gives it (one source's, when they differ)
+    refs: tuple[str, ...] = ()  # the authority URIs the sources give it (a name given two sets is two candidates)
 
 
 class Store:
@@ -207,14 +207,17 @@ class Store:
             return name
         return self.matcher.lookup(name) or form_key(name)
 
-    def candidates(self) -> list[Candidate]:
-        """Correspondents' names that no register entry matched, most frequent first."""
+    def candidates(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
+        """Names that no register entry matched, most frequent first: correspondents' names, or
+        with ``kind`` PLACE the places where letters were written."""
         count = func.count().label("n")
-        query = (select(t.parties.c.name, count, func.max(t.parties.c.refs).label("refs"))
-                 .where(t.parties.c.entry_id.is_(None), t.parties.c.role != "place")
-                 .group_by(t.parties.c.name).order_by(count.desc(), t.parties.c.name))
+        role = t.parties.c.role
+        query = (select(t.parties.c.name, t.parties.c.refs, count)
+                 .where(t.parties.c.entry_id.is_(None), role == "place" if kind is PartyKind.PLACE else role != "place")
+                 .group_by(t.parties.c.name, t.parties.c.refs).order_by(count.desc(), t.parties.c.name))
         with self.engine.connect() as conn:
-            return [Candidate(r.name, r.n, tuple((r.refs or "").split())) for r in conn.execute(query)]
+            return [Candidate(r.name, r.n, tuple((r.refs or "").split())) for r in conn.execute(query)
+                    if r.name.strip()]  # a place given only as an ID has no name to enter
 
     # -- ingest -----------------------------------------------------------------------------------
     def link(self, result: ParseResult) -> ParseResult:
