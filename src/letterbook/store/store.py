@@ -99,7 +99,7 @@ class Candidate:
     """A name printed for a correspondent or a place that no register entry matched: the register's to-do list."""
 
     name: str
-    letters: int  # how many letters name it as sender or recipient
+    letters: int  # how many letters name it (as sender or recipient, or as the place of writing)
     refs: tuple[str, ...] = ()  # the authority URIs the sources give it (a name given two sets is two candidates)
 
 
