@@ -12,7 +12,7 @@ from synthetic import parse_page, source_of
 import letterbook.search.search as search_module
 from letterbook.errors import QueryError
 from letterbook.link.linker import link_letter
-from letterbook.model import Collection, HistoricalDate, Letter, ParseResult, Party
+from letterbook.model import Collection, HistoricalDate, Letter, ParseResult, Party, PartyKind, RegisterEntry
 from letterbook.search import DateMatch, SearchRequest, Sort
 from letterbook.search.index import FACETS
 from letterbook.search.query import And, Not, Or, Phrase, Prefix, Term, parse_query
@@ -134,6 +134,20 @@ def test_uncertain_dates_are_possibly_but_not_certainly_in_a_range(edition: Stor
     assert ids(edition, date_from="1926", date_to="1926", dates=DateMatch.POSSIBLY) == ["test/4"]
     assert ids(edition, date_from="1926", date_to="1926", dates=DateMatch.CERTAINLY) == []
     assert ids(edition, date_from="1920", date_to="1926", dates=DateMatch.CERTAINLY) == ["test/1", "test/2"]
+
+
+def test_letters_written_at_a_registered_place_are_found_by_its_id_or_any_of_its_names(store: Store) -> None:
+    store.import_register([RegisterEntry("place/tiflis", PartyKind.PLACE, "Tiflis", forms=("Тифлис", "Tbilisi"))])
+    written = dataclasses.replace(LETTERS[0], place=Party("Тифлис", (0, 6), kind=PartyKind.PLACE))
+    linked = link_letter(written, store.matcher, store.labels)
+    assert linked.place is not None and linked.place.id == "place/tiflis"
+    with store.engine.begin() as conn:
+        write_source(conn, ParseResult(source_of("tiflis.txt", "x"), Collection(title="Test"), (linked,)), b"x",
+                     "test")
+    store.sync_index()
+    for value in ("place/tiflis", "Tiflis", "Tbilisi", "Тифлис"):
+        assert ids(store, filters={"place": value}) == ["test/1"], value
+    assert store.search(SearchRequest(query="grain")).facets["place"][0].value == "Tiflis"  # the register's name
 
 
 def test_results_sort_by_date(edition: Store) -> None:

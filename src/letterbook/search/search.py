@@ -35,6 +35,7 @@ SEARCH_THREADS = min(os.cpu_count() or 1, 4)
 # What counting a facet costs next to a one-value facet: tantivy counts multi-valued ones far
 # more slowly, and a letter mentions several people.
 FACET_WEIGHT = {"mentioned": 6, "correspondent": 2}
+LINKED_FACETS = frozenset({*PERSON_FACETS, "place"})  # filtered by register id when the value names an entry
 _YEARISH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -100,7 +101,7 @@ class SearchResult:
     facets: dict[str, tuple[FacetCount, ...]]
 
 
-Resolver = Callable[[str], str]  # a person's name or id -> the key the index holds for them
+Resolver = Callable[[str], str]  # a person's or place's name or id -> the key the index holds for them
 
 
 def date_bounds(text: str) -> tuple[dt.date, dt.date]:
@@ -121,7 +122,7 @@ def date_bounds(text: str) -> tuple[dt.date, dt.date]:
 
 
 class Searcher:
-    """Runs requests against one ``SearchIndex``; ``resolve`` maps person names to register ids."""
+    """Runs requests against one ``SearchIndex``; ``resolve`` maps the names of persons and places to register ids."""
 
     def __init__(self, index: SearchIndex, resolve: Resolver) -> None:
         self.index = index
@@ -213,7 +214,7 @@ class Searcher:
         return clauses
 
     def _key(self, name: str, value: str) -> tantivy.Query:
-        key = self.resolve(value) if name in PERSON_FACETS else form_key(value) or value
+        key = self.resolve(value) if name in LINKED_FACETS else form_key(value) or value
         if name in {"kind", "language", "year", "collection"}:
             key = value.strip().lower()
         return tantivy.Query.term_query(self.schema, f"{name}_key", key)

@@ -201,8 +201,8 @@ class Store:
             return {r.id: r.preferred_name for r in conn.execute(
                 select(t.register_entries.c.id, t.register_entries.c.preferred_name))}
 
-    def resolve_person(self, name: str) -> str:
-        """A register id for ``name`` ("Stalin", "person/stalin-i-v"), else the folded name."""
+    def resolve_entry(self, name: str) -> str:
+        """A register id for ``name`` ("Stalin", "person/stalin-i-v", "Wien"), else the folded name."""
         if name in self.labels:
             return name
         return self.matcher.lookup(name) or form_key(name)
@@ -428,7 +428,7 @@ class Store:
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Full-text search with filters and facets (see ``letterbook.search.search``)."""
-        return Searcher(self.index, self.resolve_person).search(request)
+        return Searcher(self.index, self.resolve_entry).search(request)
 
 
 class SourceWriter:
