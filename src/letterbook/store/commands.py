@@ -117,11 +117,11 @@ def correct_command(letter: str, field: str, value: str, *, by: str, why: str, d
 
 @click.command("search")
 @click.argument("query", required=False, default="")
-@click.option("--sender")
+@click.option("--sender", help="A name, any of its forms, or a register id (person/stalin-i-v).")
 @click.option("--recipient")
 @click.option("--correspondent", help="Sender or recipient.")
 @click.option("--mentioned", help="A person named in the text.")
-@click.option("--place")
+@click.option("--place", help="Where the letter was written: a name or a register id (place/wien).")
 @click.option("--year")
 @click.option("--archive")
 @click.option("--fond", help='Archive and fond, as "RGASPI f. 558".')
