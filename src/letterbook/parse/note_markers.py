@@ -63,7 +63,7 @@ def _number_words() -> dict[str, str]:
 def _symbol_runs() -> re.Pattern[str]:
     """Runs of digits, asterisks and superscripts. A pattern that is one character class lets
     ``re`` skip to the next such character at C speed; the alternation with look-behinds it
-    replaced tried every position of the text and cost about 0.4 ms a letter."""
+    replaced tried every position of the text (0.3–0.5 ms a letter; this takes about a third)."""
     return re.compile(rf"[\d*{_SUPERSCRIPTS}]+")
 
 
