@@ -89,6 +89,7 @@ class Spec:
     kind: str = "letter"
     archive: str = "RTSKHIDNI. F. 558. Op. 2. D. 31. L. 4-5. Autograph."
     mention: tuple[str, str] | None = None  # (word in the body, entry id)
+    place: tuple[str, str] | None = None  # (place of writing as printed under the date, entry id)
 
 
 SPECS = [
@@ -108,7 +109,7 @@ SPECS = [
           ("2", "The question was not put to the Politburo.", ()))),
     Spec("202", (("I. V. Stalin", "person/stalin-i-v"),), (("F. E. Dzerzhinsky", "person/dzerzhinsky-f-e"),),
          "December 22, 1925", "1925-12-22", dt.date(1925, 12, 22), dt.date(1925, 12, 22),
-         ["Felix, the metal plan is approved. The grain purchases go on."]),
+         ["Felix, the metal plan is approved. The grain purchases go on."], place=("Moscow", "place/moscow")),
     Spec("301", (("Л. М. Каганович", "person/kaganovich-l-m"),), (("И. В. Сталину", "person/stalin-i-v"),),
          "12 августа 1931 г.", "1931-08-12", dt.date(1931, 8, 12), dt.date(1931, 8, 12),
          ["Здравствуйте, дорогой товарищ Сталин! Письма о хлебозаготовках получил."], language="ru",
@@ -132,6 +133,8 @@ def write_letter(source: SourceText, spec: Spec, position: int) -> EditionLetter
     heading = TextValue(source.text[heading_start:source.length - 1], (heading_start, source.length - 1))
     date = HistoricalDate(spec.date, source.line(spec.date), spec.edtf, spec.earliest, spec.latest,
                           calendar=spec.calendar, inferred=spec.inferred)
+    place = Party(spec.place[0], source.line(spec.place[0]), id=spec.place[1], kind=PartyKind.PLACE) \
+        if spec.place else None
     text_start = source.length
     anchors: dict[str, Span] = {}
     for piece in spec.body:
@@ -163,7 +166,7 @@ def write_letter(source: SourceText, spec: Spec, position: int) -> EditionLetter
         mentions = (Mention((at, at + len(word)), entry),)
     letter = Letter(span=(start, source.length), text=text, text_span=text_span, number=spec.number,
                     number_span=number_span, kind=spec.kind, heading=heading, senders=senders,
-                    recipients=recipients, date=date, archival=(archival,), notes=tuple(notes),
+                    recipients=recipients, date=date, place=place, archival=(archival,), notes=tuple(notes),
                     mentions=mentions, language=spec.language)
     return EditionLetter(f"{COLLECTION}/{spec.number}", COLLECTION, position, letter, SOURCE_PATH)
 

@@ -132,6 +132,13 @@ def test_person_page_lists_letters_from_to_and_mentioning_and_correspondents(cli
     assert re.search(r'Dzerzhinsky, F. E.</a> <span class="count">3</span>', stalin)
 
 
+def test_a_place_page_lists_the_letters_written_there(client: TestClient) -> None:
+    html = client.get("/register/place/moscow").text
+    assert "Letters written at Moscow" in html and "Letters from Moscow" not in html
+    listed = client.get("/api/letters", params={"entry": "place/moscow", "role": "written_at"}).json()
+    assert [item["number"] for item in listed["items"]] == ["202"]
+
+
 def test_registers_index_groups_entries_by_initial(client: TestClient) -> None:
     html = client.get("/register", params={"kind": "person"}).text
     assert '<section id="az-S">' in html and "Moscow" not in html

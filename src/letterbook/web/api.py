@@ -46,6 +46,7 @@ Text = Annotated[str | None, Query()]
 Page = Annotated[int, Query(ge=1)]
 Size = Annotated[int, Query(ge=1, le=1000)]
 MODE_HELP = "certainly: the letter's whole date range inside the range; possibly (default): overlapping it"
+ROLE_HELP = "how the entry takes part: sender, recipient, mentioned, written_at (a place) or any"
 
 
 def _entries_of(edition: EditionReader, item: EditionLetter) -> dict[str, RegisterEntry]:
@@ -80,7 +81,7 @@ def router(edition: EditionReader, settings: WebSettings) -> APIRouter:
                 collection: Text = None, year: int | None = None, month: int | None = None, kind: Text = None,
                 language: Text = None, archive: Text = None, fond: Text = None,
                 entry: Annotated[str | None, Query(description="a register entry id")] = None,
-                role: Annotated[str | None, Query(description="sender, recipient, mentioned or any")] = None,
+                role: Annotated[str | None, Query(description=ROLE_HELP)] = None,
                 correspondent: Annotated[str | None, Query(description="an entry id, sender or recipient")] = None,
                 from_: Annotated[str | None, Query(alias="from", description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
                 to: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,

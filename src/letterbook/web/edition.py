@@ -24,6 +24,7 @@ class Role(StrEnum):
     SENDER = "sender"
     RECIPIENT = "recipient"
     MENTIONED = "mentioned"
+    WRITTEN_AT = "written_at"  # the place the letter was written at
     ANY = "any"  # sender or recipient
 
 

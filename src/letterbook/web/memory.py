@@ -234,8 +234,9 @@ def entry_ids(item: EditionLetter, role: Role) -> set[str]:
     senders = {p.id for p in letter.senders if p.id}
     recipients = {p.id for p in letter.recipients if p.id}
     mentioned = {m.entry_id for m in letter.mentions}
+    written_at = {letter.place.id} if letter.place and letter.place.id else set()
     return {Role.SENDER: senders, Role.RECIPIENT: recipients, Role.MENTIONED: mentioned,
-            Role.ANY: senders | recipients}[role]
+            Role.WRITTEN_AT: written_at, Role.ANY: senders | recipients}[role]
 
 
 def in_range(earliest: dt.date | None, latest: dt.date | None, query: LetterQuery) -> bool:

@@ -337,6 +337,7 @@ class EntryContext:
     sent: LetterList
     received: LetterList
     mentioned: LetterList
+    written_at: LetterList  # for a place
     correspondents: list[Correspondent]
     timeline: TimelineView
 
@@ -352,7 +353,9 @@ def entry_context(reader: EditionReader, entry: RegisterEntry) -> EntryContext:
     return EntryContext(
         entry, entry_url(entry.id), authority,
         letter_list(reader, entry.id, Role.SENDER), letter_list(reader, entry.id, Role.RECIPIENT),
-        letter_list(reader, entry.id, Role.MENTIONED), list(reader.correspondents(entry.id, 30)),
+        letter_list(reader, entry.id, Role.MENTIONED),
+        letter_list(reader, entry.id, Role.WRITTEN_AT) if entry.kind is PartyKind.PLACE else LetterList(0, [], None),
+        list(reader.correspondents(entry.id, 30)),
         timeline_view(reader.month_counts(LetterQuery(entry=entry.id, role=Role.ANY)), {"correspondent": entry.id}),
     )
 

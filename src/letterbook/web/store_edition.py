@@ -48,7 +48,7 @@ from letterbook.web.edition import (
 )
 
 ROLE_FILTER = {Role.SENDER: "sender", Role.RECIPIENT: "recipient", Role.MENTIONED: "mentioned",
-               Role.ANY: "correspondent"}
+               Role.WRITTEN_AT: "place", Role.ANY: "correspondent"}
 PERSON_ROLES = ("sender", "recipient")
 CACHE_ENTRIES = 2000
 THREAD_WINDOW = 5000  # previous/next in a correspondence are looked for this many letters either side
