@@ -114,13 +114,14 @@ def test_candidates_from_a_cmif_edition_become_entries_that_link_by_their_gnd_id
     places = letterbook("registers", "candidates", "--kind", "place", "--format", "json", db=db, cwd=tmp_path).stdout
     vienna = next(e for e in json.loads(places) if e["geonames"] == "2761369")  # printed "Wien" and "[Wien]"
     assert (vienna["id"], vienna["kind"], vienna["preferred_name"], vienna["forms"]) == (
-        "place/wien", "place", "Wien", ["[Wien]"])
+        "place/wien", "place", "Wien", ["[Wien]", "[Berlin]"])  # the file gives one "[Berlin]" Vienna's ID
+    assert "check it before importing" in vienna["note"]
     (tmp_path / "places.json").write_text(places, encoding="utf-8")
     assert letterbook("registers", "import", str(tmp_path / "places.json"), db=db, cwd=tmp_path).returncode == 0
     store = Store(Settings(database_url=db, index_dir=str(tmp_path / "edition.db.index")))
     assert len(store.letters_of("person/schnitzler-arthur", "sender")) == sent_by(bahr_schnitzler, "persName",
                                                                                   "/gnd/118609807")
-    assert len(store.letters_of("place/wien")) == sent_by(bahr_schnitzler, "placeName", "/2761369/")
+    assert len(store.letters_of("place/wien", "place")) == sent_by(bahr_schnitzler, "placeName", "/2761369/")
     store.close()
 
 

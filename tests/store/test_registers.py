@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from synthetic import parse_page
+from synthetic import parse_page, source_of
 
 from letterbook.link.forms import case_forms
 from letterbook.link.linker import build_matcher, link_letter
@@ -16,7 +16,7 @@ from letterbook.link.registers import (
     register_to_json,
     starter_register,
 )
-from letterbook.model import Letter, Party, PartyKind, RegisterEntry
+from letterbook.model import Collection, Letter, ParseResult, Party, PartyKind, RegisterEntry
 from letterbook.store import Store, ingest
 from letterbook.store.ingest import source_files
 
@@ -186,6 +186,18 @@ def test_heading_names_no_entry_matches_are_the_registers_candidates(store: Stor
     assert "I. V. Stalin" in candidates and "A. I. Rykov" not in candidates
     store.import_register([entry("person/rykov-a-i")])
     assert store.entry("person/rykov-a-i").forms == entry("person/rykov-a-i").forms
+
+
+def test_places_of_writing_and_of_receipt_no_entry_matches_are_place_candidates(store: Store) -> None:
+    letter = Letter(span=(0, 30), text="", text_span=(0, 0), number="1", senders=(Party("A. B. Nobody", (0, 12)),),
+                    place=Party("Sochi", (13, 18), kind=PartyKind.PLACE),
+                    place_received=Party("Tiflis", (19, 25), kind=PartyKind.PLACE,
+                                         refs=("https://www.geonames.org/611717",)))
+    result = ParseResult(source_of("places.txt", "x" * 30), Collection(title="Test"), (letter,))
+    store.store_result(result, b"x" * 30, "test")
+    assert [(c.name, c.refs) for c in store.candidates(PartyKind.PLACE)] == [
+        ("Sochi", ()), ("Tiflis", ("http://www.geonames.org/611717",))]
+    assert [c.name for c in store.candidates()] == ["A. B. Nobody"]
 
 
 def test_entries_imported_after_the_ingest_reach_the_letters_already_stored(store: Store, page_dir: Path) -> None:

@@ -6,6 +6,8 @@ import re
 
 from starlette.testclient import TestClient
 
+from letterbook.web.edition import EditionReader, LetterQuery, MonthCount, Role
+
 
 def test_home_shows_the_collection_its_compilers_counts_and_correspondents(client: TestClient) -> None:
     html = client.get("/").text
@@ -137,6 +139,11 @@ def test_a_place_page_lists_the_letters_written_there(client: TestClient) -> Non
     assert "Letters written at Moscow" in html and "Letters from Moscow" not in html
     listed = client.get("/api/letters", params={"entry": "place/moscow", "role": "written_at"}).json()
     assert [item["number"] for item in listed["items"]] == ["202"]
+
+
+def test_the_timeline_of_a_place_counts_the_letters_written_there(edition: EditionReader) -> None:
+    months = edition.month_counts(LetterQuery(entry="place/moscow", role=Role.WRITTEN_AT))
+    assert months == [MonthCount(1925, 12, 1)]
 
 
 def test_registers_index_groups_entries_by_initial(client: TestClient) -> None:

@@ -55,7 +55,7 @@ def export_command(output_format: str, kind: str | None, database_url: str | Non
               show_default=True, help="tsv: letters, name and the authority URIs the sources give; "
                                       "csv, json: draft entries in the form `registers import` reads.")
 @click.option("--kind", type=click.Choice(["person", "place"]), default="person", show_default=True,
-              help="person: names of correspondents; place: places where letters were written.")
+              help="person: names of correspondents; place: places where letters were written or received.")
 @db_option
 def candidates_command(output_format: str, kind: str, database_url: str | None) -> None:
     """Names that match no entry, most frequent first.

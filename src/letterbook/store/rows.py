@@ -39,8 +39,9 @@ def letter_row(letter_id: str, collection: str, source_id: int, seq: int, letter
 
 
 def party_rows(letter_id: str, letter: Letter) -> Iterator[Row]:
+    places = {"place": letter.place, "place_received": letter.place_received}
     roles: list[tuple[str, tuple[Party, ...]]] = [("sender", letter.senders), ("recipient", letter.recipients),
-                                                   ("place", (letter.place,) if letter.place else ())]
+                                                   *((role, (place,)) for role, place in places.items() if place)]
     for role, parties in roles:
         for seq, party in enumerate(parties):
             yield {"letter_id": letter_id, "role": role, "seq": seq, "name": party.name,

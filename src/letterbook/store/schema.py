@@ -81,7 +81,7 @@ parties = Table(
     "parties", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("letter_id", String(ID), _letter_fk(), nullable=False),
-    Column("role", String(20), nullable=False),  # "sender", "recipient", "place"
+    Column("role", String(20), nullable=False),  # "sender", "recipient", "place", "place_received"
     Column("seq", Integer, nullable=False),
     Column("name", Text, nullable=False),
     Column("normalized", Text),

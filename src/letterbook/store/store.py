@@ -94,12 +94,15 @@ class StoredFinding:
     span: Span  # where in the source text (the whole source for a finding about the file)
 
 
+PLACE_ROLES = ("place", "place_received")  # the roles of places in the parties table
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A name printed for a correspondent or a place that no register entry matched: the register's to-do list."""
 
     name: str
-    letters: int  # how many letters name it (as sender or recipient, or as the place of writing)
+    letters: int  # how many letters name it (as sender or recipient, or as a place of writing or receipt)
     refs: tuple[str, ...] = ()  # the authority URIs the sources give it (a name given two sets is two candidates)
 
 
@@ -209,11 +212,12 @@ class Store:
 
     def candidates(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
         """Names that no register entry matched, most frequent first: correspondents' names, or
-        with ``kind`` PLACE the places where letters were written."""
+        with ``kind`` PLACE the places where letters were written or received."""
         count = func.count().label("n")
         role = t.parties.c.role
         query = (select(t.parties.c.name, t.parties.c.refs, count)
-                 .where(t.parties.c.entry_id.is_(None), role == "place" if kind is PartyKind.PLACE else role != "place")
+                 .where(t.parties.c.entry_id.is_(None),
+                        role.in_(PLACE_ROLES) if kind is PartyKind.PLACE else role.not_in(PLACE_ROLES))
                  .group_by(t.parties.c.name, t.parties.c.refs).order_by(count.desc(), t.parties.c.name))
         with self.engine.connect() as conn:
             return [Candidate(r.name, r.n, tuple((r.refs or "").split())) for r in conn.execute(query)
@@ -263,7 +267,8 @@ class Store:
         return self._edition_letters(query)
 
     def letters_of(self, entry_id: str, role: str | None = None) -> list[EditionLetter]:
-        """Letters where the entry is a party ("sender", "recipient") or, with role "mentioned", named in the text."""
+        """Letters where the entry is a party ("sender", "recipient", "place" of writing, "place_received")
+        or, with role "mentioned", named in the text."""
         if role == "mentioned":
             ids = select(t.mentions.c.letter_id).where(t.mentions.c.entry_id == entry_id)
         else:

@@ -50,6 +50,8 @@ from letterbook.web.edition import (
 ROLE_FILTER = {Role.SENDER: "sender", Role.RECIPIENT: "recipient", Role.MENTIONED: "mentioned",
                Role.WRITTEN_AT: "place", Role.ANY: "correspondent"}
 PERSON_ROLES = ("sender", "recipient")
+PARTY_ROLES = {Role.SENDER: ("sender",), Role.RECIPIENT: ("recipient",), Role.WRITTEN_AT: ("place",),
+               Role.ANY: PERSON_ROLES}  # the parties table's roles for a role of the reader (not MENTIONED)
 CACHE_ENTRIES = 2000
 THREAD_WINDOW = 5000  # previous/next in a correspondence are looked for this many letters either side
 T = TypeVar("T")
@@ -313,7 +315,7 @@ class StoreEdition:
         if entry and role == Role.MENTIONED:
             conditions.append(t.letters.c.id.in_(select(t.mentions.c.letter_id).where(t.mentions.c.entry_id == entry)))
         elif entry:
-            roles = PERSON_ROLES if role == Role.ANY else (str(role),)
+            roles = PARTY_ROLES[role]
             conditions.append(t.letters.c.id.in_(select(t.parties.c.letter_id).where(
                 t.parties.c.entry_id == entry, t.parties.c.role.in_(roles))))
         if query.date_from:
