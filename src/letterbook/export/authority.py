@@ -68,6 +68,16 @@ def authority_uris(authority: Mapping[str, str]) -> list[str]:
     return sorted(set(uris))
 
 
+def authority_ids(uris: Iterable[str], schemes: Iterable[str] | None = None) -> dict[str, str]:
+    """{scheme: identifier} of the authority ``uris`` (of ``schemes`` only, when given), the first of each."""
+    wanted = set(schemes) if schemes is not None else None
+    ids: dict[str, str] = {}
+    for found in filter(None, map(parse_authority, uris)):
+        if wanted is None or found.scheme in wanted:
+            ids.setdefault(found.scheme, found.value)
+    return ids
+
+
 def merge_uris(*groups: Iterable[str]) -> tuple[str, ...]:
     """Every URI of ``groups`` once, canonical, sorted so that output is deterministic."""
     return tuple(sorted({normalize_uri(u) for group in groups for u in group if u.strip()}))

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import click
 
 from letterbook.errors import LetterbookError
-from letterbook.export.authority import parse_authority
+from letterbook.export.authority import authority_ids, parse_authority
 from letterbook.export.cmif import edition_to_cmif
 from letterbook.export.table import csv_tables, edition_to_beacon, edition_to_graphml, edition_to_json
 from letterbook.export.tei import letter_to_tei
@@ -30,6 +30,7 @@ from letterbook.model import Collection, EditionLetter, Letter, ParseResult, Par
 from letterbook.read.detect import read_letters_file
 from letterbook.store.commands import db_option, open_store
 from letterbook.store.edition import StoredEdition
+from letterbook.unique import unique
 
 DEFAULT_BASE_URL = "https://example.org/edition"
 
@@ -63,7 +64,7 @@ class FileEditionSource:
             for letter in result.letters:
                 positions[slug] += 1
                 number = letter.number or f"p{positions[slug]}"
-                letter_id = _unique(f"{slug}/{number}", used)
+                letter_id = unique(f"{slug}/{number}", used)
                 items.append(EditionLetter(letter_id, slug, positions[slug], _linked(letter), result.source.path))
         return items
 
@@ -108,22 +109,9 @@ def _linked(letter: Letter) -> Letter:
 
 
 def _derived_entry(entry_id: str, party: Party, names: Counter[str]) -> RegisterEntry:
-    authority: dict[str, str] = {}
-    for uri in party.refs:
-        parsed = parse_authority(uri)
-        if parsed is not None:
-            authority.setdefault(parsed.scheme, parsed.value)
+    authority = authority_ids(party.refs)
     preferred = sorted(names.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
     return RegisterEntry(entry_id, party.kind, preferred, forms=tuple(sorted(names)), authority=authority)
-
-
-def _unique(candidate: str, used: set[str]) -> str:
-    result, counter = candidate, 1
-    while result in used:
-        counter += 1
-        result = f"{candidate}-{counter}"
-    used.add(result)
-    return result
 
 
 LETTER_FILE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xml", ".tei"})
@@ -143,7 +131,7 @@ def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
     used: set[str] = set()
     for file in files:
         result = read_letters_file(file)
-        slug = result.collection.slug or _unique(file.stem, used)
+        slug = result.collection.slug or unique(file.stem, used)
         source.results.append((slug, result))
     return source
 

@@ -46,6 +46,7 @@ from letterbook.model import (
     RegisterEntry,
 )
 from letterbook.read.xml import NSMAP, xml_safe
+from letterbook.unique import unique
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -99,13 +100,7 @@ def letter_url(base_url: str, letter_id: str) -> str:
 
 def note_xml_id(number: str, used: set[str]) -> str:
     """An NCName for a note ("note-12", "note-12a"), unique within the file."""
-    stem = "note-" + (re.sub(r"[^\w.-]", "_", number) or "x")
-    candidate, counter = stem, 1
-    while candidate in used:
-        counter += 1
-        candidate = f"{stem}-{counter}"
-    used.add(candidate)
-    return candidate
+    return unique("note-" + (re.sub(r"[^\w.-]", "_", number) or "x"), used)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from letterbook.link.registers import (
 from letterbook.model import PartyKind
 from letterbook.store.commands import db_option, open_store
 from letterbook.store.identity import slugify
+from letterbook.unique import unique
 
 
 @click.group()
@@ -79,13 +80,4 @@ def candidates_command(output_format: str, kind: str, database_url: str | None) 
 def new_ids(kind: str, taken: set[str]) -> Callable[[str], str]:
     """Ids "{kind}/{slug of the name}", with "-2", "-3" ... where one is taken: no draft replaces an entry."""
     used = set(taken)
-
-    def make_id(name: str) -> str:
-        wanted = f"{kind}/{slugify(name) or 'unnamed'}"
-        entry_id, n = wanted, 1
-        while entry_id in used:
-            n += 1
-            entry_id = f"{wanted}-{n}"
-        used.add(entry_id)
-        return entry_id
-    return make_id
+    return lambda name: unique(f"{kind}/{slugify(name) or 'unnamed'}", used)

@@ -16,7 +16,7 @@ from typing import Any
 
 from letterbook.data import load
 from letterbook.errors import LetterbookError
-from letterbook.export.authority import parse_authority
+from letterbook.export.authority import authority_ids
 from letterbook.link.forms import person_forms
 from letterbook.model import PartyKind, RegisterEntry
 
@@ -93,10 +93,7 @@ def draft_entries(candidates: Iterable[tuple[str, int, tuple[str, ...]]], kind: 
     for members in groups.values():
         names = [name for name, _, _ in members]
         preferred = next((n for n in names if not (n.startswith("[") and n.endswith("]"))), names[0])
-        authority: dict[str, str] = {}
-        for found in filter(None, (parse_authority(ref) for _, _, refs in members for ref in refs)):
-            if found.scheme in AUTHORITIES:
-                authority.setdefault(found.scheme, found.value)
+        authority = authority_ids((ref for _, _, refs in members for ref in refs), AUTHORITIES)
         letters = sum(count for _, count, _ in members)
         drafts.append(RegisterEntry(
             id=make_id(preferred), kind=kind, preferred_name=preferred,
