@@ -37,7 +37,7 @@ def test_seed_notes_keep_their_cross_references_and_the_field_code_is_a_finding(
     assert len(first.notes) == 4
     refs = {(r.document, r.note) for note in first.notes for r in note.refs}
     assert refs == {("183", "1"), ("209", "1"), ("187", "1")}
-    assert any("field code" in f.message for f in result.findings)
+    assert any("field code" in f.message for f in result.every_finding)
 
 
 def test_archival_citation_is_normalised_to_todays_archive_and_keeps_the_printed_name() -> None:
@@ -79,7 +79,7 @@ def test_lenin_collected_works_page_splits_at_bare_numbers_not_at_page_numbers()
     second = result.letters[1]
     assert second.recipients[0].kind is PartyKind.ORGANISATION
     assert second.date is not None and second.date.edtf == "1918-04-23"
-    assert any("running head" in f.message for f in result.findings)
+    assert any("running head" in f.message for f in result.every_finding)
 
 
 def test_dates_before_february_1918_are_julian_with_gregorian_bounds() -> None:

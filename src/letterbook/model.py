@@ -235,4 +235,9 @@ class ParseResult:
     collection: Collection
     letters: tuple[Letter, ...]
     parts: tuple[Part, ...] = ()
-    findings: tuple[Finding, ...] = field(default=())
+    findings: tuple[Finding, ...] = field(default=())  # about the source itself; each letter holds its own
+
+    @property
+    def every_finding(self) -> tuple[Finding, ...]:
+        """The source's findings, then each letter's, in order (the parse output's "findings")."""
+        return (*self.findings, *(f for letter in self.letters for f in letter.findings))

@@ -32,7 +32,7 @@ def result_to_json(result: ParseResult) -> JSON:
         },
         "letters": [letter_to_json(letter) for letter in result.letters],
         "parts": [{"kind": part.kind, "span": list(part.span)} for part in result.parts],
-        "findings": [finding_to_json(f) for f in result.findings],
+        "findings": [finding_to_json(f) for f in result.every_finding],
     }
 
 
@@ -112,7 +112,7 @@ def _text(value: TextValue | None) -> JSON | None:
 
 def result_to_text(result: ParseResult) -> str:
     """A readable summary for a person at a terminal."""
-    lines = [f"{result.source.path}: {len(result.letters)} letter(s), {len(result.findings)} finding(s)"]
+    lines = [f"{result.source.path}: {len(result.letters)} letter(s), {len(result.every_finding)} finding(s)"]
     if result.collection.title:
         lines.append(f"  collection: {result.collection.title}")
     for index, letter in enumerate(result.letters, 1):
@@ -131,7 +131,7 @@ def result_to_text(result: ParseResult) -> str:
                          f"l. {ref.folios} ({ref.form or 'form not stated'})")
         if letter.notes:
             lines.append(f"      notes: {len(letter.notes)}")
-    for finding in result.findings:
+    for finding in result.every_finding:
         start, end = finding.span
         lines.append(f"  [{finding.severity}] {finding.field} at {start}-{end}: {finding.message}")
     return "\n".join(lines)

@@ -41,8 +41,6 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     if back_begin < len(text) and starts:
         parts.append(Part("back_matter", (back_begin, len(text))))
     front = [line for line in lines if line.end <= letters_begin]
-    for letter in letters:
-        findings.extend(letter.findings)
     return ParseResult(source=source, collection=collection_from(front, language), letters=tuple(letters),
                        parts=tuple(parts), findings=tuple(findings))
 

@@ -204,9 +204,7 @@ def _insert_children(conn: Connection, collection: str, ids: Sequence[str], lett
 
 
 def _findings(conn: Connection, result: ParseResult, source_id: int, ids: Sequence[str]) -> list[dict[str, object]]:
-    # A page's findings repeat its letters' (``parse-output.md``); those are stored with their letter only.
-    of_letters = {f for letter in result.letters for f in letter.findings}
-    rows = [finding_row(f, "parse", source_id, None) for f in result.findings if f not in of_letters]
+    rows = [finding_row(f, "parse", source_id, None) for f in result.findings]
     for letter_id, letter in zip(ids, result.letters, strict=True):
         rows.extend(finding_row(f, "parse", source_id, letter_id) for f in letter.findings)
     rows.extend(_correction_findings(conn, source_id, ids, result.letters))
