@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from synthetic import parse_page, source_of
 
+from conftest import CORPUS
 from letterbook.link.forms import case_forms
 from letterbook.link.linker import build_matcher, link_letter
 from letterbook.link.registers import (
@@ -198,6 +199,14 @@ def test_places_of_writing_and_of_receipt_no_entry_matches_are_place_candidates(
     assert [(c.name, c.refs) for c in store.candidates(PartyKind.PLACE)] == [
         ("Sochi", ()), ("Tiflis", ("http://www.geonames.org/611717",))]
     assert [c.name for c in store.candidates()] == ["A. B. Nobody"]
+
+
+def test_an_organisation_in_a_heading_is_an_organisation_candidate_not_a_person(store: Store) -> None:
+    # "L. P. Serebryakov, I. V. Stalin - Politburo of the Central Committee of the RCP (b)"
+    ingest(store, [CORPUS / "en" / "036.txt"], collection="corr")
+    organisations = [c.name for c in store.candidates(PartyKind.ORGANISATION)]
+    assert "Politburo of the Central Committee of the RCP (b)" in organisations
+    assert not any("Politburo" in c.name for c in store.candidates())
 
 
 def test_entries_imported_after_the_ingest_reach_the_letters_already_stored(store: Store, page_dir: Path) -> None:

@@ -55,8 +55,9 @@ def export_command(output_format: str, kind: str | None, database_url: str | Non
 @click.option("--format", "output_format", type=click.Choice(["tsv", "csv", "json"]), default="tsv",
               show_default=True, help="tsv: letters, name and the authority URIs the sources give; "
                                       "csv, json: draft entries in the form `registers import` reads.")
-@click.option("--kind", type=click.Choice(["person", "place"]), default="person", show_default=True,
-              help="person: names of correspondents; place: places where letters were written or received.")
+@click.option("--kind", type=click.Choice(["person", "organisation", "place"]), default="person", show_default=True,
+              help="person, organisation: correspondents' names (the Politburo is an organisation); "
+                   "place: places where letters were written or received.")
 @db_option
 def candidates_command(output_format: str, kind: str, database_url: str | None) -> None:
     """Names that match no entry, most frequent first.

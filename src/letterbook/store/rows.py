@@ -46,7 +46,7 @@ def party_rows(letter_id: str, letter: Letter) -> Iterator[Row]:
         for seq, party in enumerate(parties):
             yield {"letter_id": letter_id, "role": role, "seq": seq, "name": party.name,
                    "normalized": party.normalized, "entry_id": party.id,
-                   "refs": " ".join(merge_uris(party.refs)) or None}
+                   "refs": " ".join(merge_uris(party.refs)) or None, "kind": str(party.kind)}
 
 
 def note_rows(letter_id: str, letter: Letter) -> Iterator[Row]:

@@ -87,6 +87,7 @@ parties = Table(
     Column("normalized", Text),
     Column("entry_id", String(ID)),
     Column("refs", Text),  # the authority URIs the source gives the party (canonical, space-separated)
+    Column("kind", String(20), nullable=False, server_default="person"),  # person, organisation, place, unknown
     Index("ix_parties_letter", "letter_id"),
     Index("ix_parties_entry", "entry_id", "role"),
 )

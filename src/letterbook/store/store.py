@@ -94,7 +94,6 @@ class StoredFinding:
     span: Span  # where in the source text (the whole source for a finding about the file)
 
 
-PLACE_ROLES = ("place", "place_received")  # the roles of places in the parties table
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +210,11 @@ class Store:
         return self.matcher.lookup(name) or form_key(name)
 
     def candidates(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
-        """Names that no register entry matched, most frequent first: correspondents' names, or
-        with ``kind`` PLACE the places where letters were written or received."""
+        """Names of ``kind`` that no register entry matched, most frequent first: persons and
+        organisations among the correspondents, places where letters were written or received."""
         count = func.count().label("n")
-        role = t.parties.c.role
         query = (select(t.parties.c.name, t.parties.c.refs, count)
-                 .where(t.parties.c.entry_id.is_(None),
-                        role.in_(PLACE_ROLES) if kind is PartyKind.PLACE else role.not_in(PLACE_ROLES))
+                 .where(t.parties.c.entry_id.is_(None), t.parties.c.kind == str(kind))
                  .group_by(t.parties.c.name, t.parties.c.refs).order_by(count.desc(), t.parties.c.name))
         with self.engine.connect() as conn:
             return [Candidate(r.name, r.n, tuple((r.refs or "").split())) for r in conn.execute(query)
