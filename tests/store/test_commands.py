@@ -70,6 +70,10 @@ def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) ->
     assert "<mark>letters</mark>" in result["hits"][0]["snippet"]["marked"]
     assert result["facets"]["sender"] == [{"value": "I. V. Stalin", "count": 1}]
 
+    told = letterbook("search", "--between", "Sergo", "Nobody Known", db=db, cwd=tmp_path).stdout
+    assert told.splitlines()[:2] == ["names read as: Sergo = G. K. Ordzhonikidze (person/ordzhonikidze-g-k); "
+                                     "Nobody Known (no register entry: as printed)", "0 letter(s)"]
+
     bad = letterbook("search", '"unclosed', db=db, cwd=tmp_path)
     assert bad.returncode == 1 and "unbalanced quote" in bad.stderr and "Traceback" not in bad.stderr
 

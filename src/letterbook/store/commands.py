@@ -15,7 +15,7 @@ import click
 from letterbook.errors import LetterbookError
 from letterbook.options import calendar_option
 from letterbook.parse.conventions import Conventions
-from letterbook.search.search import DateMatch, SearchRequest, SearchResult, Sort
+from letterbook.search.search import LINKED_FACETS, DateMatch, SearchRequest, SearchResult, Sort
 from letterbook.settings import Settings
 from letterbook.store.codec import to_plain
 from letterbook.store.ingest import Failure, ingest, source_files
@@ -148,7 +148,14 @@ def search_command(query: str, as_json: bool, database_url: str | None, **option
     with open_store(database_url) as store:
         store.sync_index()
         result = store.search(request)
-    click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=1) if as_json else result_text(result))
+        named = [value for name, value in filters.items() if name in LINKED_FACETS] + list(request.between or ())
+        readings = [f"{name} = {store.labels[key]} ({key})" if key else f"{name} (no register entry: as printed)"
+                    for name, key in store.name_readings(named)]
+    if as_json:
+        click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=1))
+    else:
+        heading = [f"names read as: {'; '.join(readings)}"] if readings else []
+        click.echo("\n".join([*heading, result_text(result)]))
 
 
 def result_json(result: SearchResult) -> dict[str, Any]:

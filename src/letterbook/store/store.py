@@ -209,6 +209,15 @@ class Store:
             return name
         return self.matcher.lookup(name) or form_key(name)
 
+    def name_readings(self, names: Iterable[str]) -> list[tuple[str, str | None]]:
+        """How a search reads each name it filters on: (name, register id), or (name, None) when
+        no entry has that name and the letters are matched on the name as printed."""
+        readings = []
+        for name in dict.fromkeys(names):
+            key = self.resolve_entry(name)
+            readings.append((name, key if key in self.labels else None))
+        return readings
+
     def candidates(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
         """Names of ``kind`` that no register entry matched, most frequent first: persons and
         organisations among the correspondents, places where letters were written or received."""
