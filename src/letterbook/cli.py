@@ -17,7 +17,14 @@ from letterbook.options import calendar_option
 from letterbook.output import result_to_json, result_to_text
 from letterbook.parse.conventions import Conventions
 from letterbook.pipeline import parse_file
-from letterbook.store.commands import correct_command, db, ingest_command, links_command, search_command
+from letterbook.store.commands import (
+    correct_command,
+    db,
+    ingest_command,
+    links_command,
+    search_command,
+    show_command,
+)
 from letterbook.web.commands import serve
 
 
@@ -68,6 +75,7 @@ main.add_command(db)
 main.add_command(ingest_command)
 main.add_command(correct_command)
 main.add_command(search_command)
+main.add_command(show_command)
 main.add_command(links_command)
 main.add_command(registers)
 main.add_command(export)

@@ -80,6 +80,19 @@ def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) ->
     fixed = letterbook("correct", "corr/1", "date", "1922-03", "--by", "ed", "--why", "the day is a misprint",
                        db=db, cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stderr
+    shown = letterbook("show", "corr/1", db=db, cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert ("No. 1 letter: I. V. Stalin (person/stalin-i-v) → G. K. Ordzhonikidze (person/ordzhonikidze-g-k)"
+            in shown.stdout)
+    assert "date: 1922-03 (gregorian) (corrected)" in shown.stdout
+    assert "correction of date: '1922-03-03' → '1922-03' by ed" in shown.stdout
+    assert "archive: RGASPI, f. 558, op. 2, d. 5, l. 1, typescript (as printed: RTSKHIDNI." in shown.stdout
+    assert re.search(r"note 1: .*document No\. 7\.\n    → document 7: not in the edition", shown.stdout)
+    record = json.loads(letterbook("show", "corr/1", "--json", db=db, cwd=tmp_path).stdout)
+    assert record["corrections"][0]["printed"] == "1922-03-03" and record["letter"]["date"]["edtf"] == "1922-03"
+    assert record["cross_references"] == [{"note": "1", "document": "7", "target_note": "1", "letter": None}]
+    missing = letterbook("show", "corr/99", db=db, cwd=tmp_path)
+    assert missing.returncode == 1 and "no letter 'corr/99'" in missing.stderr and "Traceback" not in missing.stderr
     dated = json.loads(letterbook("search", "--from", "1922-03", "--to", "1922-03", "--dates", "certainly",
                                   "--json", db=db, cwd=tmp_path).stdout)
     assert dated["total"] == 1

@@ -19,6 +19,7 @@ from letterbook.search.search import LINKED_FACETS, DateMatch, SearchRequest, Se
 from letterbook.settings import Settings
 from letterbook.store.codec import to_plain
 from letterbook.store.ingest import Failure, ingest, source_files
+from letterbook.store.record import LetterRecord, record_json, record_text
 from letterbook.store.store import Store
 from letterbook.store.write import SourceOutcome
 
@@ -113,6 +114,21 @@ def correct_command(letter: str, field: str, value: str, *, by: str, why: str, d
         correction = store.correct(letter, field, value, by=by, why=why)
         store.sync_index()
     click.echo(f"{letter}: {field} {correction.source_value!r} → {value!r} (by {by})")
+
+
+@click.command("show")
+@click.argument("letter")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
+@db_option
+def show_command(letter: str, as_json: bool, database_url: str | None) -> None:
+    """Print one LETTER (id such as seed/194) as the edition holds it: corrections applied and
+    listed, register links, notes with their cross-references, findings."""
+    with open_store(database_url) as store:
+        record = LetterRecord(store.get_letter(letter), tuple(store.corrections(letter)),
+                              tuple(store.findings(letter)), tuple(store.cross_links(letter_id=letter)))
+        labels = store.labels
+    click.echo(json.dumps(record_json(record), ensure_ascii=False, indent=1) if as_json
+               else record_text(record, labels))
 
 
 @click.command("search")

@@ -350,14 +350,17 @@ class Store:
                                   (r.span_start, r.span_end))
                     for r in conn.execute(query)]
 
-    def cross_links(self, dangling_only: bool = False) -> list[CrossLink]:
-        """Notes' references to other documents; a link dangles while its target letter is missing."""
+    def cross_links(self, dangling_only: bool = False, letter_id: str | None = None) -> list[CrossLink]:
+        """Notes' references to other documents (of one letter's notes, with ``letter_id``); a link
+        dangles while its target letter is missing."""
         target = t.letters.alias("target")
         query = (select(t.note_links, target.c.id.label("found"))
                  .outerjoin(target, target.c.id == t.note_links.c.target_letter_id)
                  .order_by(t.note_links.c.letter_id, t.note_links.c.id))
         if dangling_only:
             query = query.where(target.c.id.is_(None))
+        if letter_id:
+            query = query.where(t.note_links.c.letter_id == letter_id)
         with self.engine.connect() as conn:
             return [CrossLink(r.letter_id, r.note_number, r.document, r.target_note, r.found)
                     for r in conn.execute(query)]
