@@ -94,8 +94,6 @@ class StoredFinding:
     span: Span  # where in the source text (the whole source for a finding about the file)
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A name printed for a correspondent or a place that no register entry matched: the register's to-do list."""
@@ -212,11 +210,8 @@ class Store:
     def name_readings(self, names: Iterable[str]) -> list[tuple[str, str | None]]:
         """How a search reads each name it filters on: (name, register id), or (name, None) when
         no entry has that name and the letters are matched on the name as printed."""
-        readings = []
-        for name in dict.fromkeys(names):
-            key = self.resolve_entry(name)
-            readings.append((name, key if key in self.labels else None))
-        return readings
+        keys = {name: self.resolve_entry(name) for name in names}
+        return [(name, key if key in self.labels else None) for name, key in keys.items()]
 
     def candidates(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
         """Names of ``kind`` that no register entry matched, most frequent first: persons and
