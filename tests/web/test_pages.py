@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from letterbook.web.app import create_app
+from letterbook.web.config import WebSettings
 from letterbook.web.edition import EditionReader, LetterQuery, MonthCount, Role
+from web.sample import sample_edition
+from web.sample_store import sample_store
 
 
 def test_home_shows_the_collection_its_compilers_counts_and_correspondents(client: TestClient) -> None:
@@ -165,3 +170,20 @@ def test_network_page_loads_its_script_from_static(client: TestClient) -> None:
 
 def test_findings_page_is_readable(client: TestClient) -> None:
     assert client.get("/findings").status_code == 200
+
+
+def test_a_corrected_letter_says_what_was_printed_who_corrected_it_when_and_why(tmp_path: Path) -> None:
+    edition = sample_store(tmp_path)
+    edition.store.correct("bolsheviks/201", "date", "1925-10-06", by="O. Khlevnyuk", why="the night was the 5th to 6th")
+    edition.store.sync_index()
+    with TestClient(create_app(WebSettings(), edition)) as client:
+        html = client.get("/letters/bolsheviks/201").text
+        data = client.get("/api/letters/bolsheviks/201").json()
+    edition.store.close()
+    assert "<h2 id=\"corrections-h\">Corrections</h2>" in html
+    assert re.search(r"<b>date</b>: printed “1925-10-05/1925-10-06”, corrected to “1925-10-06” by O\. Khlevnyuk "
+                     r"on <time datetime=\"\d{4}-\d\d-\d\d\">.*\(the night was the 5th to 6th\)", html)
+    assert "6 October 1925" in html and "5–6 October 1925" not in html
+    assert data["corrections"][0]["by"] == "O. Khlevnyuk"
+    uncorrected = TestClient(create_app(WebSettings(), sample_edition())).get("/letters/bolsheviks/201").text
+    assert "Corrections" not in uncorrected

@@ -189,6 +189,18 @@ class FindingRow:
 
 
 @dataclass(frozen=True)
+class CorrectionRow:
+    """An editor's correction of one value of a letter: what was printed, what it became, who, when, why."""
+
+    field: str
+    printed: str
+    value: str
+    by: str
+    why: str
+    at: str  # ISO date
+
+
+@dataclass(frozen=True)
 class FindingsPage:
     total: int
     items: tuple[FindingRow, ...]
@@ -212,6 +224,10 @@ class EditionReader(Protocol):
         ...
 
     def neighbours(self, letter_id: str) -> Neighbours: ...
+
+    def corrections(self, letter_id: str) -> Sequence[CorrectionRow]:
+        """The editors' corrections of the letter, oldest first (already applied to ``get_letter``'s letter)."""
+        ...
 
     def find(self, query: LetterQuery, facets: Sequence[str] = ()) -> LetterResults:
         """Letters matching ``query``, sorted and paginated, with counts for the named facets."""

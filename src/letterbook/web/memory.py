@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from letterbook.model import Collection, EditionLetter, Finding, PartyKind, RegisterEntry
 from letterbook.web.edition import (
     CollectionInfo,
+    CorrectionRow,
     Correspondent,
     Counts,
     DateMode,
@@ -107,6 +108,9 @@ class MemoryEdition:
     def source_text(self, letter_id: str) -> str | None:
         item = self._by_id.get(letter_id)
         return self._sources.get(item.source_path) if item else None
+
+    def corrections(self, letter_id: str) -> Sequence[CorrectionRow]:
+        return ()  # letters read from files carry no editors' corrections
 
     def letter_id_for_number(self, collection: str, number: str) -> str | None:
         return next((item.id for item in self._letters

@@ -20,6 +20,7 @@ from letterbook.web.dates import readable_date
 from letterbook.web.edition import (
     FACETS,
     CollectionInfo,
+    CorrectionRow,
     Correspondent,
     Counts,
     EditionReader,
@@ -133,6 +134,7 @@ class LetterContext:
     neighbours: Neighbours
     citation: Citation
     findings: list[str]
+    corrections: Sequence[CorrectionRow] = ()
 
 
 def collection_of(reader: EditionReader, slug: str) -> CollectionInfo | None:
@@ -166,6 +168,7 @@ def letter_context(reader: EditionReader, item: EditionLetter, site_url: str) ->
                           json.dumps(cite.csl_json(item, title, url), ensure_ascii=False, indent=2),
                           cite.bibtex(item, title, url)),
         findings=[f"{f.field}: {f.message}" for f in letter.findings],
+        corrections=reader.corrections(item.id),
     )
 
 

@@ -28,6 +28,7 @@ from letterbook.store import schema as t
 from letterbook.store.store import Store
 from letterbook.web.edition import (
     CollectionInfo,
+    CorrectionRow,
     Correspondent,
     Counts,
     DateMode,
@@ -172,6 +173,10 @@ class StoreEdition:
         query = (select(t.sources.c.text).join(t.letters, t.letters.c.source_id == t.sources.c.id)
                  .where(t.letters.c.id == letter_id))
         return self._scalar(query)  # type: ignore[no-any-return]
+
+    def corrections(self, letter_id: str) -> Sequence[CorrectionRow]:
+        return [CorrectionRow(c.field, c.source_value, c.value, c.by, c.why, c.at.date().isoformat())
+                for c in self.store.corrections(letter_id)]
 
     def letter_id_for_number(self, collection: str, number: str) -> str | None:
         return self._cached(("numbers", collection), lambda: self._numbers(collection)).get(number)
