@@ -152,3 +152,15 @@ def sent_by(cmif: Path, element: str, ref: str) -> int:
 def test_a_database_behind_the_migrations_is_refused_with_advice(tmp_path: Path) -> None:
     done = letterbook("search", "x", db=f"sqlite:///{tmp_path / 'new.db'}", cwd=tmp_path)
     assert done.returncode == 1 and "letterbook db upgrade" in done.stderr
+
+
+def test_a_database_that_cannot_be_reached_is_named_in_one_line_without_its_password(tmp_path: Path) -> None:
+    refused = "postgresql://editor:secret@127.0.0.1:1/edition"  # nothing listens on port 1
+    for args in (("search", "x"), ("ingest", str(CORPUS / "seed")), ("show", "c/1")):
+        done = letterbook(*args, db=refused, cwd=tmp_path)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, args
+        assert "cannot reach the database postgresql+psycopg://editor:***@127.0.0.1:1/edition" in done.stderr
+        assert "secret" not in done.stderr and "Connection refused" in done.stderr
+    nowhere = letterbook("ingest", str(CORPUS / "seed"), db=f"sqlite:///{tmp_path / 'no' / 'such' / 'x.db'}",
+                         cwd=tmp_path)
+    assert nowhere.returncode == 1 and "unable to open database file" in nowhere.stderr

@@ -43,3 +43,10 @@ def test_serve_answers_on_its_port_with_the_store_given_by_db(tmp_path: Path) ->
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_serve_refuses_a_missing_edition_in_one_line_before_starting(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "letterbook", "serve", "--db", f"sqlite:///{tmp_path / 'none.db'}",
+                           "--port", str(free_port())], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "there is no edition at" in done.stderr and "letterbook ingest" in done.stderr

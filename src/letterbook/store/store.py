@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, text
+from sqlalchemy.exc import OperationalError
 
 from letterbook.errors import StoreError
 from letterbook.link.forms import form_key
@@ -116,7 +117,8 @@ class Store:
 
     # -- schema -------------------------------------------------------------------------------
     def upgrade(self) -> None:
-        upgrade(self.engine)
+        with self._reaching():
+            upgrade(self.engine)
 
     def check_schema(self) -> None:
         """Refuse to work on a database that is missing or behind the migrations (``letterbook db upgrade``).
@@ -127,9 +129,22 @@ class Store:
         if self.engine.url.get_backend_name() == "sqlite" and database and database != ":memory:" \
                 and not Path(database).exists():
             raise StoreError(f"there is no edition at {database}: run `letterbook ingest` or `letterbook db upgrade`")
-        if current_revision(self.engine) != head_revision(self.engine):
+        with self._reaching():
+            behind = current_revision(self.engine) != head_revision(self.engine)
+        if behind:
             raise StoreError(f"the database {self.settings.database_url} is not at the current schema: "
                              "run `letterbook db upgrade`")
+
+    @contextmanager
+    def _reaching(self) -> Iterator[None]:
+        """A database that cannot be reached (no server, no such database, access refused) as one
+        StoreError naming it (password hidden) and the driver's reason, not a traceback."""
+        try:
+            yield
+        except OperationalError as exc:
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            url = self.engine.url.render_as_string(hide_password=True)
+            raise StoreError(f"cannot reach the database {url}: {reason}") from exc
 
     # -- registers ------------------------------------------------------------------------------
     def import_register(self, entries: Iterable[RegisterEntry]) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from letterbook.web.config import WebSettings
@@ -22,7 +24,15 @@ def serve(database_url: str | None, host: str, port: int, workers: int, site_url
 
     import uvicorn
 
+    from letterbook.errors import LetterbookError
+    from letterbook.web.store_edition import open_store_edition
+
     settings = WebSettings.from_env(database_url=database_url)
+    try:  # here, where a missing or unreachable edition is one line, not a traceback in a worker
+        open_store_edition(settings.database_url).store.close()
+    except LetterbookError as exc:
+        click.echo(f"letterbook: error: {exc}", err=True)
+        sys.exit(1)
     if site_url:
         settings = WebSettings(settings.database_url, site_url, settings.page_size)
     # Workers are separate processes that build the app from the environment (uvicorn's factory mode).
