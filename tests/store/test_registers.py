@@ -162,10 +162,17 @@ def test_a_register_exported_as_csv_or_json_imports_back_to_the_same_entries(tmp
         assert read_register(tmp_path / name) == entries
 
 
-def test_a_register_file_without_ids_is_refused_with_its_name(tmp_path: Path) -> None:
-    (tmp_path / "bad.json").write_text(json.dumps([{"preferred_name": "X"}]), encoding="utf-8")
-    with pytest.raises(RegisterFileError, match="needs an id"):
+def test_a_bad_entry_of_a_register_file_is_refused_with_the_file_and_its_place(tmp_path: Path) -> None:
+    good = {"id": "person/a", "preferred_name": "A"}
+    (tmp_path / "bad.json").write_text(json.dumps([good, {"preferred_name": "X"}]), encoding="utf-8")
+    with pytest.raises(RegisterFileError, match=r"bad\.json: entry 2: an entry needs an id"):
         read_register(tmp_path / "bad.json")
+    (tmp_path / "bad.csv").write_text("id,preferred_name,kind\nperson/a,A,person\nx/b,B,alien\n", encoding="utf-8")
+    with pytest.raises(RegisterFileError, match=r"bad\.csv: row 3: x/b: unknown kind 'alien'"):
+        read_register(tmp_path / "bad.csv")
+    (tmp_path / "list.json").write_text(json.dumps([["person/a", "A"]]), encoding="utf-8")
+    with pytest.raises(RegisterFileError, match=r"list\.json: entry 1: an entry is an object"):
+        read_register(tmp_path / "list.json")
 
 
 def test_the_store_keeps_entries_and_lists_letters_of_a_person_by_role(store: Store, page_dir: Path) -> None:

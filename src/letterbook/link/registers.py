@@ -75,7 +75,16 @@ def read_register(path: Path) -> list[RegisterEntry]:
         records = list(csv.DictReader(io.StringIO(text)))
     else:
         raise RegisterFileError(f"{path}: a register file is .csv or .json")
-    return [entry_from_record(r) for r in records]
+    entries = []
+    for number, record in enumerate(records, 1):
+        where = f"row {number + 1}" if path.suffix.lower() == ".csv" else f"entry {number}"  # row 1: the header
+        if not isinstance(record, dict):
+            raise RegisterFileError(f"{path}: {where}: an entry is an object with an id and a preferred_name")
+        try:
+            entries.append(entry_from_record(record))
+        except RegisterFileError as exc:
+            raise RegisterFileError(f"{path}: {where}: {exc}") from exc
+    return entries
 
 
 def draft_entries(candidates: Iterable[tuple[str, int, tuple[str, ...]]], kind: PartyKind,
