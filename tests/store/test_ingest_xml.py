@@ -22,6 +22,13 @@ def test_a_cmif_file_is_ingested_with_its_authority_ids(store: Store) -> None:
     assert any("d-nb.info/gnd" in ref for ref in refs)
 
 
+def test_a_cmif_file_without_collection_given_is_the_collection_its_title_names(store: Store) -> None:
+    spener = CORPUS / "cmif" / "saw-leipzig_cmif-spener" / "letters.xml"  # any edition's file may be "letters.xml"
+    assert ingest(store, [spener]).ok
+    assert [c.slug for c in store.collections()] == ["philipp-jakob-spener-briefwechsel"]
+    assert store.get_letter("philipp-jakob-spener-briefwechsel/1").letter.senders[0].name == "Philipp Jakob Spener"
+
+
 def test_a_tei_letter_file_is_ingested_and_a_folder_mixes_pages_and_tei(store: Store, tmp_path: Path) -> None:
     ingest(store, [CORPUS / "seed" / "000.txt"], collection="seed")
     popov = next(item for item in list(store.letters("seed")) if item.letter.number == "194")

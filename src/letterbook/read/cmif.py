@@ -106,8 +106,9 @@ def read_cmif_bytes(raw: bytes, source: Source | None = None, path: str = "<cmif
                 state.bibls[xml_id] = text_of(element)
         elif tag == "correspDesc":
             state.letters.append(_letter(element, state))
-    collection = Collection(title=state.title, slug=Path(source.path).stem, compilers=tuple(state.editors),
-                            language="und")
+    # The edition's title names it; a file name such as "letters.xml" may be any edition's.
+    collection = Collection(title=state.title, slug=None if state.title else Path(source.path).stem,
+                            compilers=tuple(state.editors), language="und")
     findings = _file_findings(state)
     letters = tuple(_with_places_named(letter, state) for letter in state.letters)
     return ParseResult(source=source, collection=collection, letters=letters,

@@ -90,11 +90,13 @@ def source_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def collection_slug(explicit: str | None, result: ParseResult, path: Path) -> str:
-    """``--collection``, else the collection the page names, else the folder it lies in."""
+    """``--collection``, else the collection the source names (its slug, else its title), else
+    the folder it lies in; always as a slug ("Philipp Jakob Spener: Briefwechsel" →
+    "philipp-jakob-spener-briefwechsel")."""
     if explicit:
         return slugify(explicit) or explicit
-    named = result.collection.slug or (slugify(result.collection.title) if result.collection.title else "")
-    return named or slugify(path.parent.name) or "default"
+    named = result.collection.slug or result.collection.title or ""
+    return slugify(named) or slugify(path.parent.name) or "default"
 
 
 def ingest(store: Store, paths: Iterable[Path], collection: str | None = None, *,
