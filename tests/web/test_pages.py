@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from letterbook.model import Collection, ParseResult, Source
 from letterbook.web.app import create_app
 from letterbook.web.config import WebSettings
 from letterbook.web.edition import EditionReader, LetterQuery, MonthCount, Role
@@ -187,3 +189,14 @@ def test_a_corrected_letter_says_what_was_printed_who_corrected_it_when_and_why(
     assert data["corrections"][0]["by"] == "O. Khlevnyuk"
     uncorrected = TestClient(create_app(WebSettings(), sample_edition())).get("/letters/bolsheviks/201").text
     assert "Corrections" not in uncorrected
+
+
+def test_a_collection_of_files_without_letters_is_not_shown_on_the_home_page(tmp_path: Path) -> None:
+    edition = sample_store(tmp_path)
+    licence = "Creative Commons Attribution 4.0 International"
+    source = Source("cmif/LICENSE.txt", hashlib.sha256(licence.encode()).hexdigest(), licence)
+    edition.store.store_result(ParseResult(source, Collection(), ()), licence.encode(), "cmif-licences")
+    with TestClient(create_app(WebSettings(), edition)) as client:
+        html = client.get("/").text
+    edition.store.close()
+    assert "Bolshevik leadership. Correspondence 1912–1927" in html and "cmif-licences" not in html
