@@ -174,7 +174,7 @@ def test_findings_page_is_readable(client: TestClient) -> None:
     assert client.get("/findings").status_code == 200
 
 
-def test_a_corrected_letter_says_what_was_printed_who_corrected_it_when_and_why(tmp_path: Path) -> None:
+def test_a_corrected_letter_says_what_the_source_gave_who_corrected_it_when_and_why(tmp_path: Path) -> None:
     edition = sample_store(tmp_path)
     edition.store.correct("bolsheviks/201", "date", "1925-10-06", by="O. Khlevnyuk", why="the night was the 5th to 6th")
     edition.store.sync_index()
@@ -183,8 +183,8 @@ def test_a_corrected_letter_says_what_was_printed_who_corrected_it_when_and_why(
         data = client.get("/api/letters/bolsheviks/201").json()
     edition.store.close()
     assert "<h2 id=\"corrections-h\">Corrections</h2>" in html
-    assert re.search(r"<b>date</b>: printed “1925-10-05/1925-10-06”, corrected to “1925-10-06” by O\. Khlevnyuk "
-                     r"on <time datetime=\"\d{4}-\d\d-\d\d\">.*\(the night was the 5th to 6th\)", html)
+    assert re.search(r"<b>date</b>: “1925-10-05/1925-10-06” as read from the source, corrected to “1925-10-06” "
+                     r"by O\. Khlevnyuk on <time datetime=\"\d{4}-\d\d-\d\d\">.*\(the night was the 5th to 6th\)", html)
     assert "6 October 1925" in html and "5–6 October 1925" not in html
     assert data["corrections"][0]["by"] == "O. Khlevnyuk"
     uncorrected = TestClient(create_app(WebSettings(), sample_edition())).get("/letters/bolsheviks/201").text

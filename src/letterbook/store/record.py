@@ -26,7 +26,7 @@ def record_json(record: LetterRecord) -> dict[str, Any]:
     item = record.item
     return {"id": item.id, "collection": item.collection, "position": item.position,
             "source": item.source_path, "letter": letter_to_json(item.letter),
-            "corrections": [{"field": c.field, "value": c.value, "printed": c.source_value, "by": c.by,
+            "corrections": [{"field": c.field, "value": c.value, "source_value": c.source_value, "by": c.by,
                              "why": c.why, "at": c.at.isoformat()} for c in record.corrections],
             "cross_references": [{"note": x.note, "document": x.document, "target_note": x.target_note,
                                   "letter": x.target_letter_id} for x in record.links],

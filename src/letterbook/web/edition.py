@@ -190,10 +190,11 @@ class FindingRow:
 
 @dataclass(frozen=True)
 class CorrectionRow:
-    """An editor's correction of one value of a letter: what was printed, what it became, who, when, why."""
+    """An editor's correction of one value of a letter: what was read from the source, what it
+    became, who made it, when and why."""
 
     field: str
-    printed: str
+    source_value: str
     value: str
     by: str
     why: str
