@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from synthetic import parse_page
+from synthetic import pages, parse_page
 
 import letterbook.store.store as store_module
 from conftest import CORPUS
@@ -122,6 +122,16 @@ def test_a_file_that_cannot_be_read_or_parsed_is_reported_and_the_others_are_sto
     assert set(reasons) == {"empty.txt", "latin1.txt", "0000003.txt"}
     assert "empty" in reasons["empty.txt"] and "parser gave up" in reasons["0000003.txt"]
     assert not summary.ok and summary.new == 11
+
+
+def test_a_file_in_which_no_letter_is_found_is_stored_and_named_in_the_summary(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "LICENSE.txt").write_text("Creative Commons Attribution 4.0 International\n", encoding="utf-8")
+    (tmp_path / "0000001.txt").write_text(next(pages(1, seed=3))[1], encoding="utf-8")
+    summary = ingest(store, source_files([tmp_path]), collection="c")
+    assert summary.ok and summary.new == 2 and summary.letters > 0
+    assert summary.without_letters == [str(tmp_path / "LICENSE.txt")]
+    assert summary.lines()[-2:] == ["stored without letters (no document found): 1", f"  {tmp_path / 'LICENSE.txt'}"]
+    assert ingest(store, source_files([tmp_path]), collection="c").without_letters == []  # unchanged: not again
 
 
 def test_a_source_the_database_refuses_halfway_leaves_nothing_and_the_others_are_stored(

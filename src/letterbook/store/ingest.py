@@ -54,11 +54,14 @@ class IngestSummary:
     indexed: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
+    without_letters: list[str] = field(default_factory=list)  # stored, but no letter found in them
 
     def add(self, outcome: SourceOutcome) -> None:
         self.sources += 1
         self.letters += outcome.letters
         self.findings += outcome.findings
+        if outcome.outcome is not Outcome.UNCHANGED and not outcome.letters:
+            self.without_letters.append(outcome.path)
         if outcome.outcome is Outcome.NEW:
             self.new += 1
         elif outcome.outcome is Outcome.UPDATED:
@@ -77,6 +80,9 @@ class IngestSummary:
                f"findings: {self.findings}",
                f"failures: {len(self.failures)}"]
         out += [f"  {f.path}: {f.reason}" for f in self.failures]
+        if self.without_letters:  # a licence or a contents page, or a page the parser could not read
+            out.append(f"stored without letters (no document found): {len(self.without_letters)}")
+            out += [f"  {path}" for path in self.without_letters]
         return out
 
 
