@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from letterbook.model import ArchivalRef, EditionLetter, HistoricalDate, Party
+from letterbook.model import EditionLetter, HistoricalDate, Party
 from letterbook.output import letter_to_json
 from letterbook.store.store import Correction, CrossLink, StoredFinding
+from letterbook.web.cite import cipher  # the archivists' form, as the reader's citation gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,8 @@ def record_text(record: LetterRecord, labels: Mapping[str, str]) -> str:
     if letter.signature:
         lines.append(f"signed: {letter.signature.text}")
     lines += [f"postscript: {p.text}" for p in letter.postscripts]
-    lines += [f"archive: {_citation(ref)} (as printed: {ref.as_printed})" for ref in letter.archival]
+    lines += [f"archive: {cipher(ref)}{f', {ref.form}' if ref.form else ''} (as printed: {ref.as_printed})"
+              for ref in letter.archival]
     lines += [f"published: {p.text}" for p in letter.publications]
     targets = {(x.note, x.document): x.target_letter_id for x in record.links}
     for note in letter.notes:
@@ -85,10 +87,3 @@ def _date(date: HistoricalDate | None) -> str:
     details = [x for x in (edtf, str(date.calendar) if date.calendar else None, date.qualifier) if x]
     return date.as_printed + (f" ({'; '.join(details)})" if details else "")
 
-
-def _citation(ref: ArchivalRef) -> str:
-    """"RGASPI, f. 76, op. 2, d. 28, l. 1-8, autograph": the archive's name of today, the levels named."""
-    levels = [(prefix, value) for prefix, value in (("f.", ref.fond), ("op.", ref.opis), ("d.", ref.delo),
-                                                     ("l.", ref.folios)) if value]
-    form = [ref.form] if ref.form else []
-    return ", ".join([ref.archive, *(f"{prefix} {value}" for prefix, value in levels), *form])
