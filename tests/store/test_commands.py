@@ -90,7 +90,8 @@ def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) ->
     assert re.search(r"note 1: .*document No\. 7\.\n    → document 7: not in the edition", shown.stdout)
     record = json.loads(letterbook("show", "corr/1", "--json", db=db, cwd=tmp_path).stdout)
     assert record["corrections"][0]["source_value"] == "1922-03-03" and record["letter"]["date"]["edtf"] == "1922-03"
-    assert record["cross_references"] == [{"note": "1", "document": "7", "target_note": "1", "letter": None}]
+    assert record["cross_references"] == [{"letter_id": "corr/1", "note": "1", "document": "7", "target_note": "1",
+                                           "target_letter_id": None}]
     missing = letterbook("show", "corr/99", db=db, cwd=tmp_path)
     assert missing.returncode == 1 and "no letter 'corr/99'" in missing.stderr and "Traceback" not in missing.stderr
     dated = json.loads(letterbook("search", "--from", "1922-03", "--to", "1922-03", "--dates", "certainly",

@@ -11,6 +11,7 @@ from typing import Any
 
 from letterbook.model import EditionLetter, HistoricalDate, Party
 from letterbook.output import letter_to_json
+from letterbook.store.codec import to_plain
 from letterbook.store.store import Correction, CrossLink, StoredFinding
 from letterbook.web.cite import cipher  # the archivists' form, as the reader's citation gives it
 
@@ -24,19 +25,12 @@ class LetterRecord:
 
 
 def record_json(record: LetterRecord) -> dict[str, Any]:
+    """The letter in the parse output's form, beside the store's own records of it, field for field."""
     item = record.item
     return {"id": item.id, "collection": item.collection, "position": item.position,
             "source": item.source_path, "letter": letter_to_json(item.letter),
-            "corrections": [{"field": c.field, "value": c.value, "source_value": c.source_value, "by": c.by,
-                             "why": c.why, "at": c.at.isoformat()} for c in record.corrections],
-            "cross_references": [{"note": x.note, "document": x.document, "target_note": x.target_note,
-                                  "letter": x.target_letter_id} for x in record.links],
-            "findings": [_finding_json(f) for f in record.findings]}
-
-
-def _finding_json(finding: StoredFinding) -> dict[str, Any]:
-    return {"severity": finding.severity, "field": finding.field, "message": finding.message,
-            "origin": finding.origin, "span": list(finding.span)}
+            "corrections": to_plain(record.corrections), "cross_references": to_plain(record.links),
+            "findings": to_plain(record.findings)}
 
 
 def record_text(record: LetterRecord, labels: Mapping[str, str]) -> str:
