@@ -102,6 +102,25 @@ def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) ->
     assert links.returncode == 1 and "corr/1 note 1: document 7 is not in the edition" in links.stdout
 
 
+def test_between_two_people_who_only_shared_letters_points_to_the_letters_they_shared(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'edition.db'}"
+    assert letterbook("ingest", str(CORPUS / "seed"), db=db, cwd=tmp_path).returncode == 0  # Dzerzhinsky to both
+
+    between = letterbook("search", "--between", "Stalin", "Sergo", "--from", "1920", "--to", "1926", db=db,
+                         cwd=tmp_path).stdout.splitlines()
+    assert between[1] == "0 letter(s)"
+    assert between[2].startswith("No letter went from one to the other, but 1 letter(s) have both among their "
+                                 "correspondents") and "--correspondent Stalin --correspondent Sergo" in between[2]
+
+    both = json.loads(letterbook("search", "--correspondent", "Stalin", "--correspondent", "Sergo", "--json",
+                                 db=db, cwd=tmp_path).stdout)
+    assert [hit["label"] for hit in both["hits"]] == [
+        "F. E. Dzerzhinsky → I. V. Stalin, G. K. Ordzhonikidze, October 5-6, 1925"]
+    assert json.loads(letterbook("search", "--correspondent", "Stalin", "--correspondent", "Lenin", "--json",
+                                 db=db, cwd=tmp_path).stdout)["total"] == 0
+    assert "have both" not in letterbook("search", "--between", "Stalin", "Lenin", db=db, cwd=tmp_path).stdout
+
+
 def test_registers_export_and_import_round_trip(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'edition.db'}"
     assert letterbook("registers", "import", db=db, cwd=tmp_path).returncode == 0

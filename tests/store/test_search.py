@@ -109,6 +109,13 @@ def test_filters_by_person_accept_any_form_of_the_name(edition: Store) -> None:
     assert ids(edition, filters={"language": "ru"}) == ["test/3", "test/4"]
 
 
+def test_several_values_of_a_filter_must_all_hold(edition: Store) -> None:
+    assert ids(edition, filters={"correspondent": ("Stalin", "Sergo")}) == ["test/1", "test/2"]
+    assert ids(edition, filters={"correspondent": ("Stalin", "Kaganovich")}) == ["test/3", "test/4"]
+    assert ids(edition, filters={"correspondent": ("Stalin", "Lenin")}) == []
+    assert ids(edition, filters={"sender": ("Stalin",), "language": ("ru",)}) == ["test/3"]
+
+
 def test_facets_count_the_letters_that_match(edition: Store) -> None:
     result = edition.search(SearchRequest(query="letters"))
     assert result.total == 3

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -53,7 +53,8 @@ class Sort(StrEnum):
 @dataclass(frozen=True, slots=True)
 class SearchRequest:
     query: str = ""
-    filters: dict[str, str] = field(default_factory=dict)  # facet name -> value ("sender": "Stalin")
+    # facet name -> value ("sender": "Stalin"), or values that must all hold ("correspondent": ("Stalin", "Sergo"))
+    filters: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
     date_from: str | None = None  # "1920", "1920-05", "1920-05-01"
     date_to: str | None = None
     dates: DateMatch = DateMatch.POSSIBLY
@@ -102,6 +103,11 @@ class SearchResult:
 
 
 Resolver = Callable[[str], str]  # a person's or place's name or id -> the key the index holds for them
+
+
+def filter_values(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A filter's values: one, or several that must all hold."""
+    return (value,) if isinstance(value, str) else value
 
 
 def date_bounds(text: str) -> tuple[dt.date, dt.date]:
@@ -199,11 +205,11 @@ class Searcher:
 
     # -- filters ---------------------------------------------------------------------------
     def filter_queries(self, request: SearchRequest) -> list[tantivy.Query]:
-        clauses = []
+        clauses: list[tantivy.Query] = []
         for name, value in request.filters.items():
             if name not in FACETS:
                 raise QueryError(f"unknown filter {name!r}: filters are {', '.join(FACETS)}")
-            clauses.append(self._key(name, value))
+            clauses.extend(self._key(name, each) for each in filter_values(value))
         if request.between:
             first, second = request.between
             one_way = self._all([self._key("sender", first), self._key("recipient", second)])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ import click
 from letterbook.errors import LetterbookError
 from letterbook.options import calendar_option
 from letterbook.parse.conventions import Conventions
-from letterbook.search.search import LINKED_FACETS, DateMatch, SearchRequest, SearchResult, Sort
+from letterbook.search.search import LINKED_FACETS, DateMatch, SearchRequest, SearchResult, Sort, filter_values
 from letterbook.settings import Settings
 from letterbook.store.codec import to_plain
 from letterbook.store.ingest import Failure, ingest, source_files
@@ -131,19 +133,20 @@ def show_command(letter: str, as_json: bool, database_url: str | None) -> None:
                else record_text(record, labels))
 
 
-@click.command("search")
+@click.command("search", epilog="Repeat a filter for letters that match every value: --correspondent Stalin "
+               "--correspondent Sergo finds the letters both wrote or received.")
 @click.argument("query", required=False, default="")
-@click.option("--sender", help="A name, any of its forms, or a register id (person/stalin-i-v).")
-@click.option("--recipient")
-@click.option("--correspondent", help="Sender or recipient.")
-@click.option("--mentioned", help="A person named in the text.")
-@click.option("--place", help="Where the letter was written: a name or a register id (place/wien).")
-@click.option("--year")
-@click.option("--archive")
-@click.option("--fond", help='Archive and fond, as "RGASPI f. 558".')
-@click.option("--kind")
-@click.option("--lang", "language")
-@click.option("--collection")
+@click.option("--sender", multiple=True, help="A name, any of its forms, or a register id (person/stalin-i-v).")
+@click.option("--recipient", multiple=True)
+@click.option("--correspondent", multiple=True, help="Sender or recipient.")
+@click.option("--mentioned", multiple=True, help="A person named in the text.")
+@click.option("--place", multiple=True, help="Where the letter was written: a name or a register id (place/wien).")
+@click.option("--year", multiple=True)
+@click.option("--archive", multiple=True)
+@click.option("--fond", multiple=True, help='Archive and fond, as "RGASPI f. 558".')
+@click.option("--kind", multiple=True)
+@click.option("--lang", "language", multiple=True)
+@click.option("--collection", multiple=True)
 @click.option("--from", "date_from", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--to", "date_to", metavar="DATE")
 @click.option("--dates", type=click.Choice([d.value for d in DateMatch]), default=DateMatch.POSSIBLY.value,
@@ -157,21 +160,36 @@ def search_command(query: str, as_json: bool, database_url: str | None, **option
     """Search the letters: words (stemmed, English and Russian), "phrases", AND/OR/NOT, prefix*."""
     names = ("sender", "recipient", "correspondent", "mentioned", "place", "year", "archive", "fond", "kind",
              "language", "collection")
-    filters = {name: options[name] for name in names if options.get(name)}
+    filters: dict[str, str | tuple[str, ...]] = {name: options[name] for name in names if options[name]}
     request = SearchRequest(query=query, filters=filters, date_from=options["date_from"], date_to=options["date_to"],
                             dates=DateMatch(options["dates"]), between=options["between"] or None,
                             sort=Sort(options["sort"]), limit=options["limit"])
     with open_store(database_url) as store:
         store.sync_index()
         result = store.search(request)
-        named = [value for name, value in filters.items() if name in LINKED_FACETS] + list(request.between or ())
+        named = [value for name, values in filters.items() if name in LINKED_FACETS for value in filter_values(values)]
+        named += request.between or ()
+        hint = _between_hint(store, request, *request.between) if request.between and not result.total else None
         readings = [f"{name} = {store.labels[key]} ({key})" if key else f"{name} (no register entry: as printed)"
                     for name, key in store.name_readings(named)]
     if as_json:
         click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=1))
     else:
         heading = [f"names read as: {'; '.join(readings)}"] if readings else []
-        click.echo("\n".join([*heading, result_text(result)]))
+        click.echo("\n".join([*heading, result_text(result), *([hint] if hint else [])]))
+
+
+def _between_hint(store: Store, request: SearchRequest, first: str, second: str) -> str | None:
+    """When no letter went from one to the other: how many have both as correspondents (a
+    letter to both of them, or from both)."""
+    filters = {**request.filters, "correspondent": (*filter_values(request.filters.get("correspondent", ())),
+                                                    first, second)}
+    both = store.search(replace(request, filters=filters, between=None, limit=1, facets=())).total
+    if not both:
+        return None
+    return (f"No letter went from one to the other, but {both} letter(s) have both among their correspondents "
+            f"(written to both, or by both): search with --correspondent {shlex.quote(first)} "
+            f"--correspondent {shlex.quote(second)} instead of --between.")
 
 
 def result_json(result: SearchResult) -> dict[str, Any]:
