@@ -105,6 +105,15 @@ def test_the_printed_form_and_its_span_are_the_date_without_trailing_period_or_s
     assert source[found.span[0] : found.span[1]] == "December 22, 1925"
 
 
+def test_a_date_printed_again_elsewhere_gets_the_span_of_each_place() -> None:
+    source = "[December 1912]\nText.\n[December 1912]\n"
+    for start in (0, source.rindex("[")):
+        found = parse_date("[December 1912]", offset=start)
+        assert found is not None and found.span == (start, start + len("[December 1912]"))
+    julian, gregorian = parse_date("[December 1912]"), parse_date("[December 1912]", julian_before=None)
+    assert julian is not None and gregorian is not None and julian.calendar != gregorian.calendar  # remembered apart
+
+
 def test_a_day_is_one_gregorian_day() -> None:
     found = date("December 22, 1925")
     assert (found.earliest, found.latest) == (dt.date(1925, 12, 22), dt.date(1925, 12, 22))

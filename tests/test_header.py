@@ -59,6 +59,16 @@ def test_spans_point_at_the_printed_names() -> None:
         assert text[party.span[0] - 100:party.span[1] - 100] == party.name
 
 
+def test_a_heading_printed_again_elsewhere_gets_the_spans_of_each_place() -> None:
+    page = "Сталин — Кагановичу\n\nТекст.\n\nСталин — Кагановичу\n"
+    starts = [0, page.rindex("Сталин")]
+    headings = [parse_heading("Сталин — Кагановичу", offset=start) for start in starts]
+    for heading, start in zip(headings, starts, strict=True):
+        assert heading is not None
+        assert [page[slice(*p.span)] for p in (*heading.senders, *heading.recipients)] == ["Сталин", "Кагановичу"]
+        assert heading.senders[0].span[0] == start
+
+
 @pytest.mark.parametrize("line", [
     "Moscow - the Kremlin, only to Lenin.",
     "In the Politburo of the Central Committee of the RCP.",

@@ -38,7 +38,7 @@ import calendar as gregorian_calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from convertdate import julian
 
@@ -60,6 +60,17 @@ Day = tuple[int, int, int]  # year, month, day in the calendar the date was prin
 
 def parse_date(text: str, offset: int = 0, *, julian_before: dt.date | None = RUSSIAN_REFORM) -> HistoricalDate | None:
     """The editorial date that is the whole of ``text`` (trailing period and note marker allowed)."""
+    date = _editorial_date_at_start(text, julian_before)
+    return replace(date, span=(date.span[0] + offset, date.span[1] + offset)) if date and offset else date
+
+
+# An edition prints the same editorial date above every letter of that day, and a large
+# collection has many letters a day: each printed date is read once, at offset 0.
+DATES_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=DATES_REMEMBERED)
+def _editorial_date_at_start(text: str, julian_before: dt.date | None) -> HistoricalDate | None:
     if len(text.strip()) > _LONGEST_DATE_LINE:
         return None
     reader = Reader(tokenize(text))
@@ -68,7 +79,7 @@ def parse_date(text: str, offset: int = 0, *, julian_before: dt.date | None = RU
     expression = reader.expression(0)
     if expression is None or _tail(reader, expression.stop) is None or not _editorial(expression):
         return None
-    return _meaning(text, offset, reader, expression, _Setting(julian_before))
+    return _meaning(text, 0, reader, expression, _Setting(julian_before))
 
 
 def find_date(
