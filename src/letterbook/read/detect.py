@@ -22,7 +22,12 @@ def is_tei_namespace_file(path: Path) -> bool:
             head = handle.read(_SNIFF_BYTES)
     except OSError:
         return False
-    return TEI_NS.encode() in head
+    return declares_tei_namespace(head)
+
+
+def declares_tei_namespace(raw: bytes) -> bool:
+    """Whether the first 4 KiB of a file's bytes declare the TEI namespace."""
+    return TEI_NS.encode() in raw[:_SNIFF_BYTES]
 
 
 def is_cmif_root(path: Path) -> bool:
@@ -32,17 +37,18 @@ def is_cmif_root(path: Path) -> bool:
     return b'type="url"' in head or b"type='url'" in head
 
 
-def read_letters_file(path: Path, conventions: Conventions = DEFAULT) -> ParseResult:
+def read_letters_file(path: Path, conventions: Conventions = DEFAULT, *, raw: bytes | None = None) -> ParseResult:
     """The letters of one file, by what it holds (TEI letter, CMIF, or text/HTML page).
 
     A page's reading findings (a repaired encoding, say) come with its letters; its dates
-    are read with the collection's ``conventions``.
+    are read with the collection's ``conventions``. ``raw``: the file's bytes, when the caller
+    has read them already (a page is then not read again).
     """
-    if is_tei_namespace_file(path):
+    if declares_tei_namespace(raw) if raw is not None else is_tei_namespace_file(path):
         from letterbook.read.cmif import read_cmif
         from letterbook.read.tei import read_tei
 
         return read_cmif(path) if is_cmif_root(path) else read_tei(path)
     from letterbook.pipeline import parse_file
 
-    return parse_file(path, conventions=conventions)
+    return parse_file(path, conventions=conventions, raw=raw)

@@ -41,15 +41,17 @@ def read_source(path: Path | str, encoding: str | None = None, *, max_bytes: int
 
 
 def read_source_with_findings(
-    path: Path | str, encoding: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path | str, encoding: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, raw: bytes | None = None
 ) -> tuple[Source, list[Finding]]:
     """Read one file as a ``Source``, with findings about the reading itself.
 
-    ``encoding`` forces a codec instead of detecting one. Raises ``SourceError`` when the file
+    ``encoding`` forces a codec instead of detecting one; ``raw`` gives the file's bytes when
+    the caller has read them already (``read_file_bytes``). Raises ``SourceError`` when the file
     is missing, unreadable, a folder, larger than ``max_bytes``, empty, binary or undecodable.
     """
     name = str(path)
-    raw = _read_bytes(Path(path), max_bytes)
+    if raw is None:
+        raw = read_file_bytes(Path(path), max_bytes)
     if not raw:
         raise SourceError(name, "is empty")
     _refuse_binary(name, raw)
@@ -99,7 +101,8 @@ def _is_source_name(path: Path) -> bool:
     return path.suffix.lower() in SOURCE_SUFFIXES and path.stem.lower() not in LICENCE_STEMS
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file ``path``, or a ``SourceError`` saying why they cannot be read."""
     name = str(path)
     try:
         if path.is_dir():

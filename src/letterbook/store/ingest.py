@@ -26,6 +26,7 @@ from letterbook.model import EditionLetter, ParseResult, Source
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.read import read_source
 from letterbook.read.detect import read_letters_file
+from letterbook.read.files import read_file_bytes
 from letterbook.store.identity import slugify
 from letterbook.store.store import IndexBatch, SourceWriter, Store
 from letterbook.store.write import Outcome, SourceOutcome
@@ -186,19 +187,21 @@ class _IndexInBackground:
         return self.store.index_batch_done(batch)
 
 
-def _loader(parse: ParseFunction | None, read: Reader, conventions: Conventions) -> Callable[[Path], ParseResult]:
-    """Path → letters: by default whatever the file holds (page, TEI letter, CMIF file); a
-    given ``parse`` reads pages only (tests and benchmarks pass their own)."""
+def _loader(parse: ParseFunction | None, read: Reader,
+            conventions: Conventions) -> Callable[[Path, bytes], ParseResult]:
+    """(path, its bytes) → letters: by default whatever the file holds (page, TEI letter, CMIF
+    file), read from the bytes that are stored; a given ``parse`` reads pages only (tests and
+    benchmarks pass their own)."""
     if parse is None:
-        return lambda path: read_letters_file(path, conventions)
-    return lambda path: parse(read(path))
+        return lambda path, raw: read_letters_file(path, conventions, raw=raw)
+    return lambda path, _raw: parse(read(path))
 
 
 def _ingest_one(writer: SourceWriter, path: Path, collection: str | None,
-                load: Callable[[Path], ParseResult]) -> SourceOutcome | Failure:
+                load: Callable[[Path, bytes], ParseResult]) -> SourceOutcome | Failure:
     try:
-        raw = path.read_bytes()
-        result = load(path)
+        raw = read_file_bytes(path)  # read once: the letters come from the very bytes stored
+        result = load(path, raw)
     except (LetterbookError, OSError) as exc:
         return Failure(str(path), getattr(exc, "reason", None) or str(exc))
     except Exception as exc:  # a parser bug must not stop the run: report the file and go on
