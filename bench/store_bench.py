@@ -57,14 +57,18 @@ def resident() -> str:
 
 
 def memory_every(step: int) -> Callable[[Path, object], None]:
-    """An ``on_source`` callback printing resident memory after every ``step`` letters: flat or growing?"""
-    done = [0, 0]
+    """An ``on_source`` callback printing, after every ``step`` letters, resident memory (flat or
+    growing?) and the rate of those letters (does it fall as the collection grows?)."""
+    done, reported, since = 0, 0, time.perf_counter()
 
     def report(_path: Path, outcome: object) -> None:
-        done[0] += getattr(outcome, "letters", 0)
-        if done[0] - done[1] >= step:
-            done[1] = done[0]
-            print(f"  after {done[0]:>7,} letters: {resident()}", flush=True)
+        nonlocal done, reported, since
+        done += getattr(outcome, "letters", 0)
+        if done - reported >= step:
+            now = time.perf_counter()
+            print(f"  after {done:>7,} letters: {resident()}, the last {done - reported:,} at "
+                  f"{(done - reported) / (now - since):,.0f} letters/s", flush=True)
+            reported, since = done, now
     return report
 
 

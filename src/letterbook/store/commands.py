@@ -169,7 +169,9 @@ def search_command(query: str, as_json: bool, database_url: str | None, **option
         result = store.search(request)
         named = [value for name, values in filters.items() if name in LINKED_FACETS for value in filter_values(values)]
         named += request.between or ()
-        hint = _between_hint(store, request, *request.between) if request.between and not result.total else None
+        hint = None
+        if request.between and not result.total and not as_json:  # say why none, and what to ask instead
+            hint = _between_hint(store, request, *request.between)
         readings = [f"{name} = {store.labels[key]} ({key})" if key else f"{name} (no register entry: as printed)"
                     for name, key in store.name_readings(named)]
     if as_json:
