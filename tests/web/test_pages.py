@@ -138,7 +138,10 @@ def test_person_page_lists_letters_from_to_and_mentioning_and_correspondents(cli
     assert "Letters from Lenin, V. I." in html and "Letters mentioning Lenin, V. I." in html
     stalin = client.get("/register/person/stalin-i-v").text
     assert 'href="https://www.wikidata.org/wiki/Q855"' in stalin
-    assert re.search(r'Dzerzhinsky, F. E.</a> <span class="count">3</span>', stalin)
+    shared = re.search(r'Dzerzhinsky, F. E.</a> <span class="count"><a href="([^"]+)"[^>]*>3</a></span>', stalin)
+    assert shared is not None  # the count leads to the letters both wrote or received
+    listed = client.get(shared.group(1).replace("&amp;", "&")).text
+    assert re.search(r'<h2 id="results-h">[^<]*', listed).group() == '<h2 id="results-h">3 letters'
 
 
 def test_a_place_page_lists_the_letters_written_there(client: TestClient) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import and_, extract, func, or_, select
 
 from letterbook.errors import StoreError
 from letterbook.model import EditionLetter, PartyKind, RegisterEntry
-from letterbook.search.search import DateMatch, SearchRequest
+from letterbook.search.search import DateMatch, SearchRequest, filter_values
 from letterbook.search.search import Sort as SearchSort
 from letterbook.settings import Settings
 from letterbook.store import schema as t
@@ -84,11 +84,13 @@ def month_range(year: int, month: int | None) -> tuple[str, str]:
 
 def search_request(query: LetterQuery, facets: Sequence[str] = ()) -> SearchRequest:
     """The store's search request for a ``LetterQuery`` (a month is a date range the letter lies within)."""
-    filters = {name: value for name, value in (("collection", query.collection), ("kind", query.kind),
-                                                 ("language", query.language), ("archive", query.archive),
-                                                 ("correspondent", query.correspondent)) if value}
-    if query.entry:
-        filters[ROLE_FILTER[query.role]] = query.entry
+    filters: dict[str, str | tuple[str, ...]] = {
+        name: value for name, value in (("collection", query.collection), ("kind", query.kind),
+                                        ("language", query.language), ("archive", query.archive),
+                                        ("correspondent", query.correspondent)) if value}
+    if query.entry:  # with a correspondent too: the letters both took part in
+        name = ROLE_FILTER[query.role]
+        filters[name] = (*filter_values(filters.get(name, ())), query.entry)
     date_from = query.date_from.isoformat() if query.date_from else None
     date_to = query.date_to.isoformat() if query.date_to else None
     dates = DateMatch(query.date_mode.value)
@@ -315,14 +317,10 @@ class StoreEdition:
         conditions = [column == value for column, value in ((t.letters.c.collection, query.collection),
                                                            (t.letters.c.kind, query.kind),
                                                            (t.letters.c.language, query.language)) if value]
-        entry = query.entry or query.correspondent
-        role = query.role if query.entry else Role.ANY
-        if entry and role == Role.MENTIONED:
-            conditions.append(t.letters.c.id.in_(select(t.mentions.c.letter_id).where(t.mentions.c.entry_id == entry)))
-        elif entry:
-            roles = PARTY_ROLES[role]
-            conditions.append(t.letters.c.id.in_(select(t.parties.c.letter_id).where(
-                t.parties.c.entry_id == entry, t.parties.c.role.in_(roles))))
+        if query.entry:
+            conditions.append(_taking_part(query.entry, query.role))
+        if query.correspondent:
+            conditions.append(_taking_part(query.correspondent, Role.ANY))
         if query.date_from:
             column = t.letters.c.date_earliest if query.date_mode == DateMode.CERTAINLY else t.letters.c.date_latest
             conditions.append(column >= query.date_from)
@@ -389,6 +387,14 @@ class StoreEdition:
         rows = self._rows(joined.order_by(t.findings.c.id).offset(offset).limit(limit))
         return FindingsPage(int(total), tuple(FindingRow(r.letter_id, r.path, r.severity, r.field, r.message,
                                                          (r.span_start, r.span_end)) for r in rows))
+
+
+def _taking_part(entry_id: str, role: Role) -> Any:
+    """The condition that the register entry takes part in the letter in ``role``."""
+    if role == Role.MENTIONED:
+        return t.letters.c.id.in_(select(t.mentions.c.letter_id).where(t.mentions.c.entry_id == entry_id))
+    return t.letters.c.id.in_(select(t.parties.c.letter_id).where(
+        t.parties.c.entry_id == entry_id, t.parties.c.role.in_(PARTY_ROLES[role])))
 
 
 def _with_snippet(summary: LetterSummary, snippet: tuple[SnippetPart, ...]) -> LetterSummary:
