@@ -63,6 +63,13 @@ def test_a_malformed_parameter_is_a_400_that_says_what_is_wrong(client: TestClie
     assert "from must be a date" in response.text
 
 
+def test_a_fond_without_its_archive_is_a_400_not_a_filter_silently_dropped(client: TestClient) -> None:
+    for url in ("/letters", "/api/letters"):
+        response = client.get(url, params={"fond": "558"})
+        assert response.status_code == 400 and "fond needs archive" in response.text, url
+    assert client.get("/api/letters", params={"archive": "RGASPI", "fond": "558"}).json()["total"] == 6
+
+
 def test_every_response_carries_a_strict_content_security_policy(client: TestClient) -> None:
     for url in ("/", "/letters/bolsheviks/201", "/api/letters", "/nothing-here", "/static/style.css"):
         policy = client.get(url).headers["content-security-policy"]

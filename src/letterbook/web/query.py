@@ -59,6 +59,9 @@ def letter_query(params: Mapping[str, str], page_size: int) -> tuple[LetterQuery
     text = {name: params.get(name, "").strip() or None for name in TEXT_PARAMS}
     if text["q"] and len(text["q"] or "") > MAX_QUERY:
         raise QueryError(f"the search is longer than {MAX_QUERY} characters")
+    if text["fond"] and not text["archive"]:
+        raise QueryError("fond needs archive: a fond's number names it only within its archive "
+                         "(archive=RGASPI&fond=558)")
     limit = _int(params, "size", 1, MAX_PAGE_SIZE) or page_size
     page = _int(params, "page", 1, 1_000_000) or 1
     default_sort = Sort.RELEVANCE if text["q"] else Sort.DATE

@@ -321,6 +321,12 @@ class StoreEdition:
             conditions.append(_taking_part(query.entry, query.role))
         if query.correspondent:
             conditions.append(_taking_part(query.correspondent, Role.ANY))
+        for part, number in (("year", query.year), ("month", query.month)):
+            if number is not None:
+                conditions.append(extract(part, t.letters.c.date_earliest) == number)
+        for column, printed in ((t.archival_refs.c.archive, query.archive), (t.archival_refs.c.fond, query.fond)):
+            if printed:
+                conditions.append(t.letters.c.id.in_(select(t.archival_refs.c.letter_id).where(column == printed)))
         if query.date_from:
             column = t.letters.c.date_earliest if query.date_mode == DateMode.CERTAINLY else t.letters.c.date_latest
             conditions.append(column >= query.date_from)
