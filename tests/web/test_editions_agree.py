@@ -74,3 +74,18 @@ def test_a_person_with_a_correspondent_lists_the_letters_both_took_part_in(store
     assert listed(store, query) == (3, ["bolsheviks/194", "bolsheviks/201", "bolsheviks/202"])
 
 
+
+
+@pytest.mark.parametrize("entry", PEOPLE)
+def test_the_store_counts_correspondents_and_the_network_as_the_memory_edition_does(
+        store: StoreEdition, memory: MemoryEdition, entry: str | None) -> None:
+    def correspondents(edition: EditionReader) -> list[tuple[str, int]]:
+        return sorted((c.entry_id, c.letters) for c in edition.correspondents(entry, 100))
+
+    def network(edition: EditionReader) -> tuple[list[str], list[tuple[str, str, int]]]:
+        found = edition.network(entry, 100)
+        links = sorted((link.source, link.target, link.letters) for link in found.links)
+        return sorted(p.entry_id for p in found.nodes), links
+
+    assert correspondents(store) == correspondents(memory)
+    assert network(store) == network(memory)
