@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from letterbook.web.edition import EditionReader, LetterQuery, Role
+from letterbook.web.edition import FACETS, EditionReader, LetterQuery, Role
 from letterbook.web.memory import MemoryEdition
 from letterbook.web.store_edition import StoreEdition
 from web.sample import COLLECTION, COLLECTION_INFO, ENTRIES, SOURCE_PATH, sample_letters
@@ -89,3 +89,16 @@ def test_the_store_counts_correspondents_and_the_network_as_the_memory_edition_d
 
     assert correspondents(store) == correspondents(memory)
     assert network(store) == network(memory)
+
+
+@pytest.mark.parametrize("query", [LetterQuery(), LetterQuery(entry="person/stalin-i-v", role=Role.SENDER),
+                                   LetterQuery(year=1925), LetterQuery(language="ru"),
+                                   LetterQuery(entry="person/stalin-i-v", correspondent="person/dzerzhinsky-f-e")],
+                         ids=repr)
+def test_the_store_counts_facets_as_the_memory_edition_does(store: StoreEdition, memory: MemoryEdition,
+                                                            query: LetterQuery) -> None:
+    def facets(edition: EditionReader) -> dict[str, list[tuple[str, int]]]:
+        found = edition.find(query, FACETS).facets
+        return {name: sorted((v.value, v.count) for v in values) for name, values in found.items() if values}
+
+    assert facets(store) == facets(memory)
