@@ -193,6 +193,16 @@ def test_bad_filters_and_dates_are_query_errors(edition: Store) -> None:
         edition.search(SearchRequest(facets=("colour",)))
 
 
+def test_a_fond_is_found_by_its_number_within_the_archive_filtered_on(store: Store, page_dir: Path) -> None:
+    ingest(store, source_files([page_dir]), collection="pages", parse=parse_page)
+    named = store.search(SearchRequest(filters={"fond": "RGASPI f. 558"})).total
+    assert 0 < named < store.search(SearchRequest()).total
+    for fond in ("558", "f. 558", "ф. 558"):
+        assert store.search(SearchRequest(filters={"archive": "RGASPI", "fond": fond})).total == named, fond
+    with pytest.raises(QueryError, match="fond '558' needs its archive"):
+        store.search(SearchRequest(filters={"fond": "558"}))
+
+
 def test_the_query_language_parses_into_a_tree() -> None:
     assert parse_query('"a b" OR cc* -d') == Or((Phrase("a b"), And((Prefix("cc"), Not(Term("d"))))))
 

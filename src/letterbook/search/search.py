@@ -37,6 +37,8 @@ SEARCH_THREADS = min(os.cpu_count() or 1, 4)
 FACET_WEIGHT = {"mentioned": 6, "correspondent": 2}
 LINKED_FACETS = frozenset({*PERSON_FACETS, "place"})  # filtered by register id when the value names an entry
 _YEARISH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+# A fond named by its number alone: "558", "f. 558", "ф. 558", "Р-5446".
+_BARE_FOND = re.compile(r"^(?:[fф]\.?\s*)?(?P<number>(?:[РRP][-–]?)?\d+[a-zа-яё]?)$", re.IGNORECASE)
 
 
 class DateMatch(StrEnum):
@@ -108,6 +110,18 @@ Resolver = Callable[[str], str]  # a person's or place's name or id -> the key t
 def filter_values(value: str | tuple[str, ...]) -> tuple[str, ...]:
     """A filter's values: one, or several that must all hold."""
     return (value,) if isinstance(value, str) else value
+
+
+def fond_in_archive(fond: str, archives: Sequence[str]) -> str:
+    """A fond as the index names it, "RGASPI f. 558": a bare number ("558", "Р-5446") takes the
+    archive filtered on, since a fond's number names it only within its archive."""
+    bare = _BARE_FOND.match(fond.strip())
+    if bare is None:
+        return fond
+    if len(archives) != 1:
+        raise QueryError(f"fond {fond!r} needs its archive: filter on one archive too (archive RGASPI, fond "
+                         f"558), or name both in the fond (\"RGASPI f. 558\")")
+    return f"{archives[0]} f. {bare['number']}"
 
 
 def date_bounds(text: str) -> tuple[dt.date, dt.date]:
@@ -209,7 +223,11 @@ class Searcher:
         for name, value in request.filters.items():
             if name not in FACETS:
                 raise QueryError(f"unknown filter {name!r}: filters are {', '.join(FACETS)}")
-            clauses.extend(self._key(name, each) for each in filter_values(value))
+            values = filter_values(value)
+            if name == "fond":
+                values = tuple(fond_in_archive(fond, filter_values(request.filters.get("archive", ())))
+                               for fond in values)
+            clauses.extend(self._key(name, each) for each in values)
         if request.between:
             first, second = request.between
             one_way = self._all([self._key("sender", first), self._key("recipient", second)])

@@ -143,7 +143,7 @@ def show_command(letter: str, as_json: bool, database_url: str | None) -> None:
 @click.option("--place", multiple=True, help="Where the letter was written: a name or a register id (place/wien).")
 @click.option("--year", multiple=True)
 @click.option("--archive", multiple=True)
-@click.option("--fond", multiple=True, help='Archive and fond, as "RGASPI f. 558".')
+@click.option("--fond", multiple=True, help='A fond: "RGASPI f. 558", or its number with --archive.')
 @click.option("--kind", multiple=True)
 @click.option("--lang", "language", multiple=True)
 @click.option("--collection", multiple=True)
