@@ -199,6 +199,9 @@ def test_a_fond_is_found_by_its_number_within_the_archive_filtered_on(store: Sto
     assert 0 < named < store.search(SearchRequest()).total
     for fond in ("558", "f. 558", "ф. 558"):
         assert store.search(SearchRequest(filters={"archive": "RGASPI", "fond": fond})).total == named, fond
+    for archive in ("РГАСПИ", "RTsKhIDNI", "РЦХИДНИ"):  # today's name, the printed one, in either script
+        assert store.search(SearchRequest(filters={"archive": archive, "fond": "558"})).total == named, archive
+    assert store.search(SearchRequest(filters={"fond": "РЦХИДНИ ф. 558"})).total == named
     with pytest.raises(QueryError, match="fond '558' needs its archive"):
         store.search(SearchRequest(filters={"fond": "558"}))
 

@@ -98,6 +98,11 @@ def _archive_names() -> dict[str, str]:
     return {_fold(name): today.replace("_", " ") for today, entry in archives.items() for name in entry["names"]}
 
 
+def archive_today(name: str) -> str:
+    """Today's name of the archive printed as ``name`` ("РЦХИДНИ", "RTsKhIDNI" → "RGASPI"), else ``name``."""
+    return _archive_names().get(_fold(name), name)
+
+
 def _fold(name: str) -> str:
     homoglyphs: dict[str, str] = load("homoglyphs")
     folded = "".join(homoglyphs.get(char, char) for char in name)

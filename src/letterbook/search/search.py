@@ -27,6 +27,7 @@ import tantivy
 
 from letterbook.errors import QueryError
 from letterbook.link.forms import form_key
+from letterbook.parse.archival import archive_today
 from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, UNDATED, SearchIndex, stored_text
 from letterbook.search.query import And, Node, Not, Phrase, Prefix, Term, parse_query
 from letterbook.search.snippets import make_snippet, positive_words, stem_pattern
@@ -37,8 +38,10 @@ SEARCH_THREADS = min(os.cpu_count() or 1, 4)
 FACET_WEIGHT = {"mentioned": 6, "correspondent": 2}
 LINKED_FACETS = frozenset({*PERSON_FACETS, "place"})  # filtered by register id when the value names an entry
 _YEARISH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-# A fond named by its number alone: "558", "f. 558", "ф. 558", "Р-5446".
-_BARE_FOND = re.compile(r"^(?:[fф]\.?\s*)?(?P<number>(?:[РRP][-–]?)?\d+[a-zа-яё]?)$", re.IGNORECASE)
+# A fond by its number alone ("558", "f. 558", "ф. 558", "Р-5446"), or after its archive ("РГАСПИ ф. 558").
+_FOND_NUMBER = r"(?P<number>(?:[РRP][-–]?)?\d+[a-zа-яё]?)"
+_BARE_FOND = re.compile(rf"^(?:[fф]\.?\s*)?{_FOND_NUMBER}$", re.IGNORECASE)
+_NAMED_FOND = re.compile(rf"^(?P<archive>.*?[^\W\d_].*?)[.,]?\s+[fф]\.?\s*{_FOND_NUMBER}$", re.IGNORECASE)
 
 
 class DateMatch(StrEnum):
@@ -113,15 +116,19 @@ def filter_values(value: str | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def fond_in_archive(fond: str, archives: Sequence[str]) -> str:
-    """A fond as the index names it, "RGASPI f. 558": a bare number ("558", "Р-5446") takes the
-    archive filtered on, since a fond's number names it only within its archive."""
+    """A fond as the index names it, "RGASPI f. 558", from "РГАСПИ ф. 558" or from a bare number
+    ("558", "f. 558", "Р-5446") and the archive filtered on: a fond's number names it only
+    within its archive. Archives go by today's name ("РЦХИДНИ" is RGASPI)."""
+    named = _NAMED_FOND.match(fond.strip())
+    if named is not None:
+        return f"{archive_today(named['archive'])} f. {named['number']}"
     bare = _BARE_FOND.match(fond.strip())
     if bare is None:
         return fond
     if len(archives) != 1:
         raise QueryError(f"fond {fond!r} needs its archive: filter on one archive too (archive RGASPI, fond "
                          f"558), or name both in the fond (\"RGASPI f. 558\")")
-    return f"{archives[0]} f. {bare['number']}"
+    return f"{archive_today(archives[0])} f. {bare['number']}"
 
 
 def date_bounds(text: str) -> tuple[dt.date, dt.date]:
@@ -238,6 +245,8 @@ class Searcher:
         return clauses
 
     def _key(self, name: str, value: str) -> tantivy.Query:
+        if name == "archive":
+            value = archive_today(value)
         key = self.resolve(value) if name in LINKED_FACETS else form_key(value) or value
         if name in {"kind", "language", "year", "collection"}:
             key = value.strip().lower()

@@ -142,7 +142,7 @@ def show_command(letter: str, as_json: bool, database_url: str | None) -> None:
 @click.option("--mentioned", multiple=True, help="A person named in the text.")
 @click.option("--place", multiple=True, help="Where the letter was written: a name or a register id (place/wien).")
 @click.option("--year", multiple=True)
-@click.option("--archive", multiple=True)
+@click.option("--archive", multiple=True, help="Any name it was printed under: RGASPI, РГАСПИ, RTsKhIDNI.")
 @click.option("--fond", multiple=True, help='A fond: "RGASPI f. 558", or its number with --archive.')
 @click.option("--kind", multiple=True)
 @click.option("--lang", "language", multiple=True)
