@@ -109,6 +109,17 @@ def test_filters_by_person_accept_any_form_of_the_name(edition: Store) -> None:
     assert ids(edition, filters={"language": "ru"}) == ["test/3", "test/4"]
 
 
+def test_a_kind_is_found_by_the_word_printed_for_it_in_either_language(store: Store) -> None:
+    telegram = dataclasses.replace(LETTERS[4], kind="telegram")
+    result = ParseResult(source_of("kinds.txt", "x"), Collection(title="Test"), (LETTERS[0], telegram))
+    with store.engine.begin() as conn:
+        write_source(conn, result, b"x", "test")
+    store.sync_index()
+    for printed in ("telegram", "Telegram", "телеграмма", "Телеграмма"):
+        assert ids(store, filters={"kind": printed}) == ["test/5"], printed
+    assert ids(store, filters={"kind": "письмо"}) == ["test/1"]
+
+
 def test_several_values_of_a_filter_must_all_hold(edition: Store) -> None:
     assert ids(edition, filters={"correspondent": ("Stalin", "Sergo")}) == ["test/1", "test/2"]
     assert ids(edition, filters={"correspondent": ("Stalin", "Kaganovich")}) == ["test/3", "test/4"]

@@ -58,6 +58,12 @@ def _kinds() -> list[tuple[str, str]]:
     return sorted(((k, str(v)) for k, v in kinds.items()), key=lambda kv: -len(kv[0]))
 
 
+def kind_named(word: str) -> str:
+    """The kind a printed kind word stands for ("Телеграмма" → "telegram"), else ``word`` as given."""
+    wanted = " ".join(word.casefold().split())
+    return next((kind for printed, kind in _kinds() if printed == wanted), word)
+
+
 @cache
 def _org_words() -> re.Pattern[str]:
     orgs = _heading_data()["organisations"]

@@ -28,6 +28,7 @@ import tantivy
 from letterbook.errors import QueryError
 from letterbook.link.forms import form_key
 from letterbook.parse.archival import archive_today
+from letterbook.parse.header import kind_named
 from letterbook.search.index import FACETS, PERSON_FACETS, TEXT_FIELDS, UNDATED, SearchIndex, stored_text
 from letterbook.search.query import And, Node, Not, Phrase, Prefix, Term, parse_query
 from letterbook.search.snippets import make_snippet, positive_words, stem_pattern
@@ -247,6 +248,8 @@ class Searcher:
     def _key(self, name: str, value: str) -> tantivy.Query:
         if name == "archive":
             value = archive_today(value)
+        elif name == "kind":
+            value = kind_named(value)
         key = self.resolve(value) if name in LINKED_FACETS else form_key(value) or value
         if name in {"kind", "language", "year", "collection"}:
             key = value.strip().lower()

@@ -144,7 +144,7 @@ def show_command(letter: str, as_json: bool, database_url: str | None) -> None:
 @click.option("--year", multiple=True)
 @click.option("--archive", multiple=True, help="Any name it was printed under: RGASPI, РГАСПИ, RTsKhIDNI.")
 @click.option("--fond", multiple=True, help='A fond: "RGASPI f. 558", or its number with --archive.')
-@click.option("--kind", multiple=True)
+@click.option("--kind", multiple=True, help="letter, telegram, note, ... or the word printed for it (телеграмма).")
 @click.option("--lang", "language", multiple=True)
 @click.option("--collection", multiple=True)
 @click.option("--from", "date_from", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
