@@ -39,6 +39,7 @@ SEARCH_THREADS = min(os.cpu_count() or 1, 4)
 FACET_WEIGHT = {"mentioned": 6, "correspondent": 2}
 LINKED_FACETS = frozenset({*PERSON_FACETS, "place"})  # filtered by register id when the value names an entry
 _YEARISH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+LONGEST_FOND = 120  # characters of "Russian State Archive of Socio-Political History f. 558" and more
 # A fond by its number alone ("558", "f. 558", "ф. 558", "Р-5446"), or after its archive ("РГАСПИ ф. 558").
 _FOND_NUMBER = r"(?P<number>(?:[РRP][-–]?)?\d+[a-zа-яё]?)"
 _BARE_FOND = re.compile(rf"^(?:[fф]\.?\s*)?{_FOND_NUMBER}$", re.IGNORECASE)
@@ -120,6 +121,8 @@ def fond_in_archive(fond: str, archives: Sequence[str]) -> str:
     """A fond as the index names it, "RGASPI f. 558", from "РГАСПИ ф. 558" or from a bare number
     ("558", "f. 558", "Р-5446") and the archive filtered on: a fond's number names it only
     within its archive. Archives go by today's name ("РЦХИДНИ" is RGASPI)."""
+    if len(fond) > LONGEST_FOND:  # no fond is named so long; the patterns below need not see it
+        return fond
     named = _NAMED_FOND.match(fond.strip())
     if named is not None:
         return f"{archive_today(named['archive'])} f. {named['number']}"
