@@ -102,7 +102,7 @@ def test_search_correct_and_check_links_from_the_command_line(tmp_path: Path) ->
     assert links.returncode == 1 and "corr/1 note 1: document 7 is not in the edition" in links.stdout
 
 
-def test_between_two_people_who_only_shared_letters_points_to_the_letters_they_shared(tmp_path: Path) -> None:
+def test_an_empty_result_says_which_filters_no_letter_matches_and_what_to_ask_instead(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'edition.db'}"
     assert letterbook("ingest", str(CORPUS / "seed"), db=db, cwd=tmp_path).returncode == 0  # Dzerzhinsky to both
 
@@ -119,6 +119,9 @@ def test_between_two_people_who_only_shared_letters_points_to_the_letters_they_s
     assert json.loads(letterbook("search", "--correspondent", "Stalin", "--correspondent", "Lenin", "--json",
                                  db=db, cwd=tmp_path).stdout)["total"] == 0
     assert "have both" not in letterbook("search", "--between", "Stalin", "Lenin", db=db, cwd=tmp_path).stdout
+
+    typo = letterbook("search", "--kind", "memo", "--year", "1925", "--lang", "xx", db=db, cwd=tmp_path).stdout
+    assert typo.splitlines()[-1] == "No letter of the edition matches --kind memo, --lang xx (even alone)."
 
 
 def test_registers_export_and_import_round_trip(tmp_path: Path) -> None:

@@ -169,16 +169,26 @@ def search_command(query: str, as_json: bool, database_url: str | None, **option
         result = store.search(request)
         named = [value for name, values in filters.items() if name in LINKED_FACETS for value in filter_values(values)]
         named += request.between or ()
-        hint = None
-        if request.between and not result.total and not as_json:  # say why none, and what to ask instead
-            hint = _between_hint(store, request, *request.between)
+        hints: list[str] = []
+        if not result.total and not as_json:  # say why none, and what to ask instead
+            hints += _filters_no_letter_has(store, request)
+            if request.between:
+                hints += filter(None, [_between_hint(store, request, *request.between)])
         readings = [f"{name} = {store.labels[key]} ({key})" if key else f"{name} (no register entry: as printed)"
                     for name, key in store.name_readings(named)]
     if as_json:
         click.echo(json.dumps(result_json(result), ensure_ascii=False, indent=1))
     else:
         heading = [f"names read as: {'; '.join(readings)}"] if readings else []
-        click.echo("\n".join([*heading, result_text(result), *([hint] if hint else [])]))
+        click.echo("\n".join([*heading, result_text(result), *hints]))
+
+
+def _filters_no_letter_has(store: Store, request: SearchRequest) -> list[str]:
+    """The filters that no letter of the edition matches even alone ("--kind memo", "--year 1899")."""
+    empty = [f"--{'lang' if name == 'language' else name} {shlex.quote(value)}"
+             for name, values in request.filters.items() if name != "fond" for value in filter_values(values)
+             if not store.search(SearchRequest(filters={name: value}, limit=1, facets=())).total]
+    return [f"No letter of the edition matches {', '.join(empty)} (even alone)."] if empty else []
 
 
 def _between_hint(store: Store, request: SearchRequest, first: str, second: str) -> str | None:
