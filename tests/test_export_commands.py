@@ -39,7 +39,7 @@ def test_check_reports_an_invalid_tei_file_by_its_letter(tmp_path: Path) -> None
     first.write_bytes(first.read_bytes().replace(b"<langUsage>", b"<langUsage><oops/>"))
     code, out, _ = invoke("check", str(tmp_path / "tei"))
     assert code == 1
-    assert out.count("error:") == 1 and "(letter NicolaiLetters/" in out and "oops" in out
+    assert out.count("error:") == 1 and "(letter the-correspondence-of-otto-nicolai/" in out and "oops" in out
 
 
 def test_check_reports_the_official_examples_known_error_by_letter() -> None:
@@ -122,8 +122,10 @@ def test_exported_tei_files_read_back_as_one_collection_with_the_same_ids(tmp_pa
     with (tmp_path / "csv" / "letters.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 341
-    assert {row["collection"] for row in rows} == {"USA"}
-    assert {row["id"] for row in rows} == {"USA/" + unquote(p.stem) for p in (tmp_path / "tei" / "USA").glob("*.xml")}
+    [folder] = (tmp_path / "tei").iterdir()  # the collection as ingest names it: by the title the file prints
+    assert folder.name == "alexander-v-humboldt-und-die-usa"
+    assert {row["collection"] for row in rows} == {folder.name}
+    assert {row["id"] for row in rows} == {f"{folder.name}/{unquote(p.stem)}" for p in folder.glob("*.xml")}
 
 
 def test_exports_of_the_parsed_corpus_pages_validate_with_zero_errors(tmp_path: Path) -> None:
@@ -135,3 +137,22 @@ def test_exports_of_the_parsed_corpus_pages_validate_with_zero_errors(tmp_path: 
     for target in (tmp_path / "tei", tmp_path / "edition.xml"):
         result = runner.invoke(main, ["check", str(target)])
         assert result.exit_code == 0 and "0 error(s)" in result.output, result.output
+
+
+def test_an_export_from_files_names_every_letter_as_an_export_from_a_store_of_them(tmp_path: Path) -> None:
+    pages = [str(CORPUS / sub) for sub in ("seed", "en", "ru")]
+    db = f"sqlite:///{tmp_path / 'edition.db'}"
+    assert invoke("ingest", *pages, "--db", db)[0] == 0
+    assert invoke("export", "cmif", str(tmp_path / "store.xml"), "--db", db)[0] == 0
+    assert invoke("export", "cmif", str(tmp_path / "files.xml"), *(a for p in pages for a in ("--from", p)))[0] == 0
+
+    def read(name: str) -> tuple[list[str], list[str], list[str]]:
+        tree = etree.parse(str(tmp_path / name))
+        tei = {"t": "http://www.tei-c.org/ns/1.0"}
+        return (tree.xpath("//t:correspDesc/@ref", namespaces=tei), tree.xpath("//t:titleStmt/t:editor/text()",
+                namespaces=tei), tree.xpath("//t:sourceDesc/t:bibl/text()", namespaces=tei))
+
+    store_refs, store_editors, store_bibl = read("store.xml")
+    assert (store_refs, store_editors, store_bibl) == read("files.xml")
+    assert len(store_refs) == 25 and "O.V.Khlevnyuk" in store_editors  # the compilers, kept by the store too
+    assert any(ref.endswith("/bolshevik-leadership-correspondence-1912-1927/194") for ref in store_refs)

@@ -30,7 +30,8 @@ from letterbook.model import Collection, EditionLetter, Letter, ParseResult, Par
 from letterbook.read.detect import read_letters_file
 from letterbook.store.commands import db_option, open_store
 from letterbook.store.edition import StoredEdition
-from letterbook.unique import unique
+from letterbook.store.identity import assign_ids
+from letterbook.store.ingest import collection_slug
 
 DEFAULT_BASE_URL = "https://example.org/edition"
 
@@ -47,7 +48,10 @@ class EditionSource(Protocol):
 
 @dataclass
 class FileEditionSource:
-    """An edition read straight from files: each file one collection, named by its stem.
+    """An edition read straight from files, with the collections and letter ids that
+    ``letterbook ingest`` would give the same files (a collection by the title the files
+    print, else their folder; ``{collection}/{number}``, else date and correspondents), so
+    that an export from files and one from a store name every letter alike.
 
     With no store there is no register; parties that carry authority URIs (CMIF, TEI)
     are linked to register entries derived from those URIs ("person/gnd-118587684"), so
@@ -58,13 +62,13 @@ class FileEditionSource:
 
     def letters(self) -> list[EditionLetter]:
         items: list[EditionLetter] = []
-        used: set[str] = set()
+        taken: set[str] = set()
         positions: Counter[str] = Counter()
         for slug, result in self.results:  # files of one collection (TEI letters) continue its order
-            for letter in result.letters:
+            ids = assign_ids(slug, result.letters, frozenset(taken))
+            taken.update(ids)
+            for letter_id, letter in zip(ids, result.letters, strict=True):
                 positions[slug] += 1
-                number = letter.number or f"p{positions[slug]}"
-                letter_id = unique(f"{slug}/{number}", used)
                 items.append(EditionLetter(letter_id, slug, positions[slug], _linked(letter), result.source.path))
         return items
 
@@ -126,13 +130,11 @@ def _files(path: Path) -> list[Path]:
 
 
 def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
-    files = sorted({file for path in paths for file in _files(path)})
+    files = dict.fromkeys(file for path in paths for file in _files(path))  # in the order ingest reads them
     source = FileEditionSource()
-    used: set[str] = set()
     for file in files:
         result = read_letters_file(file)
-        slug = result.collection.slug or unique(file.stem, used)
-        source.results.append((slug, result))
+        source.results.append((collection_slug(None, result, file), result))
     return source
 
 

@@ -13,7 +13,7 @@ class StoredEdition:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._titles = {info.slug: info.title for info in store.collections()}
+        self._collections = store.collection_records()
 
     def letters(self) -> Iterator[EditionLetter]:
         return self._store.letters()
@@ -22,4 +22,4 @@ class StoredEdition:
         return {entry.id: entry for entry in self._store.register_entries()}
 
     def collection(self, slug: str) -> Collection:
-        return Collection(title=self._titles.get(slug), slug=slug)
+        return self._collections.get(slug) or Collection(slug=slug)

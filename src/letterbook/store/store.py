@@ -28,7 +28,7 @@ from letterbook.link.forms import form_key
 from letterbook.link.linker import build_matcher, link_letter
 from letterbook.link.matcher import NameMatcher
 from letterbook.link.registers import starter_register
-from letterbook.model import EditionLetter, Letter, ParseResult, PartyKind, RegisterEntry, Span
+from letterbook.model import Collection, EditionLetter, Letter, ParseResult, PartyKind, RegisterEntry, Span
 from letterbook.search.index import IndexDocument, IndexUnreadableError, SearchIndex, index_document
 from letterbook.search.search import Searcher, SearchRequest, SearchResult
 from letterbook.settings import Settings
@@ -300,6 +300,14 @@ class Store:
             rows = conn.execute(select(t.collections.c.slug, t.collections.c.title, count.label("n"))
                                 .order_by(t.collections.c.slug))
             return [CollectionInfo(r.slug, r.title, r.n) for r in rows]
+
+    def collection_records(self) -> dict[str, Collection]:
+        """Every collection as stored: title, compilers, year and language, by slug."""
+        c = t.collections.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(c.slug, c.title, c.compilers, c.year, c.language))
+            return {r.slug: Collection(title=r.title, slug=r.slug, compilers=tuple(json.loads(r.compilers or "[]")),
+                                       year=r.year, language=r.language) for r in rows}
 
     def _edition_letters(self, query: Any, batch: int = 500) -> Iterator[EditionLetter]:
         with self.engine.connect() as conn:
