@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 from click.testing import CliRunner
 from lxml import etree
 
@@ -139,20 +140,38 @@ def test_exports_of_the_parsed_corpus_pages_validate_with_zero_errors(tmp_path: 
         assert result.exit_code == 0 and "0 error(s)" in result.output, result.output
 
 
-def test_an_export_from_files_names_every_letter_as_an_export_from_a_store_of_them(tmp_path: Path) -> None:
+def test_an_export_from_files_is_the_export_from_a_store_of_them(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same collections, letter ids, register links and headers; only parties of a CMIF or TEI
+    file that no register entry knows differ: from files they get entries derived from their
+    authority IDs, in a store they wait as candidates for the editors (`registers candidates`)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     pages = [str(CORPUS / sub) for sub in ("seed", "en", "ru")]
-    db = f"sqlite:///{tmp_path / 'edition.db'}"
-    assert invoke("ingest", *pages, "--db", db)[0] == 0
-    assert invoke("export", "cmif", str(tmp_path / "store.xml"), "--db", db)[0] == 0
-    assert invoke("export", "cmif", str(tmp_path / "files.xml"), *(a for p in pages for a in ("--from", p)))[0] == 0
+    for name, sources, kinds in (("pages", pages, ("cmif", "tei", "json", "network", "csv", "beacon")),
+                                 ("pages and CMIF", [*pages, str(HUMBOLDT)], ("cmif",))):
+        (tmp_path / name).mkdir()
+        db = f"sqlite:///{tmp_path / name / 'edition.db'}"
+        assert invoke("ingest", *sources, "--db", db)[0] == 0
+        files = [arg for source in sources for arg in ("--from", source)]
+        for kind in kinds:
+            assert invoke("export", kind, str(tmp_path / name / "store" / kind), "--db", db)[0] == 0
+            assert invoke("export", kind, str(tmp_path / name / "files" / kind), *files)[0] == 0
+        assert _contents(tmp_path / name / "store") == _contents(tmp_path / name / "files"), name
+    assert "<editor>O.V.Khlevnyuk</editor>" in (tmp_path / "pages" / "store" / "cmif").read_text(encoding="utf-8")
+    cmif = (tmp_path / "pages and CMIF" / "store" / "cmif").read_text(encoding="utf-8")
+    assert cmif.count("<correspDesc") == 25 + 341
+    assert "/letters/bolshevik-leadership-correspondence-1912-1927/194\"" in cmif
+    assert "/letters/alexander-v-humboldt-und-die-usa/1\"" in cmif
 
-    def read(name: str) -> tuple[list[str], list[str], list[str]]:
-        tree = etree.parse(str(tmp_path / name))
-        tei = {"t": "http://www.tei-c.org/ns/1.0"}
-        return (tree.xpath("//t:correspDesc/@ref", namespaces=tei), tree.xpath("//t:titleStmt/t:editor/text()",
-                namespaces=tei), tree.xpath("//t:sourceDesc/t:bibl/text()", namespaces=tei))
 
-    store_refs, store_editors, store_bibl = read("store.xml")
-    assert (store_refs, store_editors, store_bibl) == read("files.xml")
-    assert len(store_refs) == 25 and "O.V.Khlevnyuk" in store_editors  # the compilers, kept by the store too
-    assert any(ref.endswith("/bolshevik-leadership-correspondence-1912-1927/194") for ref in store_refs)
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_export_creates_its_folders_and_names_a_file_it_cannot_write(tmp_path: Path) -> None:
+    code, out, _ = invoke("export", "cmif", str(tmp_path / "new" / "folder" / "e.xml"), "--from", str(NICOLAI))
+    assert code == 0 and (tmp_path / "new" / "folder" / "e.xml").is_file(), out
+    (tmp_path / "a-file").write_text("x")
+    code, _, err = invoke("export", "json", str(tmp_path / "a-file" / "e.json"), "--from", str(NICOLAI))
+    assert code == 1 and err.strip().endswith("cannot be written: File exists") and "a-file" in err
+    assert (tmp_path / "a-file").read_text() == "x"

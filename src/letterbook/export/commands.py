@@ -20,12 +20,14 @@ from urllib.parse import quote
 
 import click
 
-from letterbook.errors import LetterbookError
+from letterbook.errors import ExportError, LetterbookError
 from letterbook.export.authority import authority_ids, parse_authority
 from letterbook.export.cmif import edition_to_cmif
 from letterbook.export.table import csv_tables, edition_to_beacon, edition_to_graphml, edition_to_json
 from letterbook.export.tei import letter_to_tei
 from letterbook.export.validate import check_path
+from letterbook.link.linker import build_matcher, link_letter
+from letterbook.link.registers import starter_register
 from letterbook.model import Collection, EditionLetter, Letter, ParseResult, Party, PartyKind, RegisterEntry
 from letterbook.read.detect import read_letters_file
 from letterbook.store.commands import db_option, open_store
@@ -53,12 +55,14 @@ class FileEditionSource:
     print, else their folder; ``{collection}/{number}``, else date and correspondents), so
     that an export from files and one from a store name every letter alike.
 
-    With no store there is no register; parties that carry authority URIs (CMIF, TEI)
-    are linked to register entries derived from those URIs ("person/gnd-118587684"), so
-    that tables, the network and the BEACON file can count letters per person.
+    With no store, the letters are linked to the starter register, as a first ingest links
+    them (``register``); parties it does not know that carry authority URIs (CMIF, TEI) are
+    linked to register entries derived from those URIs ("person/gnd-118587684"), so that
+    tables, the network and the BEACON file can count letters per person.
     """
 
     results: list[tuple[str, ParseResult]] = field(default_factory=list)
+    register: dict[str, RegisterEntry] = field(default_factory=dict)
 
     def letters(self) -> list[EditionLetter]:
         items: list[EditionLetter] = []
@@ -78,15 +82,16 @@ class FileEditionSource:
         for item in self.letters():
             letter = item.letter
             for party in (*letter.senders, *letter.recipients, letter.place, letter.place_received):
-                if party is not None and party.id:
+                if party is not None and party.id and party.id not in self.register:
                     names[party.id][party.normalized or party.name] += 1
                     found.setdefault(party.id, party)
-        return {entry_id: _derived_entry(entry_id, found[entry_id], names[entry_id]) for entry_id in sorted(found)}
+        derived = {entry_id: _derived_entry(entry_id, found[entry_id], names[entry_id]) for entry_id in sorted(found)}
+        return {**self.register, **derived}
 
     def collection(self, slug: str) -> Collection:
         for name, result in self.results:
             if name == slug:
-                return result.collection
+                return replace(result.collection, slug=slug)  # the edition's name for it, as a store's
         return Collection(slug=slug)
 
 
@@ -131,10 +136,13 @@ def _files(path: Path) -> list[Path]:
 
 def source_from_paths(paths: Sequence[Path]) -> FileEditionSource:
     files = dict.fromkeys(file for path in paths for file in _files(path))  # in the order ingest reads them
-    source = FileEditionSource()
+    register = starter_register()
+    matcher, labels = build_matcher(register), {entry.id: entry.preferred_name for entry in register}
+    source = FileEditionSource(register={entry.id: entry for entry in register})
     for file in files:
         result = read_letters_file(file)
-        source.results.append((collection_slug(None, result, file), result))
+        linked = replace(result, letters=tuple(link_letter(letter, matcher, labels) for letter in result.letters))
+        source.results.append((collection_slug(None, result, file), linked))
     return source
 
 
@@ -152,6 +160,15 @@ def _edition(from_paths: Sequence[Path], database_url: str | None) -> Iterator[E
                 yield StoredEdition(store)
     except LetterbookError as exc:
         _fail(exc)
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path``, creating its folders; a failure is one line naming the file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot be written: {exc.strerror or exc}") from exc
 
 
 def tei_file_name(letter_id: str) -> str:
@@ -209,9 +226,7 @@ def export_tei(outdir: Path, from_paths: tuple[Path, ...], database_url: str | N
                                  previous_id=previous,
                                  next_id=following.id if following and following.collection == item.collection
                                  else None, base_url=base_url)
-            target = outdir / tei_file_name(item.id)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            _write(outdir / tei_file_name(item.id), data)
         click.echo(f"{len(letters)} TEI file(s) written to {outdir}")
 
 
@@ -228,7 +243,7 @@ def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], database_url
         data = edition_to_cmif(letters, registers=edition.register_entries(),
                                collection=_main_collection(edition, letters), base_url=base_url,
                                v2_extensions=v2, published=_published())
-        file.write_bytes(data)
+        _write(file, data)
         click.echo(f"{len(letters)} letter(s) written to {file}")
 
 
@@ -239,9 +254,8 @@ def export_cmif(file: Path, v2: bool, from_paths: tuple[Path, ...], database_url
 def export_csv(outdir: Path, from_paths: tuple[Path, ...], database_url: str | None) -> None:
     """letters.csv, parties.csv, persons.csv, places.csv, notes.csv in OUTDIR."""
     with _edition(from_paths, database_url) as edition:
-        outdir.mkdir(parents=True, exist_ok=True)
         for name, text in csv_tables(list(edition.letters()), edition.register_entries()).items():
-            (outdir / name).write_text(text, encoding="utf-8")
+            _write(outdir / name, text)
         click.echo(f"tables written to {outdir}")
 
 
@@ -254,9 +268,8 @@ def export_json(file: Path, from_paths: tuple[Path, ...], database_url: str | No
     """The full edition as one JSON document."""
     with _edition(from_paths, database_url) as edition:
         letters = list(edition.letters())
-        file.write_text(edition_to_json(letters, registers=edition.register_entries(),
-                                        collection=_main_collection(edition, letters), base_url=base_url),
-                        encoding="utf-8")
+        _write(file, edition_to_json(letters, registers=edition.register_entries(),
+                                     collection=_main_collection(edition, letters), base_url=base_url))
         click.echo(f"{len(letters)} letter(s) written to {file}")
 
 
@@ -267,7 +280,7 @@ def export_json(file: Path, from_paths: tuple[Path, ...], database_url: str | No
 def export_network(file: Path, from_paths: tuple[Path, ...], database_url: str | None) -> None:
     """Correspondents and letters as a GraphML network (Gephi, Cytoscape, networkx)."""
     with _edition(from_paths, database_url) as edition:
-        file.write_bytes(edition_to_graphml(list(edition.letters()), edition.register_entries()))
+        _write(file, edition_to_graphml(list(edition.letters()), edition.register_entries()))
         click.echo(f"network written to {file}")
 
 
@@ -280,9 +293,8 @@ def export_beacon(file: Path, from_paths: tuple[Path, ...], database_url: str | 
     """A BEACON file of the persons with GND, VIAF or Wikidata identifiers."""
     with _edition(from_paths, database_url) as edition:
         letters = list(edition.letters())
-        file.write_text(edition_to_beacon(letters, registers=edition.register_entries(),
-                                          collection=_main_collection(edition, letters), base_url=base_url),
-                        encoding="utf-8")
+        _write(file, edition_to_beacon(letters, registers=edition.register_entries(),
+                                       collection=_main_collection(edition, letters), base_url=base_url))
         click.echo(f"BEACON written to {file}")
 
 

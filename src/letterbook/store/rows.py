@@ -87,9 +87,9 @@ def entry_row(entry: RegisterEntry) -> Row:
 
 
 def name_form_rows(entry: RegisterEntry) -> Iterator[Row]:
-    seen: set[str] = set()
-    for form in (entry.preferred_name, *entry.forms):
+    """One row per distinct printed form: "Будённый" and "Буденный" share a key, not a spelling,
+    and the register gives back every form it was given."""
+    for form in dict.fromkeys((entry.preferred_name, *entry.forms)):
         key = form_key(form)
-        if key and key not in seen:
-            seen.add(key)
+        if key:
             yield {"entry_id": entry.id, "form": form, "key": key}
