@@ -172,8 +172,8 @@ def search_command(query: str, as_json: bool, database_url: str | None, **option
         hints: list[str] = []
         if not result.total and not as_json:  # say why none, and what to ask instead
             hints += _filters_no_letter_has(store, request)
-            if request.between:
-                hints += filter(None, [_between_hint(store, request, *request.between)])
+            if request.between and (shared := _between_hint(store, request, *request.between)):
+                hints.append(shared)
         readings = [f"{name} = {store.labels[key]} ({key})" if key else f"{name} (no register entry: as printed)"
                     for name, key in store.name_readings(named)]
     if as_json:

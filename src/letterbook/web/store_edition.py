@@ -99,8 +99,8 @@ def search_request(query: LetterQuery, facets: Sequence[str] = ()) -> SearchRequ
         dates = DateMatch.CERTAINLY
     elif query.year is not None:
         filters["year"] = str(query.year)
-    if query.fond and query.archive:
-        filters["fond"] = f"{query.archive} f. {query.fond}"
+    if query.fond:  # the search names it within the archive filtered on ("RGASPI f. 558")
+        filters["fond"] = query.fond
     sort = SearchSort.NEWEST if query.sort == Sort.NEWEST else SearchSort.DATE
     if query.sort == Sort.RELEVANCE and query.text.strip():
         sort = SearchSort.RELEVANCE
