@@ -315,6 +315,13 @@ def test_a_word_field_code_is_left_out_of_the_text_but_kept_in_the_span() -> Non
     assert [f.span for f in note_findings([note], [code])] == [code]
 
 
+def test_a_field_code_inside_a_note_stays_in_its_text_so_the_text_is_what_the_source_prints() -> None:
+    section = '3 See note 1 to document No. 187.\n1 TOC \\o "1-5" \\h \\z See note 1 to document no. 183.'
+    (note,) = parse_notes(section)  # the "1" line cannot start note 1 after note 3: it runs on
+    assert note.text in section[note.span[0]:note.span[1]] and 'TOC \\o "1-5"' in note.text
+    assert [f.field for f in note_findings([note], field_codes(section))] == ["notes"]
+
+
 def test_footnote_lines_after_the_editors_signature_are_not_the_notes() -> None:
     notes = parse_notes("* Текст написан рукой Ленина. Ред.\n62\nВ. И. ЛЕНИН\n** Вторая сноска. Ред.")
     assert [(n.number, n.text) for n in notes] == [

@@ -6,7 +6,8 @@
   files ("Там же. Л. 38") or to decrees ("Decree No. 11") are not documents.
 - ``field_codes(text, offset)``: spans of Microsoft Word field codes left in the page
   ('TOC \\o "1-5" \\h \\z '): not part of what the editors wrote, so a note's text
-  leaves them out while its span keeps them.
+  leaves out the codes that lead it while its span keeps them; a code inside the text stays
+  in it, so the text is always what the source prints, and a finding names every code.
 
 Words live in ``parse/data/notes.toml``. Pure, never raises, linear time.
 """
@@ -79,6 +80,11 @@ def field_codes(text: str, offset: int = 0) -> list[Span]:
     return [(offset + m.start(), offset + m.end()) for m in _field_code_pattern().finditer(text)]
 
 
-def without_field_codes(text: str) -> str:
-    """``text`` as the editors wrote it: field codes cut out."""
-    return _field_code_pattern().sub("", text)
+def without_leading_field_codes(text: str) -> str:
+    """``text`` as the editors wrote it: the field codes that lead it cut off, where Word leaves
+    them ('1 TOC \\o "1-5" \\h \\z See note ...'). A code inside the text stays (a finding names
+    it), so that the text is still what the source prints between its ends."""
+    text = text.lstrip()
+    while (code := _field_code_pattern().match(text)) is not None:
+        text = text[code.end():].lstrip()
+    return text

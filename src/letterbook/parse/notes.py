@@ -32,7 +32,7 @@ from letterbook.data import load
 from letterbook.model import Finding, Note, Severity, Span
 from letterbook.parse.archival import find_archival
 from letterbook.parse.note_markers import anchor_notes
-from letterbook.parse.note_refs import cross_refs, field_codes, without_field_codes
+from letterbook.parse.note_refs import cross_refs, field_codes, without_leading_field_codes
 
 __all__ = [
     "anchor_notes",
@@ -265,7 +265,7 @@ def _note(text: str, offset: int, draft: _Draft) -> Note:
     start = draft.printed[0] if draft.printed[1] > draft.printed[0] else draft.text_start
     return Note(
         number=draft.number,
-        text=without_field_codes(body).strip(),
+        text=without_leading_field_codes(body).strip(),
         span=(offset + start, offset + draft.end),
         number_as_printed=text[draft.printed[0]:draft.printed[1]].strip(),
         refs=tuple(cross_refs(body, at)),
