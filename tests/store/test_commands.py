@@ -38,6 +38,9 @@ def test_ingest_stores_the_corpus_reports_bad_files_and_is_idempotent(tmp_path: 
     assert f"sources: {pages} ({pages} new" in first.stdout
     again = letterbook("ingest", str(CORPUS / "seed"), str(CORPUS / "ru"), db=db, cwd=tmp_path)
     assert again.returncode == 0 and f"sources: {pages} (0 new, 0 updated, {pages} unchanged)" in again.stdout
+    russian = [json.loads(letterbook("search", "письмо", "--lang", lang, "--json", db=db, cwd=tmp_path).stdout)
+               for lang in ("ru", "Russian", "русский")]
+    assert russian[0]["total"] > 0 and russian[0] == russian[1] == russian[2]
 
 
 def test_ingest_progress_shows_letters_so_far_and_their_rate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

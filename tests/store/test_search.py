@@ -121,6 +121,19 @@ def test_a_kind_is_found_by_the_word_printed_for_it_in_either_language(store: St
     assert ids(store, filters={"kind": "письмо"}) == ["test/1"]
 
 
+def test_a_language_is_found_by_its_code_or_its_name_in_english_russian_or_itself(store: Store) -> None:
+    german = letter("6", "Ich schicke Ihnen die Briefe.", "Lenin", "Kautsky", "1910-01-01", language="ger")
+    result = ParseResult(source_of("de.txt", "x"), Collection(title="T"), (LETTERS[0], LETTERS[2], german))
+    with store.engine.begin() as conn:
+        write_source(conn, result, b"x", "test")
+    store.sync_index()
+    for named in ("ru", "RU", "rus", "Russian", "русский", "Русский язык"):
+        assert ids(store, filters={"language": named}) == ["test/3"], named
+    for named in ("de", "ger", "deu", "German", "Deutsch", "немецкий"):  # stored as a TEI edition coded it
+        assert ids(store, filters={"language": named}) == ["test/6"], named
+    assert ids(store, filters={"language": "Klingon"}) == ids(store, filters={"language": "xx"}) == []
+
+
 def test_several_values_of_a_filter_must_all_hold(edition: Store) -> None:
     assert ids(edition, filters={"correspondent": ("Stalin", "Sergo")}) == ["test/1", "test/2"]
     assert ids(edition, filters={"correspondent": ("Stalin", "Kaganovich")}) == ["test/3", "test/4"]

@@ -43,7 +43,8 @@ def queries() -> Iterator[LetterQuery]:
         if entry is None and role is not Role.ANY:
             continue
         yield LetterQuery(entry=entry, role=role, correspondent=correspondent)
-    for year, kind, language in itertools.product((None, 1925, 1931), (None, "letter", "telegram"), (None, "en", "ru")):
+    for year, kind, language in itertools.product((None, 1925, 1931), (None, "letter", "telegram", "телеграмма"),
+                                                (None, "en", "ru", "Russian", "русский")):
         yield LetterQuery(year=year, kind=kind, language=language)
     yield LetterQuery(year=1925, month=12)
     yield LetterQuery(entry="place/moscow", role=Role.WRITTEN_AT)
@@ -91,6 +92,14 @@ def test_the_store_counts_correspondents_and_the_network_as_the_memory_edition_d
     assert network(store) == network(memory)
 
 
+def test_a_language_may_be_named_instead_of_coded(store: StoreEdition, memory: MemoryEdition) -> None:
+    for edition in (store, memory):
+        coded = listed(edition, LetterQuery(language="ru"))
+        assert coded[0] > 0
+        assert listed(edition, LetterQuery(language="Russian")) == listed(edition, LetterQuery(language="русский")) \
+            == coded
+
+
 @pytest.mark.parametrize("query", [LetterQuery(), LetterQuery(entry="person/stalin-i-v", role=Role.SENDER),
                                    LetterQuery(year=1925), LetterQuery(language="ru"),
                                    LetterQuery(entry="person/stalin-i-v", correspondent="person/dzerzhinsky-f-e")],
@@ -99,6 +108,6 @@ def test_the_store_counts_facets_as_the_memory_edition_does(store: StoreEdition,
                                                             query: LetterQuery) -> None:
     def facets(edition: EditionReader) -> dict[str, list[tuple[str, int]]]:
         found = edition.find(query, FACETS).facets
-        return {name: sorted((v.value, v.count) for v in values) for name, values in found.items() if values}
+        return {name: sorted((v.value, v.label, v.count) for v in values) for name, values in found.items() if values}
 
     assert facets(store) == facets(memory)

@@ -29,6 +29,7 @@ from typing import Any
 import tantivy
 
 from letterbook.errors import StoreError
+from letterbook.languages import language_code
 from letterbook.link.forms import form_key
 from letterbook.model import EditionLetter, Party
 
@@ -129,7 +130,7 @@ def index_document(item: EditionLetter, labels: Mapping[str, str]) -> IndexDocum
             "mentioned": mentioned_ids + [form_key(labels.get(i, "")) for i in mentioned_ids],
             "place": place_keys, "year": years, "archive": [form_key(a) for a in archives],
             "fond": [form_key(f) for f in fonds], "kind": [letter.kind.lower()],
-            "language": [letter.language.lower()], "collection": [item.collection]}
+            "language": [language_code(letter.language)], "collection": [item.collection]}
     return IndexDocument(id=item.id, label=_label(item, senders, recipients), text=letter.text,
                          notes="\n".join(n.text for n in letter.notes), names=" ".join(senders + recipients),
                          language=letter.language, values=values, keys=keys,

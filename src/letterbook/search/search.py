@@ -26,6 +26,7 @@ from typing import Any
 import tantivy
 
 from letterbook.errors import QueryError
+from letterbook.languages import language_code
 from letterbook.link.forms import form_key
 from letterbook.parse.archival import archive_today
 from letterbook.parse.header import kind_named
@@ -253,6 +254,8 @@ class Searcher:
             value = archive_today(value)
         elif name == "kind":
             value = kind_named(value)
+        elif name == "language":
+            value = language_code(value)
         key = self.resolve(value) if name in LINKED_FACETS else form_key(value) or value
         if name in {"kind", "language", "year", "collection"}:
             key = value.strip().lower()

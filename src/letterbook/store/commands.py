@@ -145,7 +145,7 @@ def show_command(letter: str, as_json: bool, database_url: str | None) -> None:
 @click.option("--archive", multiple=True, help="Any name it was printed under: RGASPI, РГАСПИ, RTsKhIDNI.")
 @click.option("--fond", multiple=True, help='A fond: "RGASPI f. 558", or its number with --archive.')
 @click.option("--kind", multiple=True, help="letter, telegram, note, ... or the word printed for it (телеграмма).")
-@click.option("--lang", "language", multiple=True)
+@click.option("--lang", "language", multiple=True, help="A code or a name: ru, rus, Russian, русский.")
 @click.option("--collection", multiple=True)
 @click.option("--from", "date_from", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--to", "date_to", metavar="DATE")

@@ -10,8 +10,11 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
+from letterbook.languages import language_name, same_language
 from letterbook.model import Collection, EditionLetter, Finding, PartyKind, RegisterEntry
+from letterbook.parse.header import kind_named
 from letterbook.web.edition import (
     CollectionInfo,
     CorrectionRow,
@@ -139,7 +142,14 @@ class MemoryEdition:
         words = query_words(query.text)
         page = found[query.offset: query.offset + query.limit]
         items = tuple(summarise(item, snippet(item.letter.text, words) if words else ()) for item in page)
-        return LetterResults(len(found), items, {name: facet_values(name, found) for name in facets})
+        return LetterResults(len(found), items, {name: self._labelled(facet_values(name, found), name)
+                                                 for name in facets})
+
+    def _labelled(self, values: tuple[FacetValue, ...], name: str) -> tuple[FacetValue, ...]:
+        """Correspondents under their register names, as the store edition shows them."""
+        if name != "correspondent":
+            return values
+        return tuple(replace(v, label=self._name(v.value, v.label)) for v in values)
 
     def month_counts(self, query: LetterQuery) -> Sequence[MonthCount]:
         months = Counter((d.earliest.year, d.earliest.month) for item in self._matching(query)
@@ -220,8 +230,8 @@ def matches(item: EditionLetter, query: LetterQuery) -> bool:
     latest = (date.latest or earliest) if date else None
     checks = [
         query.collection is None or item.collection == query.collection,
-        query.kind is None or letter.kind == query.kind,
-        query.language is None or letter.language == query.language,
+        query.kind is None or letter.kind == kind_named(query.kind),
+        query.language is None or same_language(letter.language, query.language),
         query.year is None or (earliest is not None and earliest.year == query.year),
         query.month is None or (earliest is not None and earliest.month == query.month),
         query.archive is None or any(a.archive == query.archive for a in letter.archival),
@@ -289,7 +299,7 @@ def facet_of(name: str, item: EditionLetter) -> set[tuple[str, str]]:
     if name == "kind":
         return {(letter.kind, letter.kind)}
     if name == "language":
-        return {(letter.language, letter.language)}
+        return {(letter.language, language_name(letter.language))}
     if name == "collection":
         return {(item.collection, item.collection)}
     if name == "archive":

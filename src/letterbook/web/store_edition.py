@@ -20,7 +20,9 @@ from typing import Any, TypeVar
 from sqlalchemy import and_, extract, func, or_, select
 
 from letterbook.errors import StoreError
+from letterbook.languages import language_name, same_language
 from letterbook.model import EditionLetter, PartyKind, RegisterEntry
+from letterbook.parse.header import kind_named
 from letterbook.search.search import DateMatch, SearchRequest, filter_values
 from letterbook.search.search import Sort as SearchSort
 from letterbook.settings import Settings
@@ -294,6 +296,8 @@ class StoreEdition:
             counts = found.get(name, ())
             if name == "correspondent":
                 values = tuple(FacetValue(by_label.get(c.value, c.value), c.value, c.count) for c in counts)
+            elif name == "language":
+                values = tuple(FacetValue(c.value, language_name(c.value), c.count) for c in counts)
             else:
                 values = tuple(FacetValue(c.value, c.value, c.count) for c in counts)
             out[name] = tuple(sorted(values, key=lambda v: v.value)) if name == "year" else values
@@ -315,8 +319,10 @@ class StoreEdition:
 
     def _sql_filters(self, query: LetterQuery) -> list[Any]:
         conditions = [column == value for column, value in ((t.letters.c.collection, query.collection),
-                                                           (t.letters.c.kind, query.kind),
-                                                           (t.letters.c.language, query.language)) if value]
+                                                           (t.letters.c.kind, query.kind and kind_named(query.kind)))
+                      if value]
+        if query.language:  # a code or a name: the languages stored that it names
+            conditions.append(t.letters.c.language.in_(self._languages_named(query.language)))
         if query.entry:
             conditions.append(_taking_part(query.entry, query.role))
         if query.correspondent:
@@ -334,6 +340,11 @@ class StoreEdition:
             column = t.letters.c.date_latest if query.date_mode == DateMode.CERTAINLY else t.letters.c.date_earliest
             conditions.append(column <= query.date_to)
         return conditions
+
+    def _languages_named(self, wanted: str) -> list[str]:
+        stored = self._cached(("languages",), lambda: [language for (language,) in self._rows(
+            select(t.letters.c.language).distinct())])
+        return [language for language in stored if same_language(language, wanted)]
 
     # --- registers --------------------------------------------------------------------
     def register_entries(self, kind: PartyKind | None = None) -> Sequence[RegisterEntry]:
