@@ -4,6 +4,7 @@
     python bench/store_bench.py ingest --letters 10000 --one-core # the same with every thread on one CPU
     python bench/store_bench.py search --letters 100000           # p50/p95 of search: top 20, snippets, facets
     python bench/store_bench.py fts5 --letters 100000             # the same searches on SQLite FTS5, for comparison
+    python bench/store_bench.py index-cost --letters 10000        # CPU the search index spends on a letter
     python bench/store_bench.py ingest-dir DIR --db URL           # ingest a folder with the synthetic reader
 
 The collection comes from ``bench/synthetic.py`` (deterministic: same --seed, same pages).
@@ -31,7 +32,7 @@ from letterbook.search import SearchRequest
 from letterbook.search.index import index_document
 from letterbook.settings import Settings
 from letterbook.store import Store, ingest
-from letterbook.store.ingest import source_files
+from letterbook.store.ingest import INDEX_EVERY, source_files
 
 QUERIES = [SearchRequest(query="letter"), SearchRequest(query="the"),  # "the": in every English letter, the worst case
            SearchRequest(query="письмо", filters={"language": "ru"}),
@@ -115,6 +116,25 @@ def index_directly(letters: int, seed: int, workdir: Path) -> Store:
     return store
 
 
+def bench_index_cost(letters: int, seed: int, workdir: Path) -> None:
+    """CPU time that tantivy spends on each letter in an ingest's batches (every thread counted;
+    the documents are built before the clock starts): the part of an ingest no parser speed removes."""
+    store = open_store(f"sqlite:///{workdir / 'cost.db'}", workdir / "index")
+    store.ensure_register()
+    documents = []
+    for name, text in pages(max(1, letters // 3), seed=seed):
+        result = store.link(parse_page(source_of(name, text)))
+        documents.extend(index_document(EditionLetter(f"bench/{x.number}", "bench", int(x.number or 0), x),
+                                        store.labels) for x in result.letters)
+    cpu = time.process_time()
+    for start in range(0, len(documents), INDEX_EVERY):
+        store.index.replace([], documents[start:start + INDEX_EVERY])
+    cpu = time.process_time() - cpu
+    print(f"index {len(documents)} letters in batches of {INDEX_EVERY:,}: {cpu * 1000 / len(documents):.3f} ms of CPU "
+          f"a letter ({len(documents) / cpu:,.0f} letters per CPU-second)")
+    store.close()
+
+
 def bench_fts5(letters: int, seed: int, workdir: Path, repeat: int) -> None:
     """The alternative measured before choosing tantivy: SQLite FTS5 (porter stemmer), bm25 top 20 with snippets."""
     import sqlite3
@@ -151,7 +171,7 @@ def bench_search(store: Store, repeat: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["ingest", "search", "fts5", "ingest-dir"])
+    parser.add_argument("mode", choices=["ingest", "search", "fts5", "ingest-dir", "index-cost"])
     parser.add_argument("folder", nargs="?", type=Path)
     parser.add_argument("--letters", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
@@ -174,6 +194,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if args.mode == "fts5":
             bench_fts5(args.letters, args.seed, Path(tmp), args.repeat)
+            return
+        if args.mode == "index-cost":
+            bench_index_cost(args.letters, args.seed, Path(tmp))
             return
         if args.mode == "search":
             store = index_directly(args.letters, args.seed, Path(tmp))
