@@ -46,4 +46,4 @@ def language_name(code: str) -> str:
         language = langcodes.Language.get(code)
     except ValueError:
         return code
-    return language.display_name() if language.is_valid() and language.language != "und" else code
+    return language.display_name() if language.is_valid() else code

@@ -11,7 +11,8 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "store_bench.py"
 
 
 def bench(*args: str) -> str:
-    done = subprocess.run([sys.executable, str(BENCH), *args], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, str(BENCH), *args], check=False, capture_output=True, text=True,
+                          timeout=300)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

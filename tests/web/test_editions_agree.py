@@ -98,6 +98,8 @@ def test_a_language_may_be_named_instead_of_coded(store: StoreEdition, memory: M
         assert coded[0] > 0
         assert listed(edition, LetterQuery(language="Russian")) == listed(edition, LetterQuery(language="русский")) \
             == coded
+        languages = edition.find(LetterQuery(), ("language",)).facets["language"]
+        assert {(v.value, v.label) for v in languages} == {("en", "English"), ("ru", "Russian")}
 
 
 @pytest.mark.parametrize("query", [LetterQuery(), LetterQuery(entry="person/stalin-i-v", role=Role.SENDER),
