@@ -141,6 +141,31 @@ def test_running_heads_naming_two_people_imply_no_sender() -> None:
     assert letter.senders == ()
 
 
+WORKS_PAGE = ("Том 17\nШрифт:\nИз телеграммы Э. Синклеру 21 ноября 1931 года\nФильм задерживается.\nПривет.\n"
+              "Сталин.\nСталин и Каганович. Переписка. 1931–1936 гг. С. 101.\n"
+              "Письмо К.Е. Ворошилову 21 ноября 1931\nПривет Климу!\nПисьмо получил. Дела с Японией сло")
+
+
+def senders(page: str) -> list[list[tuple[str, bool]]]:
+    return [[(p.name, p.implied) for p in letter.senders] for letter in parse_text(page).letters]
+
+
+def test_an_unsigned_letter_takes_the_one_signer_of_the_pages_letters_headed_by_their_addressee() -> None:
+    assert senders(WORKS_PAGE) == [[("Сталин", True)], [("Сталин", True)]]
+    cut_off = parse_text(WORKS_PAGE).letters[1]
+    assert any("every other letter of the page" in f.message for f in cut_off.findings)
+
+
+def test_no_sender_is_implied_where_a_heading_names_one_or_the_signatures_differ() -> None:
+    heading_names_one = WORKS_PAGE.replace("Письмо К.Е. Ворошилову", "Каганович — Ворошилову").replace(
+        "Привет Климу!", "Привет Климу!\nПисьмо Э. Синклеру 22 ноября 1931\nПривет.")
+    assert senders(heading_names_one) == [[("Сталин", True)], [("Каганович", False)], []]
+    two_signers = WORKS_PAGE.replace("С. 101.\n", "С. 101.\nПисьмо Кагановичу 22 ноября 1931\nПривет.\nМолотов.\n"
+                                     "Там же. С. 102.\n")
+    assert senders(two_signers) == [[("Сталин", True)], [("Молотов", True)], []]
+    assert senders(WORKS_PAGE.replace("Привет.\nСталин.\n", "")) == [[], []]
+
+
 def test_a_signature_with_the_name_he_went_by_in_brackets_is_read() -> None:
     letter, = parse_text("No. 3\nV. I. Lenin to L. B. Kamenev\nJuly 14, 1925\nDear Lev Borisovich!\n"
                          "The trains with grain have not yet arrived.\nV. Ulyanov (Lenin)\n").letters

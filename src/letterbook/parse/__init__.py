@@ -38,6 +38,7 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     findings: list[Finding] = []
     parts = _leading_parts(text, lines, letters_begin, findings)
     letters = _with_running_head_author(_read_letters(text, lines, starts, back_begin, conventions), lines)
+    letters = _with_the_pages_signer(letters)
     if back_begin < len(text) and starts:
         parts.append(Part("back_matter", (back_begin, len(text))))
     front = [line for line in lines if line.end <= letters_begin]
@@ -54,6 +55,28 @@ def _with_running_head_author(letters: list[Letter], lines: Sequence[Line]) -> l
     finding = Finding(Severity.INFO, "senders", f"sender implied by the running head {author[0].name!r}",
                       author[0].span)
     return [letter if letter.senders else replace(letter, senders=author, findings=(*letter.findings, finding))
+            for letter in letters]
+
+
+def _with_the_pages_signer(letters: list[Letter]) -> list[Letter]:
+    """On a page whose letters are all headed by their addressee alone ("Письмо К.Е. Ворошилову",
+    as in an author's collected works), a letter signed by no one (often one cut off before its
+    end) gets the one person who signs all the others, as an implied sender with a finding.
+
+    Nothing is implied when a heading names a sender (a correspondence of several people), when
+    the signatures differ, or when no letter of the page is signed.
+    """
+    if not letters or any(not letter.recipients or any(not p.implied for p in letter.senders)
+                          for letter in letters):
+        return letters
+    signed = [letter.senders for letter in letters if letter.senders]
+    names = {" ".join(p.name.split()).casefold() for senders in signed for p in senders}
+    if not signed or len(signed) == len(letters) or len(names) != 1 or any(len(s) != 1 for s in signed):
+        return letters
+    signer = signed[0][0]
+    finding = Finding(Severity.INFO, "senders", f"sender implied: every other letter of the page headed by its "
+                      f"addressee alone is signed {signer.name!r}", signer.span)
+    return [letter if letter.senders else replace(letter, senders=(signer,), findings=(*letter.findings, finding))
             for letter in letters]
 
 

@@ -290,6 +290,8 @@ def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
     """A line that names only the author, above a "Письмо X" heading ("Сталин И.В.")."""
     if len(text) > 80 or text.endswith(":"):  # a label of the page ("Шрифт:", "Источник:"), not a name
         return None
+    if text.endswith(("!", "?")):  # the greeting of the letter above ("Привет Климу!"), not a name
+        return None
     parties = _split_parties(text, 0, len(text), offset, dative=False)
     if parties and all(p.kind is PartyKind.PERSON for p in parties):
         return parties
