@@ -5,10 +5,12 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from synthetic import parse_page, source_of
 
 from conftest import CORPUS
-from letterbook.link.forms import case_forms
+from letterbook.cli import main
+from letterbook.link.forms import case_forms, is_description
 from letterbook.link.linker import build_matcher, link_letter
 from letterbook.link.registers import (
     RegisterFileError,
@@ -229,3 +231,29 @@ def test_entries_imported_after_the_ingest_reach_the_letters_already_stored(stor
     assert "I. V. Stalin" not in {c.name for c in store.candidates()}
     assert not [f for e in sent for f in store.findings(e.id) if "I. V. Stalin" in f.message]
     assert store.relink() == 0  # nothing left to change
+
+
+def test_correspondents_described_not_named_are_no_candidates_for_the_register(store: Store) -> None:
+    # The Spener edition addresses 144 letters to "einen Amtsbruder": no one entry is all of them.
+    ingest(store, [CORPUS / "cmif" / "saw-leipzig_cmif-spener" / "letters.xml"], collection="spener")
+    candidates = {c.name: c.letters for c in store.candidates()}
+    described = {c.name: c.letters for c in store.descriptions()}
+    assert candidates["Philipp Jakob Spener"] > 2000
+    assert described["einen Amtsbruder"] == 144 and described["eine Unbekannte"] == 2
+    assert not {name for name in candidates if name.split()[0].casefold() in {"ein", "eine", "einen"}}
+    register_findings = [f.message for f in store.findings() if f.field == "register"]
+    assert any("Philipp Jakob Spener" in m for m in register_findings)
+    assert not any("Amtsbruder" in m for m in register_findings)
+    result = CliRunner().invoke(main, ["registers", "candidates", "--format", "csv",
+                                       "--db", store.settings.database_url])
+    assert result.exit_code == 0 and "Amtsbruder" not in result.stdout and "Philipp Jakob Spener" in result.stdout
+    assert "described but not named" in result.stderr and "einen Amtsbruder (144)" in result.stderr
+
+
+def test_a_description_opens_with_an_indefinite_article_and_has_no_authority_id() -> None:
+    for described in ("einen Amtsbruder", "[einen Amtsbruder] im Elsaß", "a friend in Paris", "Eine Verwandte",
+                      "некоему лицу"):
+        assert is_description(described), described
+    for named in ("A. B. Nobody", "An", "Ein", "Anna Ein", "Unbekannt", "Sergo"):
+        assert not is_description(named), named
+    assert not is_description("einen Amtsbruder", ("https://d-nb.info/gnd/118616099",))

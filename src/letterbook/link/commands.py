@@ -51,6 +51,9 @@ def export_command(output_format: str, kind: str | None, database_url: str | Non
     click.echo(register_to_csv(entries) if output_format == "csv" else register_to_json(entries), nl=False)
 
 
+DESCRIPTIONS_SHOWN = 5
+
+
 @registers.command("candidates")
 @click.option("--format", "output_format", type=click.Choice(["tsv", "csv", "json"]), default="tsv",
               show_default=True, help="tsv: letters, name and the authority URIs the sources give; "
@@ -69,7 +72,13 @@ def candidates_command(output_format: str, kind: str, database_url: str | None) 
     party_kind = PartyKind(kind)
     with open_store(database_url) as store:
         found = store.candidates(party_kind)
+        described = store.descriptions(party_kind)
         taken = {entry.id for entry in store.register_entries()}
+    if described:  # on stderr: the listing and the drafts stay what a script or `registers import` reads
+        shown = ", ".join(f"{c.name} ({c.letters})" for c in described[:DESCRIPTIONS_SHOWN])
+        more = f", and {len(described) - DESCRIPTIONS_SHOWN} more" if len(described) > DESCRIPTIONS_SHOWN else ""
+        click.echo(f"left out, described but not named (no entry can stand for everyone a description covers): "
+                   f"{shown}{more}", err=True)
     if output_format == "tsv":
         for candidate in found:
             click.echo("\t".join([str(candidate.letters), candidate.name, *candidate.refs]))

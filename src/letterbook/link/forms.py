@@ -9,7 +9,8 @@ in ``link/data/declension.toml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from letterbook.data import load
@@ -26,6 +27,20 @@ def words(text: str) -> list[str]:
 
 def form_key(form: str) -> str:
     return " ".join(words(form))
+
+
+def is_description(name: str, refs: Sequence[str] = ()) -> bool:
+    """Whether a party printed as ``name`` is described ("einen Amtsbruder", "a friend"), not
+    named: the name opens with an indefinite article (``placeholders.toml``) and goes on, and
+    the source gives no authority ID (an ID names the party, however it is printed)."""
+    first, _, rest = " ".join(name.split()).partition(" ")
+    first = first.lstrip("[(")  # an editor's brackets: "[einen Amtsbruder] im Elsaß"
+    return not refs and bool(rest) and first.casefold() in _description_openers()
+
+
+@cache
+def _description_openers() -> frozenset[str]:
+    return frozenset(str(word) for word in load("placeholders")["description_openers"])
 
 
 def is_initial(word: str) -> bool:

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 
 from letterbook.export.authority import authority_uris
+from letterbook.link.forms import is_description
 from letterbook.link.matcher import NameMatcher
 from letterbook.model import Finding, Letter, Mention, Party, PartyKind, RegisterEntry, Severity
 
@@ -49,7 +50,8 @@ def link_letter(letter: Letter, matcher: NameMatcher, preferred: Mapping[str, st
     mentions = tuple(Mention(span=(m.start, m.end), entry_id=m.entry_id)
                      for m in matcher.find(letter.text, offset=letter.text_span[0]))
     candidates = tuple(Finding(Severity.INFO, "register", f"{CANDIDATE}: {p.name}", p.span)
-                       for p in (*senders, *recipients) if p.id is None and p.kind is PartyKind.PERSON)
+                       for p in (*senders, *recipients)
+                       if p.id is None and p.kind is PartyKind.PERSON and not is_description(p.name, p.refs))
     known = {(f.field, f.message, f.span) for f in letter.findings}
     new_findings = tuple(f for f in candidates if (f.field, f.message, f.span) not in known)
     return dataclasses.replace(letter, senders=senders, recipients=recipients, place=place, place_received=received,

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, te
 from sqlalchemy.exc import OperationalError
 
 from letterbook.errors import StoreError
-from letterbook.link.forms import form_key
+from letterbook.link.forms import form_key, is_description
 from letterbook.link.linker import build_matcher, link_letter
 from letterbook.link.matcher import NameMatcher
 from letterbook.link.registers import starter_register
@@ -230,7 +230,16 @@ class Store:
 
     def candidates(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
         """Names of ``kind`` that no register entry matched, most frequent first: persons and
-        organisations among the correspondents, places where letters were written or received."""
+        organisations among the correspondents, places where letters were written or received.
+        Descriptions of unnamed people ("einen Amtsbruder") are left out: see ``descriptions``."""
+        return [c for c in self._unmatched(kind) if not is_description(c.name, c.refs)]
+
+    def descriptions(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
+        """Correspondents described, not named ("einen Amtsbruder", "a friend"), without an
+        authority ID: no register entry can stand for everyone one description covers."""
+        return [c for c in self._unmatched(kind) if is_description(c.name, c.refs)]
+
+    def _unmatched(self, kind: PartyKind) -> list[Candidate]:
         count = func.count().label("n")
         query = (select(t.parties.c.name, t.parties.c.refs, count)
                  .where(t.parties.c.entry_id.is_(None), t.parties.c.kind == str(kind))
