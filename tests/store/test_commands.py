@@ -41,6 +41,8 @@ def test_ingest_stores_the_corpus_reports_bad_files_and_is_idempotent(tmp_path: 
     russian = [json.loads(letterbook("search", "письмо", "--lang", lang, "--json", db=db, cwd=tmp_path).stdout)
                for lang in ("ru", "Russian", "русский")]
     assert russian[0]["total"] > 0 and russian[0] == russian[1] == russian[2]
+    text = letterbook("search", "письмо", "--lang", "Russian", db=db, cwd=tmp_path).stdout
+    assert f"language: Russian [ru] ({russian[0]['total']})" in text.splitlines()
 
 
 def test_ingest_progress_shows_letters_so_far_and_their_rate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

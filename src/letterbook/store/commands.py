@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from letterbook.errors import LetterbookError
+from letterbook.languages import language_name
 from letterbook.options import calendar_option
 from letterbook.parse.conventions import Conventions
 from letterbook.search.search import LINKED_FACETS, DateMatch, SearchRequest, SearchResult, Sort, filter_values
@@ -219,8 +220,12 @@ def result_text(result: SearchResult) -> str:
         lines.append("    " + " ".join(snippet.split()))
     for name, counts in result.facets.items():
         if counts:
-            lines.append(f"{name}: " + ", ".join(f"{c.value} ({c.count})" for c in counts))
+            lines.append(f"{name}: " + ", ".join(f"{_facet_value(name, c.value)} ({c.count})" for c in counts))
     return "\n".join(lines)
+
+
+def _facet_value(facet: str, value: str) -> str:
+    return f"{language_name(value)} [{value}]" if facet == "language" else value
 
 
 @click.command("links")
