@@ -38,6 +38,45 @@ def test_corporate_recipient_is_one_organisation() -> None:
     assert body.kind is PartyKind.ORGANISATION and body.name.startswith("Politburo")
 
 
+@pytest.mark.parametrize(("heading", "printed", "normalized"), [
+    ("G. V. Chicherin to the Politburo [of the CC of the RCP(b)]", "the Politburo [of the CC of the RCP(b)]",
+     "Politburo [of the CC of the RCP(b)]"),
+    ("L. D. Trotsky to the members of the Politburo", "the members of the Politburo", "members of the Politburo"),
+    ("Л.Д. Троцкий — в Политбюро ЦК РКП(б)", "в Политбюро ЦК РКП(б)", "Политбюро ЦК РКП(б)"),
+    ("Л.Д. Троцкий — членам Политбюро ЦК РКП(б)", "членам Политбюро ЦК РКП(б)", "члены Политбюро ЦК РКП(б)"),
+])
+def test_a_body_addressed_as_a_whole_is_an_organisation_named_without_its_article(
+        heading: str, printed: str, normalized: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and len(parsed.senders) == 1
+    (body,) = parsed.recipients
+    assert (body.name, body.normalized, body.kind) == (printed, normalized, PartyKind.ORGANISATION)
+
+
+@pytest.mark.parametrize(("heading", "recipients"), [
+    ("I. V. Stalin to V. M. Molotov and other members of the Politburo",
+     ["V. M. Molotov", "other members of the Politburo"]),
+    ("Сталин — Кагановичу, Молотову и другим членам ПБ", ["Кагановичу", "Молотову", "другим членам ПБ"]),
+])
+def test_people_and_the_rest_of_a_body_are_each_a_recipient(heading: str, recipients: list[str]) -> None:
+    assert names(heading)[1] == recipients
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("From a letter of N. I. Bukharin to I. V. Stalin", "letter (extract)"),
+    ("Telegram of I. V. Stalin to V. I. Lenin", "telegram"),
+    ("Note by F. E. Dzerzhinsky to I. V. Stalin", "note"),
+])
+def test_of_and_by_before_the_sender_after_the_kind(heading: str, kind: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and parsed.kind == kind and len(parsed.senders) == len(parsed.recipients) == 1
+
+
+def test_a_remark_in_brackets_after_the_recipient_is_not_part_of_the_name() -> None:
+    assert names("N. I. Bukharin to I. V. Stalin (copy to V. M. Molotov)") == (["N. I. Bukharin"], ["I. V. Stalin"])
+    assert names("L. P. Serebryakov - Politburo of the CC of the RCP (b)")[1] == ["Politburo of the CC of the RCP (b)"]
+
+
 def test_russian_recipient_in_the_dative_gets_its_nominative_form() -> None:
     heading = parse_heading("Каганович, Молотов — Сталину")
     assert heading is not None

@@ -66,3 +66,20 @@ def test_parts_and_letters_cover_every_character_once() -> None:
     spans = sorted([p.span for p in result.parts] + [letter.span for letter in result.letters])
     assert spans[0][0] == 0 and spans[-1][1] == len(result.source.text)
     assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_a_numbered_document_with_a_heading_no_rule_reads_is_kept_with_its_heading_as_printed() -> None:
+    page = NAV + ("No. 230\n\nRecord of the conversation with the German ambassador\n\nMarch 3, 1923\n\n"
+                  "The ambassador asked about the concessions.\n\n" + LETTER_194)
+    unread, popov = parse(page).letters
+    assert (unread.number, unread.date.edtf if unread.date else None) == ("230", "1923-03-03")
+    assert unread.heading is not None and unread.heading.text == "Record of the conversation with the German ambassador"
+    assert unread.senders == unread.recipients == ()
+    assert any(f.field == "recipients" for f in unread.findings)  # the editor sees what was not read
+    assert popov.number == "194" and popov.text.startswith("Dear comrade!")
+    assert "The ambassador asked" in unread.text and "Dear comrade" not in unread.text
+
+
+def test_a_number_in_the_text_above_a_date_starts_no_document() -> None:
+    page = NAV + LETTER_194.replace("Dear comrade!", "See No. 11\n\nthe figures\n\nDecember 1925\n\nDear comrade!")
+    assert [letter.number for letter in parse(page).letters] == ["194"]

@@ -65,10 +65,12 @@ def kind_named(word: str) -> str:
 
 
 @cache
-def _org_words() -> re.Pattern[str]:
+def _org_words(as_printed: bool = False) -> re.Pattern[str]:
+    """The words that make a name a body's; ``as_printed``: only in the case they are listed
+    in ("the Politburo", never "the staff of the embassy")."""
     orgs = _heading_data()["organisations"]
     words = sorted((re.escape(w) for w in orgs["words"]), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", 0 if as_printed else re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -96,11 +98,33 @@ def is_person_name(name: str) -> bool:
 
 
 def is_organisation(name: str) -> bool:
-    """A body such as "Politburo of the Central Committee of the RCP (b)"."""
-    if len(name) > 160 or ", " in name or not name[:1].isupper():
+    """A body such as "Politburo of the Central Committee of the RCP (b)", also addressed as a
+    whole ("the members of the Politburo", "в Политбюро", "другим членам ПБ")."""
+    if len(name) > 160 or ", " in name:
+        return False
+    opener = _org_openers().match(name)
+    if opener is not None:
+        return _org_words(as_printed=True).search(name, opener.end()) is not None
+    if not name[:1].isupper():
         return False
     first = name.split(maxsplit=1)[0].lower()
     return first not in _NOT_A_NAME_START and _org_words().search(name) is not None
+
+
+@cache
+def _org_openers() -> re.Pattern[str]:
+    openers = sorted((re.escape(w) for w in _heading_data()["organisations"]["openers"]), key=len, reverse=True)
+    return re.compile(r"(?P<opener>" + "|".join(openers) + r")\s+", re.IGNORECASE)
+
+
+def _body_name(name: str) -> str | None:
+    """The normalised name of a body addressed as a whole: "the Politburo" → "Politburo",
+    "членам Политбюро" → "члены Политбюро"; None when no opener stands before it."""
+    opener = _org_openers().match(name)
+    if opener is None:
+        return None
+    kept = _heading_data()["organisations"]["openers"][opener["opener"].lower()]
+    return " ".join(f"{kept} {name[opener.end():]}".split())
 
 
 def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party | None:
@@ -117,7 +141,7 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
         kind = PartyKind.PERSON
     else:
         return None
-    normalized = nominative(flat) if dative else None
+    normalized = (kind is PartyKind.ORGANISATION and _body_name(flat)) or (nominative(flat) if dative else None)
     return Party(name=name, span=(offset + start, offset + end), normalized=normalized, kind=kind)
 
 
@@ -129,7 +153,11 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
         parties = [_party(text, a, b, offset, dative) for a, b in pieces]
         if all(p is not None and p.kind is PartyKind.PERSON for p in parties):
             return tuple(p for p in parties if p is not None)
-        if whole is None and all(p is not None for p in parties):
+        # Several bodies, or people and a body addressed as a whole ("Molotov and other members
+        # of the Politburo"): one party each, not one body named after all of them.
+        collective = any(p is not None and p.kind is PartyKind.ORGANISATION and _org_openers().match(p.name)
+                         for p in parties)
+        if (whole is None or collective) and all(p is not None for p in parties):
             return tuple(p for p in parties if p is not None)
     return (whole,) if whole is not None else None
 
@@ -239,7 +267,7 @@ def _moved(heading: Heading, offset: int) -> Heading:
 
 def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
     """"X to Y", "from X to Y", "X - Y", "X — Y"."""
-    if text[cursor:].lower().startswith(("from ", "от ")):
+    if text[cursor:].lower().startswith(("from ", "of ", "by ", "от ")):  # "Telegram of X to Y", "Note by X to Y"
         cursor += text[cursor:].index(" ") + 1
     for word in (" to ", " — ", " – ", " - ", " -- "):
         at = text.find(word, cursor)
@@ -248,9 +276,19 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         cyrillic = is_mostly_cyrillic(text)
         senders = _split_parties(text, cursor, at, 0, dative=False)
         recipients = _split_parties(text, at + len(word), len(text), 0, dative=cyrillic)
+        if recipients is None and (aside := _trailing_aside(text)) is not None:  # "(copy to V. M. Molotov)"
+            recipients = _split_parties(text, at + len(word), aside, 0, dative=cyrillic)
         if senders and recipients:
             return Heading(kind, kind_printed, senders, recipients)
     return None
+
+
+def _trailing_aside(text: str) -> int | None:
+    """Where a remark in brackets at the end of a heading begins ("... (copy to V. M. Molotov)")."""
+    if not text.endswith(")"):
+        return None
+    at = text.rfind(" (")
+    return at if at > 0 and ")" not in text[at:-1] else None
 
 
 def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:

@@ -22,6 +22,8 @@ from letterbook.parse.text import Line, normalize_spaces
 
 # A number line ("Document No. 194.") is no longer.
 MAX_NUMBER_LINE = 40
+# A heading the rules cannot read, between a number line and a date, is no longer.
+MAX_UNREAD_HEADING = 300
 # An author's name on a line of its own above the heading ("Сталин И.В.") is no longer.
 MAX_AUTHOR_LINE = 60
 # A date printed at the end of a heading ends with its year ("... 13 июня 1932 г.", "[1920]").
@@ -110,12 +112,27 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
         date = _date_at(page, k + 1)
         if date is not None:
             return LetterStart(first=nonblank[k], last=nonblank[k + 1], number=number, number_line=line, date=date)
-        return None
+        return _with_unread_heading(page, k, number, line)
     bare = bare_number_of(line.text)
     if bare is not None:
         header = _header_at(page, k + 1, need_date=False, titled=True)
         return _with_number(header, nonblank[k], bare, line) if header else None
     return _header_at(page, k, need_date=True)
+
+
+def _with_unread_heading(page: _Page, k: int, number: str, line: Line) -> LetterStart | None:
+    """A number line, a line the heading rules cannot read, and the editors' date: a document
+    all the same, whose heading is kept as printed (its correspondents become findings)."""
+    if k + 2 >= len(page.nonblank):
+        return None
+    heading = page.lines[page.nonblank[k + 1]]
+    if len(heading.text) > MAX_UNREAD_HEADING or is_navigation(heading.text):
+        return None
+    date = _date_at(page, k + 2)
+    if date is None:
+        return None
+    return LetterStart(first=page.nonblank[k], last=page.nonblank[k + 2], number=number, number_line=line,
+                       heading_text=heading.span, date=date)
 
 
 def _with_number(header: LetterStart, first: int, number: str, line: Line) -> LetterStart:
