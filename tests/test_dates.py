@@ -163,6 +163,39 @@ def test_bracketed_dates_are_uncertain_in_edtf(line: str, edtf: str) -> None:
     assert date(line).edtf == edtf
 
 
+@pytest.mark.parametrize(
+    ("line", "edtf"),
+    [
+        ("31 июля [1920 г.]", "1920-07-31"),
+        ("July 31 [1920?]", "1920-07-31?"),
+        ("[July 31], 1920", "1920-07-31"),
+        ("[Не ранее 20] августа 1926 г.", "1926-08-20/.."),
+        ("[Not earlier than August 20], 1926", "1926-08-20/.."),
+        ("[5-6] октября 1925 г.", "1925-10-05/1925-10-06"),
+    ],
+)
+def test_a_date_whose_beginning_or_year_the_editors_bracketed_is_inferred(line: str, edtf: str) -> None:
+    found = date(line)
+    assert (found.edtf, found.inferred, found.as_printed) == (edtf, True, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "edtf", "first", "last"),
+    [
+        ("October–November 1925", "1925-10/1925-11", dt.date(1925, 10, 1), dt.date(1925, 11, 30)),
+        ("Октябрь — ноябрь 1925 г.", "1925-10/1925-11", dt.date(1925, 10, 1), dt.date(1925, 11, 30)),
+        ("December – January 1926", "1925-12/1926-01", dt.date(1925, 12, 1), dt.date(1926, 1, 31)),
+    ],
+)
+def test_a_range_of_months_printed_with_one_year(line: str, edtf: str, first: dt.date, last: dt.date) -> None:
+    found = date(line)
+    assert (found.edtf, found.earliest, found.latest) == (edtf, first, last)
+
+
+def test_a_month_alone_is_no_date() -> None:
+    assert parse_date("October") is None and parse_date("October –") is None
+
+
 def test_a_century_completed_by_the_editors_gives_the_year() -> None:
     found = date("6 October [19]25")
     assert (found.edtf, found.inferred) == ("1925-10-06", True)

@@ -22,6 +22,8 @@ from letterbook.parse.date_words import Kind, Lexicon, Phrase, Phrases, Token, l
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN |= {"XI": 11, "XII": 12}
 _FIRST_YEAR, _LAST_YEAR = 1000, 2199  # four digits read as a year of a letter
+_BRACKETED_BEGINNING = 8  # tokens: "[Not earlier than August 20]" closes within them
+_LONGEST_REST = 16  # tokens of a date after its bracketed beginning ("(18) февраля 1917 г. (по ст. ст.)")
 
 
 def _is_year(value: int | None) -> TypeGuard[int]:
@@ -38,6 +40,7 @@ class Form(StrEnum):
     ISO = "iso"  # "1932.08.19"
     YEAR = "year"  # "1925", "[1918]"
     DAY = "day"  # "6" of "October 5-6": one end of a range only
+    MONTH = "month"  # "October" of "October–November 1925": one end of a range only
 
 
 class MonthStyle(StrEnum):
@@ -166,10 +169,24 @@ class Reader:
     def year(self, i: int) -> _Part | None:
         part = self._bare_year(i)
         if part is None:
-            return None
+            return self._bracketed_year(i)
         stop = self.phrase(part.stop, self.lex.year_words) or part.stop
         after_question = self.question(stop)
         return replace(part, stop=after_question or stop, uncertain=part.uncertain or after_question is not None)
+
+    def _bracketed_year(self, i: int) -> _Part | None:
+        """ "[1920 г.]", "[1920?]": a year the editors supplied, with its word or their doubt inside."""
+        if not self.sym(i, "["):
+            return None
+        inner = self._bare_year(i + 1)
+        if inner is None or inner.inferred:
+            return None
+        stop = self.phrase(inner.stop, self.lex.year_words) or inner.stop
+        after_question = self.question(stop)
+        closing = after_question or stop
+        if not self.sym(closing, "]"):
+            return None
+        return replace(inner, stop=closing + 1, inferred=True, uncertain=after_question is not None)
 
     def _bare_year(self, i: int) -> _Part | None:
         value = self.num(i, (4,))
@@ -258,7 +275,7 @@ class Reader:
             return []
         token = self.tokens[i]
         if token.kind is Kind.WORD:
-            return [self.month_first(i)]
+            return [self.month_first(i)] + ([self.bare_month(i)] if bare_day else [])
         if token.kind is Kind.NUM and len(token.text) == 4:
             return [self.year_first(i), self.iso(i), self.year_only(i)]
         if token.kind is Kind.NUM or token.text == "[":
@@ -409,6 +426,14 @@ class Reader:
             return None
         return Point(i, year.stop, Form.YEAR, year.value, inferred=year.inferred, uncertain=year.uncertain)
 
+    def bare_month(self, i: int) -> Point | None:
+        """The month alone, one end of a range: "October" in "October–November 1925"."""
+        month = self.month_name(i)
+        if month is None:
+            return None
+        return Point(i, month.stop, Form.MONTH, month=month.value, month_style=month.style,
+                     month_printed=month.printed, inferred=month.inferred)
+
     def bare_day(self, i: int) -> Point | None:
         """The day alone, one end of a range: "6, 1925" in "October 5-6, 1925"."""
         day = self.day(i)
@@ -459,15 +484,43 @@ class Reader:
 
     def expression(self, i: int) -> Expression | None:
         """The longest date expression at ``i``, with its square brackets if they enclose it whole."""
-        if self.sym(i, "[") and (inner := self._unbracketed(i + 1)):
-            stop = inner.stop
-            after_question = self.question(stop)
-            if self.sym(after_question or stop, "]"):
-                closing = (after_question or stop) + 1
-                question_after = self.question(closing)  # "[May 1920]?"
-                uncertain = after_question is not None or question_after is not None
-                return replace(inner, first=i, stop=question_after or closing, bracketed=True, uncertain=uncertain)
-        return self._unbracketed(i)
+        if not self.sym(i, "["):
+            return self._unbracketed(i)
+        whole = self._bracketed_whole(i)
+        partly = self._bracketed_beginning(i)  # "[July 31], 1920" goes on after what is bracketed
+        if partly is not None and (whole is None or partly.stop > whole.stop):
+            return partly
+        return whole or self._unbracketed(i)
+
+    def _bracketed_whole(self, i: int) -> Expression | None:
+        inner = self._unbracketed(i + 1)
+        if inner is None:
+            return None
+        stop = inner.stop
+        after_question = self.question(stop)
+        if not self.sym(after_question or stop, "]"):
+            return None
+        closing = (after_question or stop) + 1
+        question_after = self.question(closing)  # "[May 1920]?"
+        uncertain = after_question is not None or question_after is not None
+        return replace(inner, first=i, stop=question_after or closing, bracketed=True, uncertain=uncertain)
+
+    def _bracketed_beginning(self, i: int) -> Expression | None:
+        """ "[Не ранее 20] августа 1926 г.", "[July 31], 1920": the editors supplied the beginning
+        of a date (a qualifier, a day, a month and day) and the rest is printed. The date is read
+        as if the brackets were not there, and its points are marked as the editors' inference."""
+        closing = next((k for k in range(i + 2, min(i + _BRACKETED_BEGINNING, len(self.tokens)))
+                        if self.sym(k, "]")), None)
+        if closing is None or any(self.sym(k, "[") for k in range(i + 1, closing)):
+            return None
+        inside = closing - i - 1
+        after = self.tokens[closing + 1:closing + 1 + _LONGEST_REST]  # bounded: reading stays linear
+        unbracketed = Reader([*self.tokens[i + 1:closing], *after], self.lex)
+        found = unbracketed._unbracketed(0)
+        if found is None or found.stop <= inside:
+            return None  # the date ends inside the brackets: bracketed whole or no date
+        end = replace(found.end, inferred=True) if found.end is not None else None
+        return replace(found, first=i, stop=found.stop + i + 2, start=replace(found.start, inferred=True), end=end)
 
     def _unbracketed(self, i: int) -> Expression | None:
         if (after := self.phrase(i, self.lex.between)) is not None:
@@ -492,8 +545,8 @@ class Reader:
         right = self.point(joined, bare_day=True) if joined is not None else None
         if right is not None and (ends := complete_range(left, right)):
             return Expression(i, right.stop, ends[0], ends[1], qualifier="one of" if alternative else None)
-        if left.form is Form.DAY:
-            return None  # a bare day ("12, 1918") is only a date as one end of a range
+        if left.form in (Form.DAY, Form.MONTH):
+            return None  # a bare day ("12, 1918") or month is only a date as one end of a range
         return Expression(i, left.stop, left)
 
     def _between(self, i: int, after: int) -> Expression | None:

@@ -150,7 +150,7 @@ def _ends(expression: Expression) -> list[Point]:
 
 def _printed_form(expression: Expression) -> Form:
     """The form of the end that carries the month: "6" of "October 5-6" is not a form of its own."""
-    forms = [p.form for p in _ends(expression) if p.form is not Form.DAY]
+    forms = [p.form for p in _ends(expression) if p.form not in (Form.DAY, Form.MONTH)]
     return forms[0] if forms else Form.DAY
 
 
