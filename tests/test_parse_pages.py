@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPUS, REPO
 from letterbook.model import Calendar, ParseResult, PartyKind, Source
 from letterbook.parse import Conventions, parse_source
@@ -196,3 +198,21 @@ def test_an_address_line_above_the_text_is_no_signature_when_the_text_is_cut_off
     letter, = parse_text(f"Сталин И.В.\nПисьмо В.И. Ленину\n7 июля 1918 г.\nТоварищу Ленину\n"
                          f"Спешу на фронт.\n1) {paragraph}\n2) {paragraph}\n").letters
     assert letter.signature is None
+
+
+@pytest.mark.parametrize(("closing", "signer"), [
+    ("Привет! И. Сталин.", "И. Сталин"), ("Привет. Ваш Молотов.", "Молотов"), ("Жму руку. Ваш Серго.", "Серго"),
+    ("Regards. Your V. Molotov.", "V. Molotov"), ("Firmly shake your hand. Sergo.", "Sergo"),
+])
+def test_a_closing_and_the_signature_on_one_line_are_the_signature(closing: str, signer: str) -> None:
+    letter, = parse_text(f"No. 5\n\nV. M. Molotov to I. V. Stalin\n\nSeptember 5, 1931\n\n"
+                         f"Hello, Koba! I received your letter. Things are going well.\n\n{closing}\n").letters
+    assert letter.signature is not None and letter.signature.text == closing
+    assert [p.name for p in letter.senders] == ["V. M. Molotov"]  # the heading's, not the signature's
+
+
+def test_a_closing_alone_is_no_signature() -> None:
+    for closing in ("Привет.", "Привет!", "Regards."):
+        letter, = parse_text(f"No. 5\n\nV. M. Molotov to I. V. Stalin\n\nSeptember 5, 1931\n\nThings go well.\n\n"
+                             f"{closing}\n").letters
+        assert letter.signature is None, closing

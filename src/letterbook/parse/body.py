@@ -210,7 +210,7 @@ def _signature_names(line: str) -> list[str] | None:
     if len(line) > 90 or line.endswith(("!", "?", ":", ",")):
         return None
     core = _MARKER_TAIL.sub("", line).strip().rstrip(".")
-    core = _strip_prefix(core, "formulas")
+    core = _strip_prefix(_strip_prefix(core, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
     core = _strip_prefix(core, "titles")
     if not core or _is_closing(core):
         return None
@@ -230,13 +230,14 @@ def _is_signer(name: str) -> bool:
 def _strip_prefix(text: str, key: str) -> str:
     """``text`` without a closing formula or title (``key``) it begins with."""
     match = _prefix_pattern(key).match(text.lower())
-    return text[match.end():].lstrip(" ,") if match else text
+    return text[match.end():].lstrip(" ,.!") if match else text
 
 
 @cache
 def _prefix_pattern(key: str) -> re.Pattern[str]:
-    """The closing formulas or titles, longest first, each followed by a space, a comma or nothing."""
-    return re.compile(rf"(?:{'|'.join(map(re.escape, _longest_first(key)))})(?=[ ,]|$)")
+    """The closing formulas or titles, longest first, each followed by a space, a comma, a full
+    stop or an exclamation mark ("Привет! И. Сталин"), or nothing."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, _longest_first(key)))})(?=[ ,.!]|$)")
 
 
 @cache
