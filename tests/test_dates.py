@@ -421,6 +421,15 @@ def test_a_place_and_date_line_is_the_dateline_whole_with_its_place() -> None:
     assert found.place.span == (0, 6)
 
 
+@pytest.mark.parametrize(("line", "place", "edtf"), [
+    ("Сочи. 12.IX.33.", "Сочи", "1933-09-12"), ("Tiflis. 5.IX.1921", "Tiflis", "1921-09-05"),
+    ("Москва. 12/VIII-26 г.", "Москва", "1926-08-12"),
+])
+def test_a_place_may_end_with_a_full_stop_before_the_date(line: str, place: str, edtf: str) -> None:
+    found = dateline(line)
+    assert (found.as_printed, found.edtf, found.place.text if found.place else None) == (line, edtf, place)
+
+
 def test_a_dateline_without_year_takes_it_from_the_editorial_date() -> None:
     found = dateline("Kharkiv 31/7.", date("July 31 [1920]"))
     assert (found.as_printed, found.edtf, found.inferred) == ("Kharkiv 31/7.", "1920-07-31", True)

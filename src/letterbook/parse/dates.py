@@ -246,8 +246,8 @@ def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]
     """Where the date of a dateline may begin, with the place (token range) before it."""
     starts: list[tuple[int, tuple[int, int] | None]] = [(0, None)]
     place_end = _place_words(reader, 0)
-    if place_end > 0:
-        starts.append((place_end + 1 if reader.sym(place_end, ",") else place_end, (0, place_end)))
+    if place_end > 0:  # "Tiflis, December 6, 1920", "Сочи. 12.IX.33.", "Kharkiv 31/7"
+        starts.append((place_end + 1 if reader.sym(place_end, ",.") else place_end, (0, place_end)))
     if reader.word(0) in reader.lex.place_prepositions and (after := _place_words(reader, 1)) > 1:
         starts.append((after + 1 if reader.sym(after, ",") else after, None))
     return starts
