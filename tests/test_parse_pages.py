@@ -216,3 +216,21 @@ def test_a_closing_alone_is_no_signature() -> None:
         letter, = parse_text(f"No. 5\n\nV. M. Molotov to I. V. Stalin\n\nSeptember 5, 1931\n\nThings go well.\n\n"
                              f"{closing}\n").letters
         assert letter.signature is None, closing
+
+
+@pytest.mark.parametrize(("line", "signer"), [
+    ("Председатель ВСНХ Ф. Дзержинский", "Ф. Дзержинский"), ("Наркомвоенмор Л. Троцкий", "Л. Троцкий"),
+    ("Нарком по иностранным делам Г. Чичерин", "Г. Чичерин"),
+    ("People's Commissar for Foreign Affairs G. Chicherin", "G. Chicherin"),
+])
+def test_a_signature_after_the_signers_office_is_read_with_it(line: str, signer: str) -> None:
+    letter, = parse_text(f"Письмо В.В. Куйбышеву\n\n5 сентября 1924 г.\n\nТов. Куйбышеву.\n\n"
+                         f"Прошу рассмотреть вопрос о металле.\n\n{line}\n").letters
+    assert letter.signature is not None and letter.signature.text == line
+    assert [(p.name, p.implied) for p in letter.senders] == [(signer, True)]
+
+
+def test_an_address_to_a_comrade_is_no_signature() -> None:
+    letter, = parse_text("Дзержинский — Куйбышеву\n\n5 сентября 1924 г.\n\nТов. Куйбышеву.\n\n"
+                         "Прошу рассмотреть вопрос о металле.\n").letters
+    assert letter.signature is None

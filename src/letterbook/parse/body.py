@@ -25,6 +25,11 @@ _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов").
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})")
 _DIGIT = re.compile(r"\d")
+# A signer named after the office he signs in ("Председатель ВСНХ Ф. Дзержинский",
+# "People's Commissar for Foreign Affairs G. Chicherin"): initials and a surname end the line.
+_NAME_AFTER_TITLE = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
+# "Тов. Куйбышеву.", "Comrade Stalin": an address; no one signs as a comrade.
+_ADDRESS_WORDS = ("тов.", "товарищу", "товарищ", "comrade", "com.")
 _ALIAS = re.compile(r"(.+?)\s\(([^()]+)\)")
 # A line this long is a paragraph of the text: no signature stands above one (the lines under a
 # signature are a date line, a place, a receipt; the apparatus and notes are gone by then).
@@ -211,13 +216,23 @@ def _signature_names(line: str) -> list[str] | None:
         return None
     core = _MARKER_TAIL.sub("", line).strip().rstrip(".")
     core = _strip_prefix(_strip_prefix(core, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
-    core = _strip_prefix(core, "titles")
-    if not core or _is_closing(core):
+    untitled = _strip_prefix(core, "titles")
+    if not untitled or _is_closing(untitled) or untitled.lower().startswith(_ADDRESS_WORDS):
         return None
-    names = [n.strip() for n in _SIGNER_SEPARATORS.split(core) if n.strip()]
+    names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
     if names and len(names) <= 3 and all(_is_signer(n) for n in names):
         return names
-    return None
+    after_title = _name_after_title(core)
+    return [after_title] if after_title is not None else None
+
+
+def _name_after_title(line: str) -> str | None:
+    """The name at the end of a line that begins with an office ("Наркомвоенмор Л. Троцкий")."""
+    first = line.split(maxsplit=1)[0].lower() if line.strip() else ""
+    if not any(line.lower().startswith(t) or first.startswith(t) for t in _longest_first("titles") if len(t) >= 5):
+        return None
+    match = _NAME_AFTER_TITLE.search(line)
+    return match[1] if match is not None and len(line) <= 90 else None
 
 
 def _is_signer(name: str) -> bool:
