@@ -174,6 +174,19 @@ def test_folio_with_a_letter_and_a_verso_is_kept_as_printed() -> None:
     assert only("РГАСПИ. Ф. 17. Оп. 3. Д. 2. Л. 38а–39об.").folios == "38а–39об."
 
 
+@pytest.mark.parametrize(("citation", "expected"), [
+    ("РГАСПИ. Ф. 85. Оп. 1/С. Д. 10. Л. 1-3. Автограф.", ("85", "1/С", "10", "1-3")),
+    ("РГАСПИ. Ф. 85. Оп. 1 с. Д. 10. Л. 1-3. Автограф.", ("85", "1 с", "10", "1-3")),
+    ("RGASPI. F. 85. Op. 1/S. D. 10. L. 1-3. Autograph.", ("85", "1/S", "10", "1-3")),
+    ("РГАСПИ. Ф. 558. Оп. 1. Д. 246. Вып. IV. Л. 12. Подлинник.", ("558", "1", "246", "12")),
+    ("РГАСПИ. Ф. 558. Оп. 11. Д. 739. Л. 30 и об. Автограф.", ("558", "11", "739", "30 и об.")),
+    ("RGASPI. F. 558. Op. 11. D. 739. L. 30 and rev. Autograph.", ("558", "11", "739", "30 and rev.")),
+])
+def test_secret_opis_marks_parts_of_a_file_and_both_sides_of_a_leaf(citation: str, expected: tuple[str, ...]) -> None:
+    ref = only(citation)
+    assert levels(ref) == expected and ref.form is not None and ref.as_printed == citation
+
+
 def test_latin_o_from_ocr_and_missing_stops_still_read() -> None:
     ref = only("РГАСПИ Ф.558 Oп.11 Д.79 Л.38")
     assert levels(ref) == ("558", "11", "79", "38")

@@ -234,3 +234,19 @@ def test_an_address_to_a_comrade_is_no_signature() -> None:
     letter, = parse_text("Дзержинский — Куйбышеву\n\n5 сентября 1924 г.\n\nТов. Куйбышеву.\n\n"
                          "Прошу рассмотреть вопрос о металле.\n").letters
     assert letter.signature is None
+
+
+def test_publication_notes_and_citation_under_a_russian_letter_without_a_notes_heading() -> None:
+    letter, = parse_text("Сталин — Молотову\n\n5 сентября 1931 г.\n\nВячеслав! Получил письмо.\n\nИ. Сталин.\n\n"
+                         "РГАСПИ. Ф. 558. Оп. 11. Д. 739. Л. 70. Автограф.\n\n"
+                         "Опубл.: Известия ЦК КПСС. 1989. № 12. С. 185.\n\n"
+                         "1 Речь идет о письме от 2 сентября.\n2 См. док. № 5.\n").letters
+    assert [(a.fond, a.delo, a.folios) for a in letter.archival] == [("558", "739", "70")]
+    assert [p.text for p in letter.publications] == ["Опубл.: Известия ЦК КПСС. 1989. № 12. С. 185."]
+    assert [n.number for n in letter.notes] == ["1", "2"] and letter.text == "Вячеслав! Получил письмо.\n\nИ. Сталин."
+
+
+def test_published_for_the_first_time_is_a_publication_line_under_the_citation() -> None:
+    letter, = parse_text("Сталин — Молотову\n\n5 сентября 1931 г.\n\nВячеслав! Получил письмо.\n\nИ. Сталин.\n\n"
+                         "РГАСПИ. Ф. 558. Оп. 11. Д. 739. Л. 70. Автограф.\n\nПубликуется впервые.\n").letters
+    assert len(letter.archival) == 1 and [p.text for p in letter.publications] == ["Публикуется впервые."]

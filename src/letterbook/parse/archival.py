@@ -64,8 +64,12 @@ _CONTINUATION_GAP = re.compile(r"[ \t\xa0]?;[ \t\xa0]{0,4}")
 # every level at every position of the text.
 _LEVEL_SHAPE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,12}\.?\s{0,3}(?:[РRPрrp][-–]?)?\d")
 
-_NUMBER = r"\d+(?:/?[a-zа-яё](?![^\W\d_]))?"  # "558", "1а", "1/с" (a secret opis)
+_NUMBER = r"\d+(?:/?(?i:[a-zа-яё])(?![^\W\d_]))?"  # "558", "1а", "1/с", "1/С" (a secret opis)
 _FOND = r"(?:(?i:[РRP])[-–]?)?" + _NUMBER  # "Р-5446": fonds of the Soviet state archives
+_OPIS = _NUMBER + r"(?:[ \t\xa0](?i:[сcs])(?=\.))?"  # also "Оп. 1 с." (spaced)
+# A part of a file between the file and the folios ("Д. 246. Вып. IV. Л. 12"): kept in the
+# citation as printed, passed over between the two levels.
+_FILE_PART = re.compile(r"[.,]?\s{0,3}(?i:вып\.|issue)\s{0,3}(?:[IVXLCivxlc]+|\d+)\.?\s{0,3}")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -137,7 +141,8 @@ def _abbreviation(forms: list[str]) -> str:
 @cache
 def _folios_pattern() -> str:
     verso: list[str] = _table("folios")["verso"]
-    leaf = rf"{_NUMBER}(?:[ \t\xa0]?(?i:{alternation(verso)}))?"  # "156 об.", "38а"
+    both_sides = r"(?:[ \t\xa0](?i:и|and))?"  # "Л. 30 и об.": the leaf and its back
+    leaf = rf"{_NUMBER}(?:{both_sides}[ \t\xa0]?(?i:{alternation(verso)}))?"  # "156 об.", "38а"
     pages = rf"{leaf}(?:[ \t\xa0]?[-–—][ \t\xa0]?{leaf})?"  # "1-8", "95–99"
     return rf"{pages}(?:,[ \t\xa0]?{pages})*"  # "21, 95–99"
 
@@ -145,7 +150,7 @@ def _folios_pattern() -> str:
 @cache
 def _level_re() -> re.Pattern[str]:
     fields: dict[str, list[str]] = _table("fields")
-    values = {"fond": _FOND, "opis": _NUMBER, "delo": _NUMBER, "folios": _folios_pattern()}
+    values = {"fond": _FOND, "opis": _OPIS, "delo": _NUMBER, "folios": _folios_pattern()}
     branches = [
         rf"{_abbreviation(fields[level])}\s{{0,3}}(?P<{level}>{values[level]}){NOT_BEFORE_LETTER}" for level in LEVELS
     ]
@@ -218,8 +223,11 @@ def _level_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _follows(text: str, before: _Level, level: _Level) -> bool:
     gap = level.start - before.end
-    deeper = LEVELS.index(level.name) > LEVELS.index(before.name)
-    return deeper and gap <= _MAX_GAP and _GAP.fullmatch(text, before.end, level.start) is not None
+    if not LEVELS.index(level.name) > LEVELS.index(before.name):
+        return False
+    if gap <= _MAX_GAP and _GAP.fullmatch(text, before.end, level.start) is not None:
+        return True
+    return before.name == "delo" and _FILE_PART.fullmatch(text, before.end, level.start) is not None
 
 
 def _lead(backwards: str, start: int) -> _Lead | None:

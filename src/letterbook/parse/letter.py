@@ -66,6 +66,10 @@ class _Apparatus:
     findings: list[Finding] = field(default_factory=list)
 
 
+# "1 Речь идет о ...", "2 See document No. 7.": a note's number, a space, a capital.
+_NUMBERED_NOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ«\"(]")
+
+
 @cache
 def _data() -> dict[str, Any]:
     return load("headings")
@@ -214,15 +218,22 @@ def _read_source_block(text: str, lines: list[Line], apparatus: _Apparatus) -> i
 
 def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """The text part and the notes part of a document's lines."""
-    seen_text = False
+    previous: Line | None = None
     for i, line in enumerate(lines):
         if line.blank:
             continue
-        if seen_text and (is_notes_heading(line.text) or is_note_separator(line.text) or
-                          is_footnote_line(line.text)):
+        if previous is not None and (is_notes_heading(line.text) or is_note_separator(line.text) or
+                                     is_footnote_line(line.text) or _notes_after_citation(line, previous)):
             return lines[:i], lines[i:]
-        seen_text = True
+        previous = line
     return lines, []
+
+
+def _notes_after_citation(line: Line, previous: Line) -> bool:
+    """Numbered notes printed without a heading right under the archival citation or an
+    earlier publication ("РГАСПИ. Ф. 558 ... Автограф." / "1 Речь идет о ...")."""
+    return (_NUMBERED_NOTE.match(line.text) is not None
+            and (bool(archival_line(previous)) or is_publication(previous.text)))
 
 
 def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:
