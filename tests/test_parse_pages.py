@@ -250,3 +250,9 @@ def test_published_for_the_first_time_is_a_publication_line_under_the_citation()
     letter, = parse_text("Сталин — Молотову\n\n5 сентября 1931 г.\n\nВячеслав! Получил письмо.\n\nИ. Сталин.\n\n"
                          "РГАСПИ. Ф. 558. Оп. 11. Д. 739. Л. 70. Автограф.\n\nПубликуется впервые.\n").letters
     assert len(letter.archival) == 1 and [p.text for p in letter.publications] == ["Публикуется впервые."]
+
+
+def test_signers_separated_by_commas_at_the_end_of_a_telegrams_last_sentence() -> None:
+    letter, = parse_text("Каганович, Молотов, Орджоникидзе — Сталину\n\n5 сентября 1931 г.\n\nСочи. Тов. Сталину.\n\n"
+                         "Просим разрешить выезд комиссии в Харьков на неделю1. Каганович, Молотов, Серго.\n").letters
+    assert letter.signature is not None and letter.signature.text == "Каганович, Молотов, Серго."

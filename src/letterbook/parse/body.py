@@ -20,7 +20,9 @@ from letterbook.parse.header import is_person_name, marker_words
 from letterbook.parse.text import Line, strip_span
 
 _NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
-_INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,3}})$")
+# Signers closing the last sentence: "... согласие1. Каганович. Молотов.", "... неделю. Каганович, Молотов, Серго."
+_INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,3}}"
+                               rf"|\s{_NAME_TOKEN}(?:(?:,|\sи|\sand)\s{_NAME_TOKEN}){{1,3}}\.)$")
 _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов").
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})")
@@ -28,8 +30,8 @@ _DIGIT = re.compile(r"\d")
 # A signer named after the office he signs in ("Председатель ВСНХ Ф. Дзержинский",
 # "People's Commissar for Foreign Affairs G. Chicherin"): initials and a surname end the line.
 _NAME_AFTER_TITLE = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
-# "Тов. Куйбышеву.", "Comrade Stalin": an address; no one signs as a comrade.
-_ADDRESS_WORDS = ("тов.", "товарищу", "товарищ", "comrade", "com.")
+# "Тов. Куйбышеву.", "Сочи. Тов. Сталину.", "Comrade Stalin": an address; no one signs as a comrade.
+_ADDRESS = re.compile(r"(?<![^\W\d_])(?:тов\.|товарищу?\b|comrade\b|com\.)", re.IGNORECASE)
 _ALIAS = re.compile(r"(.+?)\s\(([^()]+)\)")
 # A line this long is a paragraph of the text: no signature stands above one (the lines under a
 # signature are a date line, a place, a receipt; the apparatus and notes are gone by then).
@@ -177,7 +179,7 @@ def _inline_signature(text: str, line: Line) -> tuple[TextValue | None, tuple[Pa
     match = _INLINE_SIGNATURE.search(line.text)
     if match is None:
         return None
-    names = [n.strip() for n in match.group(1).split(".") if n.strip()]
+    names = [n.strip(" .") for n in _SIGNER_SEPARATORS.split(match.group(1).strip()) if n.strip(" .")]
     if not all(is_person_name(n) and not _is_closing(n) for n in names) or len(names) < 2:
         return None
     start, end = strip_span(text, line.start + match.start(1), line.start + match.end(1))
@@ -217,7 +219,7 @@ def _signature_names(line: str) -> list[str] | None:
     core = _MARKER_TAIL.sub("", line).strip().rstrip(".")
     core = _strip_prefix(_strip_prefix(core, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
     untitled = _strip_prefix(core, "titles")
-    if not untitled or _is_closing(untitled) or untitled.lower().startswith(_ADDRESS_WORDS):
+    if not untitled or _is_closing(untitled) or _ADDRESS.search(untitled):
         return None
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
     if names and len(names) <= 3 and all(_is_signer(n) for n in names):
