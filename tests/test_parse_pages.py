@@ -256,3 +256,13 @@ def test_signers_separated_by_commas_at_the_end_of_a_telegrams_last_sentence() -
     letter, = parse_text("Каганович, Молотов, Орджоникидзе — Сталину\n\n5 сентября 1931 г.\n\nСочи. Тов. Сталину.\n\n"
                          "Просим разрешить выезд комиссии в Харьков на неделю1. Каганович, Молотов, Серго.\n").letters
     assert letter.signature is not None and letter.signature.text == "Каганович, Молотов, Серго."
+
+
+def test_a_collected_works_title_naming_its_addressee_in_the_dative_in_e_starts_a_document() -> None:
+    page = ("146\nТЕЛЕГРАММА Ф. Э. ДЗЕРЖИНСКОМУ\nПрошу принять меры.\nПредсовнаркома Ленин\nНаписано 14 мая 1918 г.\n"
+            "147\nА. Д. ЦЮРУПЕ\n15. V. 1918 г.\nТов. Цюрупа! Прошу Вас.\nВаш Ленин\nНаписано 15 мая 1918 г.\n")
+    telegram, letter = parse_text(page).letters
+    assert (telegram.number, letter.number) == ("146", "147")
+    assert [p.name for p in letter.recipients] == ["А. Д. ЦЮРУПЕ"]
+    assert [p.name for p in telegram.senders] == ["Ленин"]  # past his office, "Предсовнаркома"
+    assert telegram.date is not None and telegram.date.edtf == "1918-05-14"

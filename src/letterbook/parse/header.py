@@ -358,6 +358,19 @@ def nominative(name: str) -> str:
     return _initials_first(changed)
 
 
+def looks_dative(name: str) -> bool:
+    """Whether the surname of ``name`` stands in the dative: one the nominative rules change
+    ("ЗИНОВЬЕВУ"), or one in -е that is not of the never-declining kinds ("ЦЮРУПЕ", from
+    Цюрупа; not "Орджоникидзе")."""
+    surname = name.rsplit(maxsplit=1)[-1] if name.strip() else ""
+    if not is_mostly_cyrillic(surname):
+        return False
+    lower = surname.lower()
+    never_declining = [e for e in _names_data()["indeclinable_endings"] if e != "е"]
+    return _nominative_word(surname) != surname or (lower.endswith("е") and len(lower) > 3
+                                                    and not any(lower.endswith(e) for e in never_declining))
+
+
 def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(rf"(?:[{_UP}][{_LOW}]?\.)+", word))
 

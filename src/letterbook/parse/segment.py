@@ -17,7 +17,7 @@ from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import is_navigation
-from letterbook.parse.header import Heading, could_be_heading, parse_heading, parse_sender_line
+from letterbook.parse.header import Heading, could_be_heading, looks_dative, parse_heading, parse_sender_line
 from letterbook.parse.text import Line, normalize_spaces
 
 # A number line ("Document No. 194.") is no longer.
@@ -224,8 +224,7 @@ def _is_title(heading: Heading) -> bool:
     running head names the author in the nominative ("В. И. ЛЕНИН").
     """
     return heading.kind_as_printed is not None or any(
-        p.kind is PartyKind.ORGANISATION or (p.normalized and p.normalized.split()[-1] != p.name.split()[-1])
-        for p in heading.recipients)
+        p.kind is PartyKind.ORGANISATION or looks_dative(p.name) for p in heading.recipients)
 
 
 def _without_contents_entries(starts: list[LetterStart], position: dict[int, int]) -> list[LetterStart]:
