@@ -266,3 +266,11 @@ def test_a_collected_works_title_naming_its_addressee_in_the_dative_in_e_starts_
     assert [p.name for p in letter.recipients] == ["А. Д. ЦЮРУПЕ"]
     assert [p.name for p in telegram.senders] == ["Ленин"]  # past his office, "Предсовнаркома"
     assert telegram.date is not None and telegram.date.edtf == "1918-05-14"
+
+
+def test_a_heading_whose_date_carries_a_note_marker_starts_a_document() -> None:
+    for marker in ("1", "*"):
+        letter, = parse_text(f"Сталин — Кагановичу 15 июня 1932 г.{marker}\n\nЗдравствуйте, Лазарь!\n\n"
+                             "Получил.\n\nИ. Сталин.\n").letters
+        assert letter.date is not None and letter.date.edtf == "1932-06-15"
+        assert [p.name for p in letter.recipients] == ["Кагановичу"]

@@ -26,8 +26,9 @@ MAX_NUMBER_LINE = 40
 MAX_UNREAD_HEADING = 300
 # An author's name on a line of its own above the heading ("Сталин И.В.") is no longer.
 MAX_AUTHOR_LINE = 60
-# A date printed at the end of a heading ends with its year ("... 13 июня 1932 г.", "[1920]").
-_ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|г)?\.?$")
+# A date printed at the end of a heading ends with its year ("... 13 июня 1932 г.", "[1920]"),
+# perhaps with a note marker after it ("... 1932 г.1", "... 1932 г.*").
+_ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|г)?\.?(?:\d{1,2}|\*{1,3})?$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CAPS_CONTINUATION = re.compile(r"[^a-zа-яё]{3,}")
 
