@@ -72,6 +72,22 @@ def test_of_and_by_before_the_sender_after_the_kind(heading: str, kind: str) -> 
     assert parsed is not None and parsed.kind == kind and len(parsed.senders) == len(parsed.recipients) == 1
 
 
+@pytest.mark.parametrize(("heading", "kind", "recipient"), [
+    ("TELEGRAM TO F. E. DZERZHINSKY", "telegram", "F. E. DZERZHINSKY"),
+    ("Telegram to F. E. Dzerzhinsky", "telegram", "F. E. Dzerzhinsky"),
+    ("TO J. V. STALIN", "letter", "J. V. STALIN"),
+    ("TO THE PEOPLE'S COMMISSARIAT OF FOOD", "letter", "THE PEOPLE'S COMMISSARIAT OF FOOD"),
+])
+def test_an_english_title_naming_only_its_addressee_after_to(heading: str, kind: str, recipient: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and parsed.addressed and parsed.senders == ()
+    assert (parsed.kind, [p.name for p in parsed.recipients]) == (kind, [recipient])
+
+
+def test_to_and_a_name_in_small_letters_is_no_title() -> None:
+    assert parse_heading("To J. V. Stalin") is None  # an address line inside a letter
+
+
 def test_a_remark_in_brackets_after_the_recipient_is_not_part_of_the_name() -> None:
     assert names("N. I. Bukharin to I. V. Stalin (copy to V. M. Molotov)") == (["N. I. Bukharin"], ["I. V. Stalin"])
     assert names("L. P. Serebryakov - Politburo of the CC of the RCP (b)")[1] == ["Politburo of the CC of the RCP (b)"]

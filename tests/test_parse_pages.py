@@ -274,3 +274,13 @@ def test_a_heading_whose_date_carries_a_note_marker_starts_a_document() -> None:
                              "Получил.\n\nИ. Сталин.\n").letters
         assert letter.date is not None and letter.date.edtf == "1932-06-15"
         assert [p.name for p in letter.recipients] == ["Кагановичу"]
+
+
+def test_english_collected_works_titles_under_bare_numbers_start_documents() -> None:
+    page = ("146\nTELEGRAM TO F. E. DZERZHINSKY\nTake measures.\nChairman of the Council of People's Commissars Lenin\n"
+            "Written May 14, 1918\n62\nV. I. LENIN\n147\nTO A. D. TSYURUPA\nMay 15, 1918\n"
+            "Comrade Tsyurupa! I ask you.\nYours, Lenin\n")
+    telegram, letter = parse_text(page).letters
+    assert [(x.number, x.kind, x.date.edtf if x.date else None) for x in (telegram, letter)] == [
+        ("146", "telegram", "1918-05-14"), ("147", "letter", "1918-05-15")]
+    assert [p.name for p in letter.recipients] == ["A. D. TSYURUPA"]

@@ -45,6 +45,7 @@ class Heading:
     kind_as_printed: str | None
     senders: tuple[Party, ...]
     recipients: tuple[Party, ...]
+    addressed: bool = False  # names its addressee after "to" ("TO J. V. STALIN"): a title, not a running head
 
 
 @cache
@@ -66,8 +67,7 @@ def kind_named(word: str) -> str:
 
 @cache
 def _org_words(as_printed: bool = False) -> re.Pattern[str]:
-    """The words that make a name a body's; ``as_printed``: only in the case they are listed
-    in ("the Politburo", never "the staff of the embassy")."""
+    """The words that make a name a body's; ``as_printed``: only in the case they are listed in."""
     orgs = _heading_data()["organisations"]
     words = sorted((re.escape(w) for w in orgs["words"]), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", 0 if as_printed else re.IGNORECASE)
@@ -103,8 +103,9 @@ def is_organisation(name: str) -> bool:
     if len(name) > 160 or ", " in name:
         return False
     opener = _org_openers().match(name)
-    if opener is not None:
-        return _org_words(as_printed=True).search(name, opener.end()) is not None
+    if opener is not None:  # "the Politburo", "THE PEOPLE'S COMMISSARIAT", "членам фракции"; not "the staff"
+        return _org_words(as_printed=True).search(name, opener.end()) is not None or any(
+            word[0][0].isupper() for word in _org_words().finditer(name, opener.end()))
     if not name[:1].isupper():
         return False
     first = name.split(maxsplit=1)[0].lower()
@@ -294,7 +295,7 @@ def _trailing_aside(text: str) -> int | None:
 def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
     """"Письмо В.И. Ленину", "ТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ ...", "В МАЛЫЙ СОВНАРКОМ": no sender printed."""
     if not is_mostly_cyrillic(text):
-        return None
+        return _to_only_english(text, cursor, kind, kind_printed)
     start, accusative = cursor, False
     for key in ("accusative_prefixes", "addressee_prefixes"):
         prefix = next((p for p in _names_data()[key] if text[cursor:].upper().startswith(p.upper())), None)
@@ -312,6 +313,15 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     if not recipients:
         return None
     return Heading(kind, kind_printed, (), recipients)
+
+
+def _to_only_english(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
+    """"Telegram to F. E. Dzerzhinsky", "LETTER TO G. Y. ZINOVIEV", "TO J. V. STALIN" (English
+    collected works): the addressee after "to"; without a kind, only in a title in capitals."""
+    if not text[cursor:].lower().startswith("to ") or (kind_printed is None and not is_capitals(text)):
+        return None
+    recipients = _split_parties(text, cursor + 3, len(text), 0, dative=False)
+    return Heading(kind, kind_printed, (), recipients, addressed=True) if recipients else None
 
 
 def _uppercase_addressee(text: str, start: int) -> tuple[Party, ...] | None:

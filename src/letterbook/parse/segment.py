@@ -221,10 +221,10 @@ def _date_at(page: _Page, k: int) -> HistoricalDate | None:
 def _is_title(heading: Heading) -> bool:
     """Whether a heading under a bare number is a document title, not a running head.
 
-    A title names a kind, a body, or an addressee in the dative ("Г. Е. ЗИНОВЬЕВУ"); a
-    running head names the author in the nominative ("В. И. ЛЕНИН").
+    A title names a kind, a body, or an addressee in the dative ("Г. Е. ЗИНОВЬЕВУ") or after
+    "to" ("TO J. V. STALIN"); a running head names the author in the nominative ("В. И. ЛЕНИН").
     """
-    return heading.kind_as_printed is not None or any(
+    return heading.kind_as_printed is not None or heading.addressed or any(
         p.kind is PartyKind.ORGANISATION or looks_dative(p.name) for p in heading.recipients)
 
 
