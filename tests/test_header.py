@@ -88,6 +88,10 @@ def test_to_and_a_name_in_small_letters_is_no_title() -> None:
     assert parse_heading("To J. V. Stalin") is None  # an address line inside a letter
 
 
+def test_a_title_in_capitals_joins_two_addressees_with_a_capital_and() -> None:
+    assert names("ПИСЬМО Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ")[1] == ["Г. Е. ЗИНОВЬЕВУ", "Л. Б. КАМЕНЕВУ"]
+
+
 def test_a_remark_in_brackets_after_the_recipient_is_not_part_of_the_name() -> None:
     assert names("N. I. Bukharin to I. V. Stalin (copy to V. M. Molotov)") == (["N. I. Bukharin"], ["I. V. Stalin"])
     assert names("L. P. Serebryakov - Politburo of the CC of the RCP (b)")[1] == ["Politburo of the CC of the RCP (b)"]

@@ -284,3 +284,19 @@ def test_english_collected_works_titles_under_bare_numbers_start_documents() -> 
     assert [(x.number, x.kind, x.date.edtf if x.date else None) for x in (telegram, letter)] == [
         ("146", "telegram", "1918-05-14"), ("147", "letter", "1918-05-15")]
     assert [p.name for p in letter.recipients] == ["A. D. TSYURUPA"]
+
+
+@pytest.mark.parametrize("signature", ["Каганович, Орджоникидзе, Молотов, Ворошилов.",
+                                       "G. Zinoviev. L. Kamenev. I. Stalin."])
+def test_a_politburo_telegram_signed_by_four_members_or_by_initials_after_full_stops(signature: str) -> None:
+    letter, = parse_text(f"No. 5\n\nG. E. Zinoviev to V. I. Lenin\n\nMay 5, 1921\n\nWe ask for consent.\n\n"
+                         f"{signature}\n").letters
+    assert letter.signature is not None and letter.signature.text == signature
+
+
+def test_a_citation_translated_by_machine_and_notes_headed_remarks() -> None:
+    letter, = parse_text("No. 5\n\nG. E. Zinoviev to V. I. Lenin\n\nMay 5, 1921\n\nWe ask for consent.\n\n"
+                         "G. Zinoviev.\n\nRGASPI. F. 85. Op. 18. D. 204. L. 1-1 about. Autograph.\n\nRemarks:\n\n"
+                         "1 See document No. 4.\n").letters
+    assert [(a.folios, a.form) for a in letter.archival] == [("1-1 about", "autograph")]
+    assert [n.number for n in letter.notes] == ["1"] and letter.publications == ()

@@ -21,11 +21,14 @@ from letterbook.parse.text import Line, strip_span
 
 _NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
 # Signers closing the last sentence: "... согласие1. Каганович. Молотов.", "... неделю. Каганович, Молотов, Серго."
-_INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,3}}"
-                               rf"|\s{_NAME_TOKEN}(?:(?:,|\sи|\sand)\s{_NAME_TOKEN}){{1,3}}\.)$")
+MAX_SIGNERS = 6  # a Politburo telegram is signed by up to five or six members
+_INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,{MAX_SIGNERS}}}"
+                               rf"|\s{_NAME_TOKEN}(?:(?:,|\sи|\sand)\s{_NAME_TOKEN}){{1,{MAX_SIGNERS - 1}}}\.)$")
 _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
-# Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов").
-_SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ][a-zа-яё]{2,})")
+# Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов",
+# "G. Zinoviev. L. Kamenev").
+_SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s"
+                                r"|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ](?:[a-zа-яё]{2,}|[a-zа-яё]?\.))")
 _DIGIT = re.compile(r"\d")
 # A signer named after the office he signs in ("Председатель ВСНХ Ф. Дзержинский",
 # "People's Commissar for Foreign Affairs G. Chicherin"): initials and a surname end the line.
@@ -222,7 +225,7 @@ def _signature_names(line: str) -> list[str] | None:
     if not untitled or _is_closing(untitled) or _ADDRESS.search(untitled):
         return None
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
-    if names and len(names) <= 3 and all(_is_signer(n) for n in names):
+    if names and len(names) <= MAX_SIGNERS and all(_is_signer(n) for n in names):
         return names
     after_title = _name_after_title(core)
     return [after_title] if after_title is not None else None

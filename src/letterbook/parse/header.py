@@ -164,7 +164,7 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
 
 
 def _split_points(text: str, start: int, end: int) -> list[Span]:
-    separators = re.compile(r",\s|\s(?:and|и)\s")
+    separators = re.compile(r",\s|\s(?i:and|и)\s")  # "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too
     pieces: list[Span] = []
     cursor = start
     for match in separators.finditer(text, start, end):
