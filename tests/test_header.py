@@ -92,6 +92,26 @@ def test_a_title_in_capitals_joins_two_addressees_with_a_capital_and() -> None:
     assert names("ПИСЬМО Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ")[1] == ["Г. Е. ЗИНОВЬЕВУ", "Л. Б. КАМЕНЕВУ"]
 
 
+@pytest.mark.parametrize(("heading", "senders", "recipients"), [
+    ("Записка Г.Г. Ягоды И.В. Сталину о протоколе допроса", [("Г.Г. Ягоды", "Г. Г. Ягода")],
+     [("И.В. Сталину", "И. В. Сталин")]),
+    ("Письмо Сталина Кагановичу", [("Сталина", "Сталин")], [("Кагановичу", "Каганович")]),
+    ("Письмо Н.К. Крупской И.В. Сталину", [("Н.К. Крупской", "Н. К. Крупская")], [("И.В. Сталину", "И. В. Сталин")]),
+    ("Письмо Молотова и Кагановича Сталину", [("Молотова", "Молотов"), ("Кагановича", "Каганович")],
+     [("Сталину", "Сталин")]),
+])
+def test_a_russian_title_names_its_sender_in_the_genitive_and_its_addressee_in_the_dative(
+        heading: str, senders: list[tuple[str, str]], recipients: list[tuple[str, str]]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert [(p.name, p.normalized) for p in parsed.senders] == senders
+    assert [(p.name, p.normalized) for p in parsed.recipients] == recipients
+
+
+def test_a_dative_addressee_alone_is_no_genitive_sender() -> None:
+    assert names("Письмо Л.Д. Троцкому") == ([], ["Л.Д. Троцкому"])
+
+
 def test_a_remark_in_brackets_after_the_recipient_is_not_part_of_the_name() -> None:
     assert names("N. I. Bukharin to I. V. Stalin (copy to V. M. Molotov)") == (["N. I. Bukharin"], ["I. V. Stalin"])
     assert names("L. P. Serebryakov - Politburo of the CC of the RCP (b)")[1] == ["Politburo of the CC of the RCP (b)"]

@@ -300,3 +300,11 @@ def test_a_citation_translated_by_machine_and_notes_headed_remarks() -> None:
                          "1 See document No. 4.\n").letters
     assert [(a.folios, a.form) for a in letter.archival] == [("1-1 about", "autograph")]
     assert [n.number for n in letter.notes] == ["1"] and letter.publications == ()
+
+
+def test_an_istmat_title_with_the_sender_in_the_genitive_starts_a_document() -> None:
+    letter, = parse_text("№ 232\n\nЗаписка Г. Г. Ягоды И. В. Сталину о протоколе допроса\n\n10 марта 1934 г.\n\n"
+                         "Секретно.\n\nНаправляю протокол.\n\nГ. Ягода\n").letters
+    assert letter.number == "232" and [p.normalized for p in letter.senders] == ["Г. Г. Ягода"]
+    assert [p.normalized for p in letter.recipients] == ["И. В. Сталин"]
+    assert letter.signature is not None and letter.signature.text == "Г. Ягода"

@@ -304,6 +304,8 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
             break
     if kind_printed is None and start == cursor and not is_capitals(text):
         return None  # only a title in capitals may name its addressee alone ("Г. Е. ЗИНОВЬЕВУ")
+    if kind_printed is not None and start == cursor and (from_to := _genitive_sender(text, start)):
+        return Heading(kind, kind_printed, *from_to)
     recipients = _split_parties(text, start, len(text), 0, dative=not accusative)
     if recipients and accusative:  # "В Малый Совнарком": to a body, named in its own nominative
         recipients = tuple(replace(p, kind=PartyKind.ORGANISATION, normalized=" ".join(p.name.split()))
@@ -313,6 +315,47 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     if not recipients:
         return None
     return Heading(kind, kind_printed, (), recipients)
+
+
+_RUSSIAN_NAME = re.compile(r"(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_GENITIVE_JOIN = re.compile(r",\s|\sи\s")
+
+
+def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Party, ...]] | None:
+    """ "Записка Г.Г. Ягоды И.В. Сталину о протоколе допроса", "Письмо Сталина Кагановичу": the
+    sender in the genitive, then the addressees in the dative, then perhaps what it is about."""
+    senders: list[Party] = []
+    after = start
+    while (sender := _RUSSIAN_NAME.match(text, after)) and (nominative_name := _from_genitive(sender[0])):
+        senders.append(Party(name=sender[0], span=sender.span(), normalized=nominative_name, kind=PartyKind.PERSON))
+        after = sender.end()
+        joined = _GENITIVE_JOIN.match(text, after)  # "Письмо Молотова и Кагановича Сталину"
+        if joined is None or not _RUSSIAN_NAME.match(text, joined.end()):
+            break
+        after = joined.end()
+    if not senders or not text[after:after + 1].isspace():
+        return None
+    topic = _topic_re().search(text, after)
+    recipients = _split_parties(text, after + 1, topic.start() if topic else len(text), 0, dative=True)
+    if not recipients or not all(p.kind is PartyKind.PERSON and looks_dative(p.name) for p in recipients):
+        return None
+    return tuple(senders), recipients
+
+
+def _from_genitive(name: str) -> str | None:
+    """The nominative of a name whose surname stands in the genitive ("Г.Г. Ягоды" → "Г. Г. Ягода"), else None."""
+    *initials, surname = name.replace(".", ". ").split()
+    lower = surname.lower()
+    for ending, replacement in _names_data()["genitive_to_nominative"]:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            return " ".join([*initials, surname[: len(surname) - len(ending)] + replacement])
+    return None
+
+
+@cache
+def _topic_re() -> re.Pattern[str]:
+    words = sorted((re.escape(w) for w in _names_data()["topic_words"]), key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(words) + r")\s")
 
 
 def _to_only_english(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
