@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from conftest import CORPUS
 from letterbook.model import Note, Severity
 from letterbook.parse.note_markers import find_markers
+from letterbook.parse.note_refs import cross_refs
 from letterbook.parse.notes import (
     anchor_notes,
     field_codes,
@@ -435,3 +436,18 @@ def test_a_note_after_the_document_number_is_read_too() -> None:
 def test_notes_whose_marker_was_not_found_are_reported_once_anchored() -> None:
     notes = anchor_notes(parse_notes("1 First.\n2 Second."), "He came 1 , then left.")
     assert [f.message for f in note_findings(notes, anchored=True)] == ["no marker for note 2 in the text"]
+
+
+@pytest.mark.parametrize(("note", "refs"), [
+    ("See documents No. 161 and No. 163.", [("161", None), ("163", None)]),
+    ("См. док. № 108 и № 109.", [("108", None), ("109", None)]),
+    ("См. док. № 115 и примеч. 3 к нему.", [("115", None), ("115", "3")]),
+    ("See document No. 185 and note 2 to it.", [("185", None), ("185", "2")]),
+    ("See document No. 183, note 1.", [("183", "1")]),
+    ("См. док. № 108—110.", [("108", None), ("109", None), ("110", None)]),
+    ("See Nos. 161-163.", [("161", None), ("162", None), ("163", None)]),
+    ("См. док. № 12а.", [("12а", None)]),
+    ("See document No. 7 of 1917-1920.", [("7", None)]),
+])
+def test_every_document_and_note_a_cross_reference_names(note: str, refs: list[tuple[str, str | None]]) -> None:
+    assert [(r.document, r.note) for r in cross_refs(note)] == refs

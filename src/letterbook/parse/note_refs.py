@@ -32,25 +32,51 @@ def _word(words: Iterable[str]) -> str:
     return rf"(?<!\w)(?:{_alternation(words)})(?![^\W\d_])"
 
 
+# A document's number: "183", "12а" (a document the editors inserted between 12 and 13).
+_DOCUMENT_NUMBER = r"\d{1,4}(?:[a-zа-я](?![^\W\d_]))?"
+_RANGE = re.compile(r"(\d{1,4})\s*[-–—]\s*(\d{1,4})")
+LONGEST_RANGE = 20  # "Nos. 161-163" names each document; a longer "range" is something else
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")  # "1917-1920" is a span of years, not of documents
+
+
 @cache
 def _crossref_pattern() -> re.Pattern[str]:
     data = load("notes")["crossrefs"]
-    number_list = rf"\d{{1,4}}(?:\s*(?:{_alternation(data['list_joiners'])})\s*\d{{1,4}})*"
     sign = rf"(?-i:{_alternation(data['number_signs'])})"
+    joiner = rf"\s*(?:{_alternation(data['list_joiners'])})\s*(?:{sign}\s*)?"  # "No. 161 and No. 163"
+    number_list = rf"\d{{1,4}}(?:{joiner}\d{{1,4}})*"
+    documents = rf"{_DOCUMENT_NUMBER}(?:(?:{joiner}|\s*[-–—]\s*){_DOCUMENT_NUMBER})*"  # also "108—110"
     note = rf"{_word(data['note_words'])}\s*(?P<notes>{number_list})\s+{_word(data['note_joiners'])}\s*"
     # "document No. 183", "doc. 45", or a bare "No. 183" (kept only after "see" or a note).
     document = rf"(?:(?P<docword>{_word(data['document_words'])})\s*(?:{sign})?|(?<!\w){sign})"
     see = rf"(?P<see>{_word(data['see_words'])}\s*)?"
-    # "See document No. 183, note 1": the note after the document.
-    note_after = rf"(?:\s*,?\s*{_word(data['note_words'])}\s*(?P<notes_after>{number_list}))?"
+    # "See document No. 183, note 1": the note after the document; "... and note 2 to it": that too.
+    also = rf"(?P<also>\s+(?:{_alternation(data['and_words'])})\s+)"
+    to_it = rf"(?:\s*(?:{_alternation(data['to_it'])})(?![^\W\d_]))"
+    note_after = (rf"(?:(?:{also}|\s*,?\s*){_word(data['note_words'])}\s*(?P<notes_after>{number_list})"
+                  rf"{to_it}?)?")
     return re.compile(
-        rf"{see}(?:{note})?{document}\s*(?P<docs>{number_list})(?!\d){note_after}",
+        rf"{see}(?:{note})?{document}\s*(?P<docs>{documents})(?!\d){note_after}",
         re.IGNORECASE,
     )
 
 
 def _numbers(text: str) -> list[str]:
     return re.findall(r"\d+", text)
+
+
+def _documents(printed: str) -> list[str]:
+    """The documents a list names: "161 and No. 163", "114, 116 и 119", "108—110", "12а"."""
+    found: list[str] = []
+    for part in re.split(r"\s*(?:,|\band\b|\bи\b)\s*", printed, flags=re.IGNORECASE):
+        span = _RANGE.search(part)
+        if span and _YEAR.fullmatch(span[1]):
+            found.append(span[1])  # "document No. 1917-1920": years after the number, not documents
+        elif span and 0 < int(span[2]) - int(span[1]) <= LONGEST_RANGE:
+            found.extend(str(n) for n in range(int(span[1]), int(span[2]) + 1))
+        else:
+            found.extend(re.findall(r"\d+[a-zа-я]?", part, flags=re.IGNORECASE))
+    return found
 
 
 def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
@@ -63,7 +89,9 @@ def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
         span = (offset + match.start(), offset + match.end())
         printed = (match.group("notes") or "") + " " + (match.group("notes_after") or "")
         notes: list[str | None] = list(_numbers(printed)) or [None]
-        for document in _numbers(match.group("docs")):
+        if match.group("also"):  # "document No. 115 and note 3 to it": the document, and its note
+            notes.insert(0, None)
+        for document in _documents(match.group("docs")):
             refs.extend(CrossRef(document=document, note=note, span=span) for note in notes)
     return refs
 
