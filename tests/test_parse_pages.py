@@ -308,3 +308,27 @@ def test_an_istmat_title_with_the_sender_in_the_genitive_starts_a_document() -> 
     assert letter.number == "232" and [p.normalized for p in letter.senders] == ["Г. Г. Ягода"]
     assert [p.normalized for p in letter.recipients] == ["И. В. Сталин"]
     assert letter.signature is not None and letter.signature.text == "Г. Ягода"
+
+
+@pytest.mark.parametrize(("closing", "signer"), [
+    ("Крепко жму Вашу руку. Ваш Л. Каганович.", "Л. Каганович"),
+    ("До свидания. Крепко жму руку. Ваш Л. Каганович.", "Л. Каганович"),
+    ("С ком. приветом Л. Каганович", "Л. Каганович"), ("Greetings to you. Sergo.", "Sergo"),
+    ("Зам. председателя ОГПУ Г. Ягода", "Г. Ягода"), ("Deputy Chairman of the OGPU G. Yagoda.", "G. Yagoda"),
+    ("Chairman of the Caucasian Bureau Ordzhonikidze.", "Ordzhonikidze"),
+])
+def test_closings_and_offices_the_rules_do_not_list_word_by_word(closing: str, signer: str) -> None:
+    letter, = parse_text(f"Письмо И.В. Сталину\n\n5 сентября 1931 г.\n\nПолучил Ваше письмо. Дела идут хорошо.\n\n"
+                         f"{closing}\n").letters
+    assert letter.signature is not None and letter.signature.text == closing
+    assert [p.name for p in letter.senders] == [signer]
+
+
+def test_the_heading_sender_run_into_the_last_sentence_is_the_signature_not_the_address_above() -> None:
+    letter, = parse_text("Сталин — Кагановичу, Молотову\n\n12 сентября 1931 г.\n\n"
+                         "Москва. ЦК ВКП(б). Кагановичу, Молотову.\n\n"
+                         "Получил ваши предложения. Лучше оставить Осинского. Сталин.\n").letters
+    assert letter.signature is not None and letter.signature.text == "Сталин."
+    unsigned, = parse_text("Сталин — Кагановичу\n\n12 сентября 1931 г.\n\nКагановичу, Молотову.\n\n"
+                           "Лучше оставить Осинского. Молотов.\n").letters  # not the heading's sender
+    assert unsigned.signature is None

@@ -16,12 +16,13 @@ from typing import Any
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind, TextValue
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.header import is_person_name, marker_words
+from letterbook.parse.header import is_organisation, is_person_name, looks_dative, marker_words
 from letterbook.parse.text import Line, strip_span
 
 _NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
 # Signers closing the last sentence: "... согласие1. Каганович. Молотов.", "... неделю. Каганович, Молотов, Серго."
 MAX_SIGNERS = 6  # a Politburo telegram is signed by up to five or six members
+_INLINE_SIGNER = re.compile(rf"(?<=[.!?])\s({_NAME_TOKEN}\.?)$")
 _INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,{MAX_SIGNERS}}}"
                                rf"|\s{_NAME_TOKEN}(?:(?:,|\sи|\sand)\s{_NAME_TOKEN}){{1,{MAX_SIGNERS - 1}}}\.)$")
 _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
@@ -33,6 +34,11 @@ _DIGIT = re.compile(r"\d")
 # A signer named after the office he signs in ("Председатель ВСНХ Ф. Дзержинский",
 # "People's Commissar for Foreign Affairs G. Chicherin"): initials and a surname end the line.
 _NAME_AFTER_TITLE = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
+_SURNAME_AFTER_TITLE = re.compile(r"\s([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
+# Short sentences that close a letter before the name on the same line ("До свидания. Крепко
+# жму руку. Ваш Л. Каганович."): at most three, of at most CLOSING_WORDS words each.
+_CLOSING_SENTENCES = re.compile(r"((?:[A-ZА-ЯЁ][^.!?]{0,60}(?<!\s[A-ZА-ЯЁ])[.!]\s+){1,3})(?=\S)")
+CLOSING_WORDS = 6
 # "Тов. Куйбышеву.", "Сочи. Тов. Сталину.", "Comrade Stalin": an address; no one signs as a comrade.
 _ADDRESS = re.compile(r"(?<![^\W\d_])(?:тов\.|товарищу?\b|comrade\b|com\.)", re.IGNORECASE)
 _ALIAS = re.compile(r"(.+?)\s\(([^()]+)\)")
@@ -58,8 +64,9 @@ def _data() -> dict[str, Any]:
 
 
 def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
-              conventions: Conventions = DEFAULT) -> BodyParts:
-    """Date line, place, signature and postscripts among the non-blank ``lines`` of a text."""
+              conventions: Conventions = DEFAULT, senders: Sequence[str] = ()) -> BodyParts:
+    """Date line, place, signature and postscripts among the non-blank ``lines`` of a text;
+    ``senders`` are the names the heading gives, a signature run into the last sentence may be one."""
     lines = [line for line in lines if not line.blank]
     ps_at = next((i for i, line in enumerate(lines) if _is_postscript(line.text)), len(lines))
     main, ps_lines = lines[:ps_at], lines[ps_at:]
@@ -74,7 +81,7 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     place = None
     if dateline_at is not None and dateline is not None and dateline.place is None:
         place = _place_of_writing(main, dateline_at)
-    signature, signers = _find_signature(text, main, dateline, dateline_at)
+    signature, signers = _find_signature(text, main, dateline, dateline_at, senders)
     return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
                      postscripts=postscripts)
 
@@ -130,8 +137,8 @@ def _place_of_writing(lines: Sequence[Line], at: int) -> TextValue | None:
     return None
 
 
-def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate | None, dateline_at: int | None
-                    ) -> tuple[TextValue | None, tuple[Party, ...]]:
+def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate | None, dateline_at: int | None,
+                    senders: Sequence[str] = ()) -> tuple[TextValue | None, tuple[Party, ...]]:
     """The signature block, looked for upwards from the end of the text."""
     skipped = 0
     for i in range(len(lines) - 1, max(len(lines) - 8, 0) - 1, -1):
@@ -146,7 +153,7 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
         if _signature_names(line.text) is not None:
             first = _extend_upwards(lines, i)
             return _signature(text, lines[first].start, line.end)
-        if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line)) is not None:
+        if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line, senders)) is not None:
             return inline
         if len(line.text) > PARAGRAPH:
             break  # running text below: what stands above it is inside the letter ("Товарищу Ленину")
@@ -177,16 +184,29 @@ def _extend_upwards(lines: Sequence[Line], i: int) -> int:
     return first
 
 
-def _inline_signature(text: str, line: Line) -> tuple[TextValue | None, tuple[Party, ...]] | None:
-    """Names closing the last paragraph: "... Просим дать согласие1. HP 63. Каганович. Молотов."."""
-    match = _INLINE_SIGNATURE.search(line.text)
+def _inline_signature(text: str, line: Line, senders: Sequence[str] = ()
+                      ) -> tuple[TextValue | None, tuple[Party, ...]] | None:
+    """Names closing the last paragraph: "... Просим дать согласие1. HP 63. Каганович. Молотов.",
+    or the one sender the heading names: "Сталин — Кагановичу" / "... оставить Осинского. Сталин."."""
+    found = _inline_signers(line.text) or _inline_sender(line.text, senders)
+    if found is None:
+        return None
+    start, end = strip_span(text, line.start + found.start(1), line.start + found.end(1))
+    return _signature(text, start, end)
+
+
+def _inline_signers(line: str) -> re.Match[str] | None:
+    match = _INLINE_SIGNATURE.search(line)
     if match is None:
         return None
     names = [n.strip(" .") for n in _SIGNER_SEPARATORS.split(match.group(1).strip()) if n.strip(" .")]
-    if not all(is_person_name(n) and not _is_closing(n) for n in names) or len(names) < 2:
-        return None
-    start, end = strip_span(text, line.start + match.start(1), line.start + match.end(1))
-    return _signature(text, start, end)
+    return match if len(names) >= 2 and all(is_person_name(n) and not _is_closing(n) for n in names) else None
+
+
+def _inline_sender(line: str, senders: Sequence[str]) -> re.Match[str] | None:
+    match = _INLINE_SIGNER.search(line)
+    surnames = {name.split()[-1].casefold() for name in senders if name.split()}
+    return match if match is not None and match[1].rstrip(".").split()[-1].casefold() in surnames else None
 
 
 def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:
@@ -219,25 +239,46 @@ def _signature_names(line: str) -> list[str] | None:
     """The names a signature line consists of, or None when the line is something else."""
     if len(line) > 90 or line.endswith(("!", "?", ":", ",")):
         return None
-    core = _MARKER_TAIL.sub("", line).strip().rstrip(".")
-    core = _strip_prefix(_strip_prefix(core, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
+    printed = _MARKER_TAIL.sub("", line).strip().rstrip(".")
+    core = _strip_prefix(_strip_prefix(printed, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
+    after_title = _name_after_title(core)  # "Зам. председателя ОГПУ Г. Ягода"
+    if after_title is not None:
+        return [after_title]
     untitled = _strip_prefix(core, "titles")
     if not untitled or _is_closing(untitled) or _ADDRESS.search(untitled):
         return None
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
+    if names and all(looks_dative(n) for n in names):
+        return None  # "Кагановичу, Молотову.": whom the letter is addressed to, not who signed it
     if names and len(names) <= MAX_SIGNERS and all(_is_signer(n) for n in names):
         return names
-    after_title = _name_after_title(core)
-    return [after_title] if after_title is not None else None
+    closing = _CLOSING_SENTENCES.match(printed)  # "Крепко жму Вашу руку. Ваш Л. Каганович", "Greetings to you. Sergo"
+    if closing is not None and all(_is_closing_sentence(s) for s in re.split(r"(?<=[.!])\s+", closing[1].strip())):
+        return _signature_names(printed[closing.end():])
+    return None
+
+
+def _is_closing_sentence(sentence: str) -> bool:
+    """A short sentence of a closing formula ("Крепко жму Вашу руку.", "До свидания.")."""
+    words = [w.strip(".,!").lower() for w in sentence.split()]
+    return len(words) <= CLOSING_WORDS and (_is_closing(sentence) or any(w in _closing_words() for w in words))
+
+
+@cache
+def _closing_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()["closings"]["closing_words"])
 
 
 def _name_after_title(line: str) -> str | None:
-    """The name at the end of a line that begins with an office ("Наркомвоенмор Л. Троцкий")."""
+    """The name at the end of a line that begins with an office ("Наркомвоенмор Л. Троцкий",
+    "Chairman of the Caucasian Bureau Ordzhonikidze")."""
     first = line.split(maxsplit=1)[0].lower() if line.strip() else ""
-    if not any(line.lower().startswith(t) or first.startswith(t) for t in _longest_first("titles") if len(t) >= 5):
+    if not any(line.lower().startswith(t) or first.startswith(t) for t in _longest_first("titles") if len(t) >= 4):
         return None
-    match = _NAME_AFTER_TITLE.search(line)
-    return match[1] if match is not None and len(line) <= 90 else None
+    match = _NAME_AFTER_TITLE.search(line) or _SURNAME_AFTER_TITLE.search(line)
+    if match is None or len(line) > 90 or is_organisation(match[1]) or match.start() == 0:
+        return None
+    return match[1]
 
 
 def _is_signer(name: str) -> bool:

@@ -86,10 +86,11 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     body = _read_apparatus_tail(text, body, apparatus)
     nonblank = [line for line in body if not line.blank]
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
-    parts = read_body(text, nonblank, start.date or apparatus.date, conventions)
-    notes = _read_notes(text, notes_lines, text_span, apparatus)
     heading = start.heading
     senders = (heading.senders if heading else ()) or start.senders
+    parts = read_body(text, nonblank, start.date or apparatus.date, conventions,
+                      senders=[p.normalized or p.name for p in senders])
+    notes = _read_notes(text, notes_lines, text_span, apparatus)
     if not senders and parts.signers:
         senders = parts.signers[-1:] if len(parts.signers) == 1 else parts.signers
     date = start.date or apparatus.date or _from_dateline(parts.dateline, apparatus)
