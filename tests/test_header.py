@@ -112,6 +112,11 @@ def test_a_dative_addressee_alone_is_no_genitive_sender() -> None:
     assert names("Письмо Л.Д. Троцкому") == ([], ["Л.Д. Троцкому"])
 
 
+def test_an_english_heading_in_capitals() -> None:
+    assert names("TELEGRAM FROM L. D. TROTSKY TO I. V. STALIN") == (["L. D. TROTSKY"], ["I. V. STALIN"])
+    assert names("V. I. LENIN TO I. V. STALIN") == (["V. I. LENIN"], ["I. V. STALIN"])
+
+
 def test_a_remark_in_brackets_after_the_recipient_is_not_part_of_the_name() -> None:
     assert names("N. I. Bukharin to I. V. Stalin (copy to V. M. Molotov)") == (["N. I. Bukharin"], ["I. V. Stalin"])
     assert names("L. P. Serebryakov - Politburo of the CC of the RCP (b)")[1] == ["Politburo of the CC of the RCP (b)"]

@@ -270,8 +270,9 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     """"X to Y", "from X to Y", "X - Y", "X — Y"."""
     if text[cursor:].lower().startswith(("from ", "of ", "by ", "от ")):  # "Telegram of X to Y", "Note by X to Y"
         cursor += text[cursor:].index(" ") + 1
+    lowered = text.lower() if len(text.lower()) == len(text) else text  # "V. I. LENIN TO I. V. STALIN"
     for word in (" to ", " — ", " – ", " - ", " -- "):
-        at = text.find(word, cursor)
+        at = lowered.find(word, cursor)
         if at <= cursor:
             continue
         cyrillic = is_mostly_cyrillic(text)
