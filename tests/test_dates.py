@@ -192,6 +192,13 @@ def test_a_range_of_months_printed_with_one_year(line: str, edtf: str, first: dt
     assert (found.edtf, found.earliest, found.latest) == (edtf, first, last)
 
 
+@pytest.mark.parametrize(("line", "edtf"), [
+    ("1933.09", "1933-09"), ("1933-09", "1933-09"), ("1932.08.19", "1932-08-19"), ("1925.1", "1925"),
+])
+def test_a_month_as_archives_write_it(line: str, edtf: str) -> None:
+    assert date(line).edtf == edtf  # "1925.1": a year and note 1
+
+
 def test_a_month_alone_is_no_date() -> None:
     assert parse_date("October") is None and parse_date("October –") is None
 

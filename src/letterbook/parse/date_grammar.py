@@ -411,6 +411,11 @@ class Reader:
             return None
         separator = self.tokens[i + 1].text
         month, day = self.num(i + 2, (2,)), self.num(i + 4, (2,))
+        if month is not None and 1 <= month <= 12 and self.glued(i + 1) and self.glued(i + 2) and (
+                day is None or not self.sym(i + 3, separator)) and not self.junk_after(i + 3):
+            # "1933.09": a month as archives write it (istmat's "Датировка"), two digits always
+            return Point(i, i + 3, Form.ISO, year, month, month_style=MonthStyle.ARABIC,
+                         month_printed=self.tokens[i + 2].text)
         if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         if not self.sym(i + 3, separator) or not all(self.glued(k) for k in range(i + 1, i + 5)):
