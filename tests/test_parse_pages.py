@@ -332,3 +332,13 @@ def test_the_heading_sender_run_into_the_last_sentence_is_the_signature_not_the_
     unsigned, = parse_text("Сталин — Кагановичу\n\n12 сентября 1931 г.\n\nКагановичу, Молотову.\n\n"
                            "Лучше оставить Осинского. Молотов.\n").letters  # not the heading's sender
     assert unsigned.signature is None
+
+
+@pytest.mark.parametrize("page", [
+    "Записка Л.Д. Троцкому [1921 год]\n\nЛев Давидович! Прошу прислать сведения о фронте.\n\nЛенин\n",
+    "Записка Л.Д. Троцкому\n\n1921 г.\n\nЛев Давидович! Прошу прислать сведения о фронте.\n\nЛенин\n",
+])
+def test_a_document_dated_by_its_year_alone_starts_under_its_heading(page: str) -> None:
+    letter, = parse_text(page).letters
+    assert letter.date is not None and letter.date.edtf in ("1921", "1921?")
+    assert [p.name for p in letter.recipients] == ["Л.Д. Троцкому"]

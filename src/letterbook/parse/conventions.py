@@ -28,9 +28,9 @@ class Conventions:
         """``text`` as one editorial date, or None."""
         return parse_date(text, offset, julian_before=self.julian_before)
 
-    def find_date(self, text: str, offset: int) -> HistoricalDate | None:
-        """The first date inside ``text``."""
-        return find_date(text, offset, julian_before=self.julian_before)
+    def find_date(self, text: str, offset: int, *, year_only: bool = False) -> HistoricalDate | None:
+        """The first date inside ``text`` (a bare year, "[1921 год]", only with ``year_only``)."""
+        return find_date(text, offset, julian_before=self.julian_before, year_only=year_only)
 
     def dateline(self, line: str, offset: int, context: HistoricalDate | None) -> HistoricalDate | None:
         """The author's date line, resolved against the editorial date ``context``."""

@@ -28,7 +28,9 @@ MAX_UNREAD_HEADING = 300
 MAX_AUTHOR_LINE = 60
 # A date printed at the end of a heading ends with its year ("... 13 июня 1932 г.", "[1920]"),
 # perhaps with a note marker after it ("... 1932 г.1", "... 1932 г.*").
-_ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|г)?\.?(?:\d{1,2}|\*{1,3})?$")
+_ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|год|г)?\.?(?:\d{1,2}|\*{1,3})?$")
+# A year with its word on a line of its own is the editors' date ("1921 г.", "1925 год").
+_YEAR_WITH_WORD = re.compile(r"\d{4}\s?(?:г\.?|года?|year)\.?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CAPS_CONTINUATION = re.compile(r"[^a-zа-яё]{3,}")
 
@@ -80,7 +82,8 @@ def bare_number_of(text: str) -> str | None:
 
 def editorial_date(line: Line, conventions: Conventions = DEFAULT) -> HistoricalDate | None:
     """The editors' date when ``line`` is nothing but one ("October 5-6, 1925", "[December 1912]")."""
-    if len(line.text) > 80 or not (_WORD.search(line.text) or line.text.startswith("[")):
+    if len(line.text) > 80 or not (_WORD.search(line.text) or line.text.startswith("[")
+                                   or _YEAR_WITH_WORD.fullmatch(line.text)):
         return None
     return conventions.date(line.text, line.start)
 
@@ -195,7 +198,10 @@ def _heading_with_date(page: _Page, text: str, line: Line, last: int
 
     ``text`` is the source from the start of ``line`` to the end of the heading's last line.
     """
-    date = page.conventions.find_date(text, line.start) if _ENDS_WITH_YEAR.search(text) else None
+    date = None
+    if _ENDS_WITH_YEAR.search(text):  # "... 13 июня 1932 г.", and else a year alone: "... [1921 год]"
+        date = page.conventions.find_date(text, line.start) or page.conventions.find_date(text, line.start,
+                                                                                          year_only=True)
     heading_end = len(text)
     if date is not None and len(text) - (date.span[1] - line.start) <= 2 and date.span[0] > line.start:
         heading_end = date.span[0] - line.start
