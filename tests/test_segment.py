@@ -83,3 +83,13 @@ def test_a_numbered_document_with_a_heading_no_rule_reads_is_kept_with_its_headi
 def test_a_number_in_the_text_above_a_date_starts_no_document() -> None:
     page = NAV + LETTER_194.replace("Dear comrade!", "See No. 11\n\nthe figures\n\nDecember 1925\n\nDear comrade!")
     assert [letter.number for letter in parse(page).letters] == ["194"]
+
+
+def test_the_number_and_the_heading_on_one_line() -> None:
+    page = NAV + ("No. 88 V. I. Lenin to I. V. Stalin\n\nMay 5, 1921\n\nI ask you to come.\n\nLenin\n\n"
+                  "№ 89 И. В. Сталин — В. И. Ленину\n\n6 мая 1921 г.\n\nПриеду.\n\nСталин\n")
+    first, second = parse(page).letters
+    assert (first.number, [p.name for p in first.senders], first.date.edtf if first.date else None) == (
+        "88", ["V. I. Lenin"], "1921-05-05")
+    assert first.number_span is not None and page[first.number_span[0]:first.number_span[1]] == "No. 88"
+    assert (second.number, [p.name for p in second.recipients]) == ("89", ["В. И. Ленину"])

@@ -121,7 +121,31 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
     if bare is not None:
         header = _header_at(page, k + 1, need_date=False, titled=True)
         return _with_number(header, nonblank[k], bare, line) if header else None
-    return _header_at(page, k, need_date=True)
+    return _header_at(page, k, need_date=True) or _number_and_heading(page, k)
+
+
+def _number_and_heading(page: _Page, k: int) -> LetterStart | None:
+    """ "No. 88 V. I. Lenin to I. V. Stalin", "№ 193 Ф. Э. Дзержинский — И. В. Сталину": the number
+    and the heading on one line, the editors' date at its end or on the next line."""
+    line = page.lines[page.nonblank[k]]
+    number = _number_patterns()[0].match(line.text)
+    if number is None or not line.text[number.end():number.end() + 1].isspace():
+        return None
+    at = len(line.text) - len(line.text[number.end():].lstrip())
+    rest = Line(line.index, line.start + at, line.end, line.text[at:])
+    if not could_be_heading(rest.text):
+        return None
+    found = _heading_with_date(page, page.text[rest.start:rest.end], rest, k)
+    if found is None:
+        return None
+    heading, span, date, last = found
+    if date is None and (date := _date_at(page, k + 1)) is not None:
+        last = k + 1
+    if date is None:
+        return None
+    number_line = Line(line.index, line.start, line.start + number.end(), line.text[:number.end()])
+    return LetterStart(first=page.nonblank[k], last=page.nonblank[last], number=number["number"],
+                       number_line=number_line, heading=heading, heading_text=span, date=date)
 
 
 def _with_unread_heading(page: _Page, k: int, number: str, line: Line) -> LetterStart | None:
