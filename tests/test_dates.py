@@ -437,6 +437,16 @@ def test_a_place_may_end_with_a_full_stop_before_the_date(line: str, place: str,
     assert (found.as_printed, found.edtf, found.place.text if found.place else None) == (line, edtf, place)
 
 
+@pytest.mark.parametrize(("line", "edtf"), [
+    ("Moscow, May 12, 1922 11 h. 30 min.", "1922-05-12"), ("Kharkov, 4/VIII-20, 11 h. 30 min.", "1920-08-04"),
+    ("Moscow, 12/V-22 at 19 h. 53 min.", "1922-05-12"), ("23/VIII 1932 г. 11 ч. 30 м.", "1932-08-23"),
+    ("12 августа 1932 г., 3 часа ночи", "1932-08-12"), ("Kremlin. 12/V-22. Night.", "1922-05-12"),
+])
+def test_a_dateline_with_the_hour_of_sending_is_the_whole_line(line: str, edtf: str) -> None:
+    found = dateline(line)
+    assert (found.as_printed, found.edtf) == (line, edtf)
+
+
 def test_a_dateline_without_year_takes_it_from_the_editorial_date() -> None:
     found = dateline("Kharkiv 31/7.", date("July 31 [1920]"))
     assert (found.as_printed, found.edtf, found.inferred) == ("Kharkiv 31/7.", "1920-07-31", True)

@@ -124,12 +124,14 @@ def parse_dateline(
         expression = reader.expression(start)
         if expression is None:
             continue
-        whole = _tail(reader, expression.stop) is not None and (start == 0 or place is not None)
+        timed = _time_of_day_after(reader, line, expression.stop)  # "Moscow, May 12, 1922 11 h. 30 min."
+        whole = (timed is not None or _tail(reader, expression.stop) is not None) and (start == 0 or place is not None)
         if not _authorial(expression, whole_line=whole):
             continue
         if not whole and not _may_precede_text(reader, line, expression):
             continue
-        first, stop = (0, _period_after(reader, expression.stop)) if whole else (expression.first, expression.stop)
+        first, stop = (0, timed or _period_after(reader, expression.stop)) if whole else (expression.first,
+                                                                                          expression.stop)
         found = _meaning(line, offset, reader, expression, setting, first=first, stop=stop)
         if found is not None:
             return _with_place(found, line, offset, reader, place)
@@ -209,6 +211,26 @@ def _tail(reader: Reader, i: int) -> int | None:
 
 def _period_after(reader: Reader, i: int) -> int:
     return i + 1 if reader.sym(i, ".") else i
+
+
+# The hour a telegram was sent, after its date: "11 h. 30 min.", "в 19 ч. 53 м.", "3 p.m.",
+# "2 o'clock in the morning", "3 часа ночи", "Night.", "23.45".
+_TIME_OF_DAY = re.compile(
+    r"[,.]?\s*(?:at\s+|в\s+)?(?:\d{1,2}\s?(?:h\.?|ч\.?|час(?:а|ов)?|hours?|o'clock)(?:\s?\d{1,2}\s?(?:min\.?|м\.?|мин\.?"
+    r"|minutes?))?|\d{1,2}[.:]\d{2}|\d{1,2}\s?[ap]\.\s?m\.)?(?:\s*(?:in the (?:morning|evening|night)|at night|утра|"
+    r"вечера|ночи|дня|night|morning|evening))?\.?",
+    re.IGNORECASE,
+)
+
+
+def _time_of_day_after(reader: Reader, line: str, i: int) -> int | None:
+    """The index after the tokens of a time of day that ends the line after token ``i - 1``, else None."""
+    if not 0 < i <= len(reader.tokens) or i == len(reader.tokens):
+        return None
+    rest = line[reader.tokens[i - 1].end:]
+    if not rest.strip(" ,.") or not any(ch.isalnum() for ch in rest) or not _TIME_OF_DAY.fullmatch(rest.rstrip()):
+        return None
+    return len(reader.tokens)
 
 
 # -- datelines: what may stand before the date ---------------------------------------
