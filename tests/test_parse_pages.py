@@ -342,3 +342,20 @@ def test_a_document_dated_by_its_year_alone_starts_under_its_heading(page: str) 
     letter, = parse_text(page).letters
     assert letter.date is not None and letter.date.edtf in ("1921", "1921?")
     assert [p.name for p in letter.recipients] == ["Л.Д. Троцкому"]
+
+
+def test_a_postscript_above_the_citation_is_the_authors_and_a_translated_year_word_ends_a_heading() -> None:
+    letter, = parse_text("No. 5\n\nL. M. Kaganovich to I. V. Stalin\n\nJuly 30, 1932\n\nWe received your letter.\n\n"
+                         "Your L. Kaganovich.\n\nP.S. 15/V. We also decided to wait. L. K.\n\n"
+                         "RGASPI. F. 558. Op. 11. D. 740. L. 5. Autograph.\n").letters
+    assert letter.publications == () and [p.text for p in letter.postscripts] == [
+        "P.S. 15/V. We also decided to wait. L. K."]
+    titled, = parse_text("L. M. Kaganovich - I. V. Stalin July 30, 1932 year\n\nHello, dear comrade Stalin!\n\n"
+                         "We received.\n\nYour L. Kaganovich.\n").letters
+    assert titled.date is not None and titled.date.edtf == "1932-07-30"
+
+
+def test_the_editors_note_of_when_a_telegram_was_sent_dates_it() -> None:
+    page = "116\nТЕЛЕГРАММА Л. Д. ТРОЦКОМУ\nПрошу принять меры.\nЛенин\nТелеграмма послана 10 июля 1918 г.\n"
+    letter, = parse_text(page).letters
+    assert letter.date is not None and letter.date.edtf == "1918-07-10"

@@ -68,7 +68,7 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     """Date line, place, signature and postscripts among the non-blank ``lines`` of a text;
     ``senders`` are the names the heading gives, a signature run into the last sentence may be one."""
     lines = [line for line in lines if not line.blank]
-    ps_at = next((i for i, line in enumerate(lines) if _is_postscript(line.text)), len(lines))
+    ps_at = next((i for i, line in enumerate(lines) if is_postscript(line.text)), len(lines))
     main, ps_lines = lines[:ps_at], lines[ps_at:]
     dateline, dateline_at = _find_dateline(main, context, conventions)
     if dateline is None and len(ps_lines) > 1:  # dated under the postscript ("PS ..." / "August 10th 1924.")
@@ -86,7 +86,7 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
                      postscripts=postscripts)
 
 
-def _is_postscript(text: str) -> bool:
+def is_postscript(text: str) -> bool:
     return _postscript_start().match(text) is not None
 
 

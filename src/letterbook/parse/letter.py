@@ -29,7 +29,7 @@ from letterbook.model import (
     TextValue,
 )
 from letterbook.parse.archival import citation_tail, find_archival
-from letterbook.parse.body import is_signature_line, read_body
+from letterbook.parse.body import is_postscript, is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.dates import parse_dateline
 from letterbook.parse.frontmatter import is_navigation
@@ -256,6 +256,8 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
                 publications.insert(0, tail)
         elif (written := _written_date(line, apparatus.conventions)) is not None:
             apparatus.date = apparatus.date or written
+        elif is_postscript(line.text):
+            break  # "P.S. 15/V. ..." under the signature is the author's, whatever it cites
         elif is_publication(line.text):
             publications.insert(0, TextValue(line.text, line.span))
         elif following is not None and _continues_publication(line, following):

@@ -28,7 +28,7 @@ MAX_UNREAD_HEADING = 300
 MAX_AUTHOR_LINE = 60
 # A date printed at the end of a heading ends with its year ("... 13 июня 1932 г.", "[1920]"),
 # perhaps with a note marker after it ("... 1932 г.1", "... 1932 г.*").
-_ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|год|г)?\.?(?:\d{1,2}|\*{1,3})?$")
+_ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|год|г|years?)?\.?(?:\d{1,2}|\*{1,3})?$")
 # A year with its word on a line of its own is the editors' date ("1921 г.", "1925 год").
 _YEAR_WITH_WORD = re.compile(r"\d{4}\s?(?:г\.?|года?|year)\.?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
