@@ -346,11 +346,8 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
 def _from_genitive(name: str) -> str | None:
     """The nominative of a name whose surname stands in the genitive ("Г.Г. Ягоды" → "Г. Г. Ягода"), else None."""
     *initials, surname = name.replace(".", ". ").split()
-    lower = surname.lower()
-    for ending, replacement in _names_data()["genitive_to_nominative"]:
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
-            return " ".join([*initials, surname[: len(surname) - len(ending)] + replacement])
-    return None
+    found = _ending_replaced(surname, _names_data()["genitive_to_nominative"])
+    return " ".join([*initials, found]) if found else None
 
 
 @cache
@@ -434,12 +431,16 @@ def _nominative_word(word: str) -> str:
     lower = word.lower()
     if not is_mostly_cyrillic(word) or any(lower.endswith(e) for e in data["indeclinable_endings"]):
         return word
-    rules: list[list[str]] = data["dative_to_nominative"]
+    return _ending_replaced(word, data["dative_to_nominative"]) or word
+
+
+def _ending_replaced(word: str, rules: list[list[str]]) -> str | None:
+    """``word`` with the first of the [ending, replacement] ``rules`` that fits it applied, else None."""
+    lower = word.lower()
     for ending, replacement in rules:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
-            stem = word[: len(word) - len(ending)]
-            return stem + (replacement.upper() if word.isupper() else replacement)
-    return word
+            return word[: len(word) - len(ending)] + (replacement.upper() if word.isupper() else replacement)
+    return None
 
 
 def _initials_first(words: list[str]) -> str:
