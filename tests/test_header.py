@@ -117,6 +117,15 @@ def test_an_english_heading_in_capitals() -> None:
     assert names("V. I. LENIN TO I. V. STALIN") == (["V. I. LENIN"], ["I. V. STALIN"])
 
 
+@pytest.mark.parametrize(("heading", "recipients"), [
+    ("L. D. Trotsky to I. V. Stalin (for members of the Politburo)", ["I. V. Stalin"]),
+    ("I. V. Stalin to G. E. Zinoviev, L. B. Kamenev and others", ["G. E. Zinoviev", "L. B. Kamenev"]),
+    ("Ciphertext of I. V. Stalin to V. M. Molotov", ["V. M. Molotov"]),
+])
+def test_remarks_others_and_cipher_headings(heading: str, recipients: list[str]) -> None:
+    assert names(heading)[1] == recipients
+
+
 def test_a_remark_in_brackets_after_the_recipient_is_not_part_of_the_name() -> None:
     assert names("N. I. Bukharin to I. V. Stalin (copy to V. M. Molotov)") == (["N. I. Bukharin"], ["I. V. Stalin"])
     assert names("L. P. Serebryakov - Politburo of the CC of the RCP (b)")[1] == ["Politburo of the CC of the RCP (b)"]

@@ -448,6 +448,9 @@ def test_notes_whose_marker_was_not_found_are_reported_once_anchored() -> None:
     ("See Nos. 161-163.", [("161", None), ("162", None), ("163", None)]),
     ("См. док. № 12а.", [("12а", None)]),
     ("See document No. 7 of 1917-1920.", [("7", None)]),
+    ("See note 3 to document No. 183 and note 1 to document No. 187.", [("183", "3"), ("187", "1")]),
+    ("See note 3 to document No. 183, note 1 to document No. 187.", [("183", "3"), ("187", "1")]),
+    ("See doc. No. 46 and note 1 to doc. No. 45", [("46", None), ("45", "1")]),
 ])
 def test_every_document_and_note_a_cross_reference_names(note: str, refs: list[tuple[str, str | None]]) -> None:
     assert [(r.document, r.note) for r in cross_refs(note)] == refs

@@ -359,3 +359,15 @@ def test_the_editors_note_of_when_a_telegram_was_sent_dates_it() -> None:
     page = "116\nТЕЛЕГРАММА Л. Д. ТРОЦКОМУ\nПрошу принять меры.\nЛенин\nТелеграмма послана 10 июля 1918 г.\n"
     letter, = parse_text(page).letters
     assert letter.date is not None and letter.date.edtf == "1918-07-10"
+
+
+@pytest.mark.parametrize(("closing", "signer"), [
+    ("With comm. greetings, I. Stalin.", "I. Stalin"), ("With Bolshevik greetings, Sergo.", "Sergo"),
+    ("Sincerely yours, Sergo.", "Sergo"), ("Hello to Nadya. Sergo.", "Sergo"), ("Your Sergo!", "Sergo"),
+    ("MEMBER OF REVVOENSOVET YUZHFRONTA STALIN.", "STALIN"),
+])
+def test_more_closings_and_an_office_in_capitals(closing: str, signer: str) -> None:
+    letter, = parse_text(f"Telegram to V. I. Lenin\n\nOctober 3, 1918\n\nThe front holds. We need shells.\n\n"
+                         f"{closing}\n").letters
+    assert letter.signature is not None and letter.signature.text == closing
+    assert [p.name for p in letter.senders] == [signer]

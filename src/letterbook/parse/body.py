@@ -34,7 +34,8 @@ _DIGIT = re.compile(r"\d")
 # A signer named after the office he signs in ("Председатель ВСНХ Ф. Дзержинский",
 # "People's Commissar for Foreign Affairs G. Chicherin"): initials and a surname end the line.
 _NAME_AFTER_TITLE = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
-_SURNAME_AFTER_TITLE = re.compile(r"\s([A-ZА-ЯЁ][a-zа-яё]{2,}(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
+# ... or a surname alone, also in capitals ("MEMBER OF REVVOENSOVET YUZHFRONTA STALIN").
+_SURNAME_AFTER_TITLE = re.compile(r"\s([A-ZА-ЯЁ](?:[a-zа-яё]{2,}|[A-ZА-ЯЁ]{2,})(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
 # Short sentences that close a letter before the name on the same line ("До свидания. Крепко
 # жму руку. Ваш Л. Каганович."): at most three, of at most CLOSING_WORDS words each.
 _CLOSING_SENTENCES = re.compile(r"((?:[A-ZА-ЯЁ][^.!?]{0,60}(?<!\s[A-ZА-ЯЁ])[.!]\s+){1,3})(?=\S)")
@@ -237,9 +238,9 @@ def is_signature_line(line: str) -> bool:
 
 def _signature_names(line: str) -> list[str] | None:
     """The names a signature line consists of, or None when the line is something else."""
-    if len(line) > 90 or line.endswith(("!", "?", ":", ",")):
-        return None
-    printed = _MARKER_TAIL.sub("", line).strip().rstrip(".")
+    if len(line) > 90 or line.endswith(("?", ":", ",")) or (line.endswith("!") and not _starts_with_formula(line)):
+        return None  # "Привет!" is a greeting; "Your Sergo!" a signature
+    printed = _MARKER_TAIL.sub("", line).strip().rstrip(".!")
     core = _strip_prefix(_strip_prefix(printed, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
     after_title = _name_after_title(core)  # "Зам. председателя ОГПУ Г. Ягода"
     if after_title is not None:
@@ -256,6 +257,10 @@ def _signature_names(line: str) -> list[str] | None:
     if closing is not None and all(_is_closing_sentence(s) for s in re.split(r"(?<=[.!])\s+", closing[1].strip())):
         return _signature_names(printed[closing.end():])
     return None
+
+
+def _starts_with_formula(line: str) -> bool:
+    return _strip_prefix(line, "formulas") != line
 
 
 def _is_closing_sentence(sentence: str) -> bool:

@@ -277,20 +277,32 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
             continue
         cyrillic = is_mostly_cyrillic(text)
         senders = _split_parties(text, cursor, at, 0, dative=False)
-        recipients = _split_parties(text, at + len(word), len(text), 0, dative=cyrillic)
-        if recipients is None and (aside := _trailing_aside(text)) is not None:  # "(copy to V. M. Molotov)"
-            recipients = _split_parties(text, at + len(word), aside, 0, dative=cyrillic)
+        end = _before_others(text)  # "..., L. B. Kamenev and others"
+        aside = _trailing_aside(text, end)  # "(copy to V. M. Molotov)", "(for members of the Politburo)"
+        recipients = (aside is not None and _split_parties(text, at + len(word), aside, 0, dative=cyrillic)) or \
+            _split_parties(text, at + len(word), end, 0, dative=cyrillic)
         if senders and recipients:
             return Heading(kind, kind_printed, senders, recipients)
     return None
 
 
-def _trailing_aside(text: str) -> int | None:
-    """Where a remark in brackets at the end of a heading begins ("... (copy to V. M. Molotov)")."""
-    if not text.endswith(")"):
+def _trailing_aside(text: str, end: int) -> int | None:
+    """Where a remark in brackets at the end of a heading begins ("... (copy to V. M. Molotov)");
+    never "(b)" of "RCP (b)", which is part of the name."""
+    if not text[:end].endswith(")"):
         return None
-    at = text.rfind(" (")
-    return at if at > 0 and ")" not in text[at:-1] else None
+    at = text.rfind(" (", 0, end)
+    return at if at > 0 and ")" not in text[at:end - 1] and end - at > MIN_ASIDE else None
+
+
+MIN_ASIDE = 6  # characters of " (...)": "(b)" is shorter
+_OTHERS = re.compile(r"\s+(?:and|и)\s+(?:others|other|другим|другие|др\.)\.?$", re.IGNORECASE)
+
+
+def _before_others(text: str) -> int:
+    """Where "and others" ends the heading ("... L. B. Kamenev and others"), else its end."""
+    found = _OTHERS.search(text)
+    return found.start() if found else len(text)
 
 
 def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:

@@ -53,8 +53,10 @@ def _crossref_pattern() -> re.Pattern[str]:
     # "See document No. 183, note 1": the note after the document; "... and note 2 to it": that too.
     also = rf"(?P<also>\s+(?:{_alternation(data['and_words'])})\s+)"
     to_it = rf"(?:\s*(?:{_alternation(data['to_it'])})(?![^\W\d_]))"
+    # ... but not "note 1 to document No. 187", the next reference: (?!...) leaves that to it.
+    next_reference = rf"(?!\s*{_word(data['note_joiners'])}\s*(?:{_word(data['document_words'])}|{sign}))"
     note_after = (rf"(?:(?:{also}|\s*,?\s*){_word(data['note_words'])}\s*(?P<notes_after>{number_list})"
-                  rf"{to_it}?)?")
+                  rf"{next_reference}{to_it}?)?")
     return re.compile(
         rf"{see}(?:{note})?{document}\s*(?P<docs>{documents})(?!\d){note_after}",
         re.IGNORECASE,
