@@ -199,6 +199,15 @@ def test_a_month_as_archives_write_it(line: str, edtf: str) -> None:
     assert date(line).edtf == edtf  # "1925.1": a year and note 1
 
 
+@pytest.mark.parametrize("line", ["[Not earlier than July 3 - not later than July 10, 1923]",
+                                  "[Not before July 3 and not later than July 10, 1923]",
+                                  "[Не ранее 3 — не позднее 10 июля 1923 г.]"])
+def test_both_bounds_printed_make_one_interval(line: str) -> None:
+    found = date(line)
+    assert (found.edtf, found.earliest, found.latest, found.qualifier) == (
+        "1923-07-03/1923-07-10", dt.date(1923, 7, 3), dt.date(1923, 7, 10), "within")
+
+
 def test_a_month_alone_is_no_date() -> None:
     assert parse_date("October") is None and parse_date("October –") is None
 

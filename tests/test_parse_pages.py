@@ -371,3 +371,18 @@ def test_more_closings_and_an_office_in_capitals(closing: str, signer: str) -> N
                          f"{closing}\n").letters
     assert letter.signature is not None and letter.signature.text == closing
     assert [p.name for p in letter.senders] == [signer]
+
+
+@pytest.mark.parametrize("undated", ["b/d", "[b/d]", "Undated", "[No date]", "[Без даты]", "Б/д"])
+def test_an_unnumbered_letter_the_editors_call_undated_is_kept(undated: str) -> None:
+    first, second = parse_text(f"G. K. Ordzhonikidze to I. V. Stalin\n\n{undated}\n\nDear Koba! I write about oil.\n\n"
+                               "Your Sergo.\n\nI. V. Stalin to G. K. Ordzhonikidze\n\nMay 5, 1923\n\nSergo! Got it.\n\n"
+                               "Stalin.\n").letters
+    assert first.date is None and first.text.startswith("Dear Koba!") and first.signature is not None
+    assert second.date is not None and second.date.edtf == "1923-05-05"
+
+
+def test_a_place_after_the_date_under_the_signature_is_not_the_signature() -> None:
+    letter, = parse_text("No. 5\n\nG. K. Ordzhonikidze to I. V. Stalin\n\nNovember 13, 1922\n\n"
+                         "Dear Koba! I write about the oil.\n\nYour Sergo.\n\nNovember 13, 1922 Moscow\n").letters
+    assert letter.signature is not None and letter.signature.text == "Your Sergo."

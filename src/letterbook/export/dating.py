@@ -7,7 +7,7 @@ the date as printed in the Julian calendar, with ``@datingMethod="#julian"`` and
 attributes, so it carries only the Gregorian values.
 
 The shape of the EDTF string decides the attributes: a single date is ``@when``, an
-interval ``@from``/``@to``; the qualifiers "between", "not before" and "not after" turn
+interval ``@from``/``@to``; the qualifiers "between", "within", "not before" and "not after" turn
 either into ``@notBefore``/``@notAfter``. Reading inverts this; ``earliest``/``latest``
 are recomputed from the attributes (a month runs from its first to its last day).
 """
@@ -26,7 +26,7 @@ from letterbook.model import Calendar, HistoricalDate, Span
 
 Attrs = list[tuple[str, str]]
 
-BOUND_QUALIFIERS = frozenset({"between", "not before", "not after"})
+BOUND_QUALIFIERS = frozenset({"between", "within", "not before", "not after"})  # "within": both bounds printed
 _CORE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _FLAGS = "?~%"
 

@@ -146,8 +146,8 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
         line = lines[i]
         if i == dateline_at:
             after = _after_date(text, line, dateline)
-            if after is not None:
-                return after
+            if after is not None and not (i > 0 and _signature_names(lines[i - 1].text)):
+                return after  # "13/VI — 32 г. Каганович."; under "Your Sergo." the word is a place
             continue
         if dateline_at is not None and i == dateline_at + 1 and _is_place_line(line.text):
             continue  # the place of writing under the date line ("Serpukhov.")

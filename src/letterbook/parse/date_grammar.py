@@ -23,6 +23,8 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII":
 _ROMAN |= {"XI": 11, "XII": 12}
 _FIRST_YEAR, _LAST_YEAR = 1000, 2199  # four digits read as a year of a letter
 _BRACKETED_BEGINNING = 8  # tokens: "[Not earlier than August 20]" closes within them
+_LOWER_BOUNDS = frozenset({"not before", "after"})
+_UPPER_BOUNDS = frozenset({"not after", "before"})
 _LONGEST_REST = 16  # tokens of a date after its bracketed beginning ("(18) февраля 1917 г. (по ст. ст.)")
 
 
@@ -534,6 +536,10 @@ class Reader:
         if (phrase := self.match(i, self.lex.qualifiers)) is not None:
             qualifier, body_at = self.lex.qualifiers.meaning[phrase], i + len(phrase)
         body = self._range(body_at)
+        if qualifier in _LOWER_BOUNDS and (body is None or body.end is None):
+            lower = body.start if body is not None else self.point(body_at, bare_day=True)  # "Не ранее 3 — ..."
+            if lower is not None and (within := self._upper_bound(i, lower)):
+                return within
         if body is None:
             return None
         if body.first == i and qualifier is None:
@@ -553,6 +559,19 @@ class Reader:
         if left.form in (Form.DAY, Form.MONTH):
             return None  # a bare day ("12, 1918") or month is only a date as one end of a range
         return Expression(i, left.stop, left)
+
+    def _upper_bound(self, i: int, lower: Point) -> Expression | None:
+        """ "Not earlier than July 3 - not later than July 10, 1923": both bounds, one interval."""
+        j = lower.stop + 1 if self.sym(lower.stop, ",") else lower.stop
+        joined = self.phrase(j, self.lex.range_connectors) or self.phrase(j, self.lex.between_joiners)
+        phrase = self.match(joined, self.lex.qualifiers) if joined is not None else None
+        if joined is None or phrase is None or self.lex.qualifiers.meaning[phrase] not in _UPPER_BOUNDS:
+            return None
+        upper = self.point(joined + len(phrase), bare_day=True)
+        ends = complete_range(lower, upper) if upper is not None else None
+        if upper is None or ends is None:
+            return None
+        return Expression(i, upper.stop, ends[0], ends[1], qualifier="within")
 
     def _between(self, i: int, after: int) -> Expression | None:
         left = self.point(after, bare_day=True)

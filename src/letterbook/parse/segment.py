@@ -196,7 +196,9 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
         date = _date_at(page, last + 1)
         if date is not None:
             last += 1
-    if need_date and date is None and not _metadata_follows(page, last + 1):
+    if date is None and _undated_follows(page, last + 1):
+        last += 1  # "b/d", "[Без даты]": the editors' word that there is no date
+    elif need_date and date is None and not _metadata_follows(page, last + 1):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
                        senders=senders, date=date)
@@ -235,6 +237,19 @@ def _heading_with_date(page: _Page, text: str, line: Line, last: int
     if heading is None:
         return None
     return heading, (line.start, line.start + len(text[:heading_end].rstrip())), date, last
+
+
+def _undated_follows(page: _Page, k: int) -> bool:
+    """The editors' "b/d", "[Undated]", "[Без даты]" on the line under the heading."""
+    if k >= len(page.nonblank):
+        return False
+    words = " ".join(page.lines[page.nonblank[k]].text.strip("[]().").lower().split())
+    return words in _undated_words()
+
+
+@cache
+def _undated_words() -> frozenset[str]:
+    return frozenset(w.strip("[]().") for w in load("headings")["undated"])
 
 
 def _metadata_follows(page: _Page, k: int) -> bool:
