@@ -40,6 +40,7 @@ _SURNAME_AFTER_TITLE = re.compile(r"\s([A-ZА-ЯЁ](?:[a-zа-яё]{2,}|[A-ZА-Я
 # жму руку. Ваш Л. Каганович."): at most three, of at most CLOSING_WORDS words each.
 _CLOSING_SENTENCES = re.compile(r"((?:[A-ZА-ЯЁ][^.!?]{0,60}(?<!\s[A-ZА-ЯЁ])[.!]\s+){1,3})(?=\S)")
 CLOSING_WORDS = 6
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+")
 # "Тов. Куйбышеву.", "Сочи. Тов. Сталину.", "Comrade Stalin": an address; no one signs as a comrade.
 _ADDRESS = re.compile(r"(?<![^\W\d_])(?:тов\.|товарищу?\b|comrade\b|com\.)", re.IGNORECASE)
 _ALIAS = re.compile(r"(.+?)\s\(([^()]+)\)")
@@ -249,12 +250,11 @@ def _signature_names(line: str) -> list[str] | None:
     if not untitled or _is_closing(untitled) or _ADDRESS.search(untitled):
         return None
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
-    if names and all(looks_dative(n) for n in names):
-        return None  # "Кагановичу, Молотову.": whom the letter is addressed to, not who signed it
     if names and len(names) <= MAX_SIGNERS and all(_is_signer(n) for n in names):
-        return names
+        # "Кагановичу, Молотову.": whom the letter is addressed to, not who signed it
+        return None if all(looks_dative(n) for n in names) else names
     closing = _CLOSING_SENTENCES.match(printed)  # "Крепко жму Вашу руку. Ваш Л. Каганович", "Greetings to you. Sergo"
-    if closing is not None and all(_is_closing_sentence(s) for s in re.split(r"(?<=[.!])\s+", closing[1].strip())):
+    if closing is not None and all(_is_closing_sentence(s) for s in _SENTENCE_END.split(closing[1].strip())):
         return _signature_names(printed[closing.end():])
     return None
 
@@ -277,13 +277,18 @@ def _closing_words() -> frozenset[str]:
 def _name_after_title(line: str) -> str | None:
     """The name at the end of a line that begins with an office ("Наркомвоенмор Л. Троцкий",
     "Chairman of the Caucasian Bureau Ordzhonikidze")."""
-    first = line.split(maxsplit=1)[0].lower() if line.strip() else ""
-    if not any(line.lower().startswith(t) or first.startswith(t) for t in _longest_first("titles") if len(t) >= 4):
+    if _title_start().match(line.lower()) is None:
         return None
     match = _NAME_AFTER_TITLE.search(line) or _SURNAME_AFTER_TITLE.search(line)
     if match is None or len(line) > 90 or is_organisation(match[1]) or match.start() == 0:
         return None
     return match[1]
+
+
+@cache
+def _title_start() -> re.Pattern[str]:
+    """An office at the start of a line, also run into a longer word ("Наркомвоенмор")."""
+    return re.compile("|".join(re.escape(t) for t in _longest_first("titles") if len(t) >= 4))
 
 
 def _is_signer(name: str) -> bool:

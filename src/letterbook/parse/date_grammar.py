@@ -494,6 +494,8 @@ class Reader:
         if not self.sym(i, "["):
             return self._unbracketed(i)
         whole = self._bracketed_whole(i)
+        if whole is not None and whole.stop >= len(self.tokens) - 1:
+            return whole  # nothing after it to go on with
         partly = self._bracketed_beginning(i)  # "[July 31], 1920" goes on after what is bracketed
         if partly is not None and (whole is None or partly.stop > whole.stop):
             return partly

@@ -163,11 +163,13 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
     return (whole,) if whole is not None else None
 
 
+_PARTY_SEPARATORS = re.compile(r",\s|\s(?i:and|и)\s")  # "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too
+
+
 def _split_points(text: str, start: int, end: int) -> list[Span]:
-    separators = re.compile(r",\s|\s(?i:and|и)\s")  # "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too
     pieces: list[Span] = []
     cursor = start
-    for match in separators.finditer(text, start, end):
+    for match in _PARTY_SEPARATORS.finditer(text, start, end):
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))
@@ -421,6 +423,7 @@ def nominative(name: str) -> str:
     return _initials_first(changed)
 
 
+@lru_cache(maxsize=4096)
 def looks_dative(name: str) -> bool:
     """Whether the surname of ``name`` stands in the dative: one the nominative rules change
     ("ЗИНОВЬЕВУ"), or one in -е that is not of the never-declining kinds ("ЦЮРУПЕ", from

@@ -281,10 +281,12 @@ def archival_line(line: Line) -> list[ArchivalRef]:
 
 def _written_date(line: Line, conventions: Conventions) -> HistoricalDate | None:
     """The date of "Написано 20 апреля 1918 г.", the editors' dating under a text."""
-    for pattern in _data()["apparatus"]["written"]:
-        if re.match(pattern, line.text):
-            return conventions.find_date(line.text, line.start)
-    return None
+    return conventions.find_date(line.text, line.start) if _written().match(line.text) else None
+
+
+@cache
+def _written() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in _data()["apparatus"]["written"]))
 
 
 def _continues_publication(line: Line, following: Line) -> bool:

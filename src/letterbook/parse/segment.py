@@ -22,6 +22,8 @@ from letterbook.parse.text import Line, normalize_spaces
 
 # A number line ("Document No. 194.") is no longer.
 MAX_NUMBER_LINE = 40
+_NUMBER_LINE_STARTS = frozenset("NnDdДд№")  # "No.", "Nr.", "Document", "Док.", "№": a quick test first
+LONGEST_UNDATED = 20  # characters of "[не датировано]", "[without date]"
 # A heading the rules cannot read, between a number line and a date, is no longer.
 MAX_UNREAD_HEADING = 300
 # An author's name on a line of its own above the heading ("Сталин И.В.") is no longer.
@@ -128,7 +130,7 @@ def _number_and_heading(page: _Page, k: int) -> LetterStart | None:
     """ "No. 88 V. I. Lenin to I. V. Stalin", "№ 193 Ф. Э. Дзержинский — И. В. Сталину": the number
     and the heading on one line, the editors' date at its end or on the next line."""
     line = page.lines[page.nonblank[k]]
-    number = _number_patterns()[0].match(line.text)
+    number = _number_patterns()[0].match(line.text) if line.text[:1] in _NUMBER_LINE_STARTS else None
     if number is None or not line.text[number.end():number.end() + 1].isspace():
         return None
     at = len(line.text) - len(line.text[number.end():].lstrip())
@@ -241,10 +243,9 @@ def _heading_with_date(page: _Page, text: str, line: Line, last: int
 
 def _undated_follows(page: _Page, k: int) -> bool:
     """The editors' "b/d", "[Undated]", "[Без даты]" on the line under the heading."""
-    if k >= len(page.nonblank):
+    if k >= len(page.nonblank) or len(text := page.lines[page.nonblank[k]].text) > LONGEST_UNDATED:
         return False
-    words = " ".join(page.lines[page.nonblank[k]].text.strip("[]().").lower().split())
-    return words in _undated_words()
+    return " ".join(text.strip("[]().").lower().split()) in _undated_words()
 
 
 @cache
