@@ -126,6 +126,24 @@ def test_remarks_others_and_cipher_headings(heading: str, recipients: list[str])
     assert names(heading)[1] == recipients
 
 
+@pytest.mark.parametrize(("heading", "kind", "senders", "recipients"), [
+    ("Письмо Л.М. Кагановичу о хлебозаготовках", "letter", [], ["Л.М. Кагановичу"]),
+    ("Телеграмма Л.М. Кагановичу по поводу сахарной свеклы", "telegram", [], ["Л.М. Кагановичу"]),
+    ("ЗАПИСКА И. В. СТАЛИНУ С ПРОЕКТОМ РЕШЕНИЯ ПОЛИТБЮРО ЦК РКП(б)", "note", [], ["И. В. СТАЛИНУ"]),
+    ("Шифртелеграмма С.В. Косиора И.В. Сталину", "cipher telegram", ["С.В. Косиора"], ["И.В. Сталину"]),
+    ("Рапорт В.К. Блюхера К.Е. Ворошилову", "report", ["В.К. Блюхера"], ["К.Е. Ворошилову"]),
+    ("Обращение Н.И. Бухарина к И.В. Сталину", "letter", ["Н.И. Бухарина"], ["И.В. Сталину"]),
+    ("Докладная записка К.Е. Ворошилова в Политбюро ЦК ВКП(б)", "memorandum", ["К.Е. Ворошилова"],
+     ["в Политбюро ЦК ВКП(б)"]),
+    ("Постановление Политбюро ЦК ВКП(б) «О хлебозаготовках»", "resolution", ["Политбюро ЦК ВКП(б)"], []),
+])
+def test_russian_titles_with_a_topic_other_kinds_and_issuers(heading: str, kind: str, senders: list[str],
+                                                            recipients: list[str]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and parsed.kind == kind
+    assert ([p.name for p in parsed.senders], [p.name for p in parsed.recipients]) == (senders, recipients)
+
+
 def test_a_remark_in_brackets_after_the_recipient_is_not_part_of_the_name() -> None:
     assert names("N. I. Bukharin to I. V. Stalin (copy to V. M. Molotov)") == (["N. I. Bukharin"], ["I. V. Stalin"])
     assert names("L. P. Serebryakov - Politburo of the CC of the RCP (b)")[1] == ["Politburo of the CC of the RCP (b)"]

@@ -386,3 +386,16 @@ def test_a_place_after_the_date_under_the_signature_is_not_the_signature() -> No
     letter, = parse_text("No. 5\n\nG. K. Ordzhonikidze to I. V. Stalin\n\nNovember 13, 1922\n\n"
                          "Dear Koba! I write about the oil.\n\nYour Sergo.\n\nNovember 13, 1922 Moscow\n").letters
     assert letter.signature is not None and letter.signature.text == "Your Sergo."
+
+
+@pytest.mark.parametrize("signature", ["Твой Коба.", "Ваш И. Сталин.", "Сталин."])
+def test_a_signature_under_the_authors_date_line_is_no_place(signature: str) -> None:
+    letter, = parse_text(f"Сталин — Кагановичу\n\n12 сентября 1933 г.\n\nЗдравствуйте, Лазарь! Получил Ваше письмо.\n\n"
+                         f"12.IX.33 г.\n\n{signature}\n").letters
+    assert letter.signature is not None and letter.signature.text == signature
+
+
+def test_a_yearless_date_line_under_a_collected_works_title_is_not_part_of_the_addressee() -> None:
+    letter, = parse_text("216\nГ. Е. ЗИНОВЬЕВУ\n11/VII.\nТов. Зиновьев! Прошу прислать сведения.\nЛенин\n").letters
+    assert [p.name for p in letter.recipients] == ["Г. Е. ЗИНОВЬЕВУ"]
+    assert letter.dateline is not None and letter.dateline.as_printed.startswith("11/VII")

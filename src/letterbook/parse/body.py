@@ -150,8 +150,9 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
             if after is not None and not (i > 0 and _signature_names(lines[i - 1].text)):
                 return after  # "13/VI — 32 г. Каганович."; under "Your Sergo." the word is a place
             continue
-        if dateline_at is not None and i == dateline_at + 1 and _is_place_line(line.text):
-            continue  # the place of writing under the date line ("Serpukhov.")
+        if dateline_at is not None and i == dateline_at + 1 and _is_place_line(line.text) \
+                and not _starts_with_formula(line.text) and not _is_a_sender(line.text, senders):
+            continue  # the place of writing under the date line ("Serpukhov."), not "Твой Коба." or the sender
         if _signature_names(line.text) is not None:
             first = _extend_upwards(lines, i)
             return _signature(text, lines[first].start, line.end)
@@ -206,9 +207,15 @@ def _inline_signers(line: str) -> re.Match[str] | None:
 
 
 def _inline_sender(line: str, senders: Sequence[str]) -> re.Match[str] | None:
+    """The heading's sender named at the end of ``line``, after its last sentence."""
     match = _INLINE_SIGNER.search(line)
-    surnames = {name.split()[-1].casefold() for name in senders if name.split()}
-    return match if match is not None and match[1].rstrip(".").split()[-1].casefold() in surnames else None
+    return match if match is not None and _is_a_sender(match[1], senders) else None
+
+
+def _is_a_sender(name: str, senders: Sequence[str]) -> bool:
+    """Whether ``name`` ("Сталин.", "И. Сталин") has the surname of one of the heading's ``senders``."""
+    words = name.rstrip(".").split()
+    return bool(words) and words[-1].casefold() in {s.split()[-1].casefold() for s in senders if s.split()}
 
 
 def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:

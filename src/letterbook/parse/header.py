@@ -319,9 +319,14 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
             break
     if kind_printed is None and start == cursor and not is_capitals(text):
         return None  # only a title in capitals may name its addressee alone ("Г. Е. ЗИНОВЬЕВУ")
+    if kind_printed is not None and start == cursor and kind in _names_data()["issued_kinds"]:
+        issuers = _split_parties(text, start, _topic_start(text, start), 0, dative=False)  # "Постановление ПБ ..."
+        return Heading(kind, kind_printed, issuers, ()) if issuers else None
     if kind_printed is not None and start == cursor and (from_to := _genitive_sender(text, start)):
         return Heading(kind, kind_printed, *from_to)
-    recipients = _split_parties(text, start, len(text), 0, dative=not accusative)
+    recipients = _addressees(text, start, dative=not accusative, titled=kind_printed is not None)
+    if recipients is None and accusative:  # "Письмо в редакцию газеты «Правда»": a body after "в"
+        recipients = _addressees(text, cursor, dative=False, titled=kind_printed is not None)
     if recipients and accusative:  # "В Малый Совнарком": to a body, named in its own nominative
         recipients = tuple(replace(p, kind=PartyKind.ORGANISATION, normalized=" ".join(p.name.split()))
                            for p in recipients)
@@ -350,11 +355,40 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
         after = joined.end()
     if not senders or not text[after:after + 1].isspace():
         return None
-    topic = _topic_re().search(text, after)
-    recipients = _split_parties(text, after + 1, topic.start() if topic else len(text), 0, dative=True)
-    if not recipients or not all(p.kind is PartyKind.PERSON and looks_dative(p.name) for p in recipients):
+    to = _TO_PREPOSITION.match(text, after)  # "Обращение Н.И. Бухарина к И.В. Сталину"
+    first = to.end() if to else after + 1
+    recipients = _split_parties(text, first, _topic_start(text, first), 0, dative=True)
+    # addressees in the dative, or a body ("Записка Л.М. Кагановича в ПБ ЦК ВКП(б)", "... членам Политбюро")
+    addressed = all(p.kind is PartyKind.ORGANISATION or looks_dative(p.name) for p in recipients or ())
+    if not recipients or not addressed:
         return None
     return tuple(senders), recipients
+
+
+_TO_PREPOSITION = re.compile(r"\s(?:к|ко)\s")
+_ABOUT = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)  # a topic no body's name holds
+
+
+def _addressees(text: str, start: int, *, dative: bool, titled: bool) -> tuple[Party, ...] | None:
+    """The addressees of a title, without what it says the document is about ("Письмо Л.М.
+    Кагановичу о хлебозаготовках", "ЗАПИСКА И. В. СТАЛИНУ С ПРОЕКТОМ РЕШЕНИЯ ..."): cut at the
+    topic when what stands before it is people, or the topic is "о ..."; else read whole."""
+    whole = _split_parties(text, start, len(text), 0, dative=dative)
+    topic = _topic_start(text, start)
+    if not titled or topic == len(text):
+        return whole
+    cut = _split_parties(text, start, topic, 0, dative=dative)
+    if cut and (whole is None or all(p.kind is PartyKind.PERSON for p in cut) or _ABOUT.match(text, topic)):
+        return cut
+    return whole
+
+
+def _topic_start(text: str, start: int) -> int:
+    """Where what a title says the document is about begins ("... о хлебозаготовках", "«О ...»"), else the end."""
+    topic = _topic_re().search(text, start)
+    quote = text.find("«", start)
+    ends = [at for at in (topic.start() if topic else -1, quote) if at > start]
+    return min(ends) if ends else len(text)
 
 
 def _from_genitive(name: str) -> str | None:
@@ -367,7 +401,7 @@ def _from_genitive(name: str) -> str | None:
 @cache
 def _topic_re() -> re.Pattern[str]:
     words = sorted((re.escape(w) for w in _names_data()["topic_words"]), key=len, reverse=True)
-    return re.compile(r"\s(?:" + "|".join(words) + r")\s")
+    return re.compile(r"\s(?:" + "|".join(words) + r")\s", re.IGNORECASE)  # also "С ПРОЕКТОМ ..." in capitals
 
 
 def _to_only_english(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:

@@ -215,7 +215,8 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
     source_end, last = line.end, k
     if line.text.upper() == line.text and k + 1 < len(nonblank):
         following = lines[nonblank[k + 1]]
-        if _CAPS_CONTINUATION.fullmatch(following.text) and any(ch.isalpha() for ch in following.text):
+        if (_CAPS_CONTINUATION.fullmatch(following.text) and any(ch.isalpha() for ch in following.text)
+                and not following.text[:1].isdigit()):  # "11/VII." under "Г. Е. ЗИНОВЬЕВУ" is a date
             source_end, last = following.end, k + 1
     return _heading_with_date(page, page.text[line.start:source_end], line, last)
 
