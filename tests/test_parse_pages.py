@@ -399,3 +399,10 @@ def test_a_yearless_date_line_under_a_collected_works_title_is_not_part_of_the_a
     letter, = parse_text("216\nГ. Е. ЗИНОВЬЕВУ\n11/VII.\nТов. Зиновьев! Прошу прислать сведения.\nЛенин\n").letters
     assert [p.name for p in letter.recipients] == ["Г. Е. ЗИНОВЬЕВУ"]
     assert letter.dateline is not None and letter.dateline.as_printed.startswith("11/VII")
+
+
+def test_a_place_and_date_under_the_signature_is_the_authors_date_line_not_a_publication() -> None:
+    letter, = parse_text("Сталин — Кагановичу\n\n12 сентября 1933 г.\n\nЗдравствуйте, Лазарь! Получил Ваше письмо.\n\n"
+                         "И. Сталин.\n\nМосква, 12 сентября 1933 г.\n").letters
+    assert letter.dateline is not None and letter.dateline.as_printed == "Москва, 12 сентября 1933 г."
+    assert letter.publications == ()

@@ -66,6 +66,7 @@ class _Apparatus:
     findings: list[Finding] = field(default_factory=list)
 
 
+MAX_DATELINE = 80
 # "1 Речь идет о ...", "2 See document No. 7.": a note's number, a space, a capital.
 _NUMBERED_NOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ«\"(]")
 
@@ -256,8 +257,8 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
                 publications.insert(0, tail)
         elif (written := _written_date(line, apparatus.conventions)) is not None:
             apparatus.date = apparatus.date or written
-        elif is_postscript(line.text):
-            break  # "P.S. 15/V. ..." under the signature is the author's, whatever it cites
+        elif is_postscript(line.text) or _is_dated_to_the_day(line, apparatus.conventions):
+            break  # "P.S. 15/V. ...", "Москва, 12 сентября 1933 г." under the signature are the author's
         elif is_publication(line.text):
             publications.insert(0, TextValue(line.text, line.span))
         elif following is not None and _continues_publication(line, following):
@@ -277,6 +278,15 @@ def archival_line(line: Line) -> list[ArchivalRef]:
         return []
     refs = find_archival(line.text, line.start)
     return refs if refs and refs[0].span[0] - line.start <= 2 else []
+
+
+def _is_dated_to_the_day(line: Line, conventions: Conventions) -> bool:
+    """An author's date line to the day ("Москва, 12 сентября 1933 г."), never a publication's
+    place and year ("М., 1926")."""
+    if len(line.text) > MAX_DATELINE or not any(ch.isdigit() for ch in line.text):
+        return False
+    date = conventions.dateline(line.text, line.start, None)
+    return date is not None and date.span == line.span and date.earliest is not None and date.earliest == date.latest
 
 
 def _written_date(line: Line, conventions: Conventions) -> HistoricalDate | None:
