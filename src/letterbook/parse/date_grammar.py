@@ -277,7 +277,8 @@ class Reader:
             return []
         token = self.tokens[i]
         if token.kind is Kind.WORD:
-            return [self.month_first(i)] + ([self.bare_month(i)] if bare_day else [])
+            first = self.month_first(i)
+            return [first] if first is not None or not bare_day else [self.bare_month(i)]
         if token.kind is Kind.NUM and len(token.text) == 4:
             return [self.year_first(i), self.iso(i), self.year_only(i)]
         if token.kind is Kind.NUM or token.text == "[":

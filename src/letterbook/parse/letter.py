@@ -234,7 +234,7 @@ def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 def _notes_after_citation(line: Line, previous: Line) -> bool:
     """Numbered notes printed without a heading right under the archival citation or an
     earlier publication ("РГАСПИ. Ф. 558 ... Автограф." / "1 Речь идет о ...")."""
-    return (_NUMBERED_NOTE.match(line.text) is not None
+    return (line.text[:1].isdigit() and _NUMBERED_NOTE.match(line.text) is not None
             and (bool(archival_line(previous)) or is_publication(previous.text)))
 
 
