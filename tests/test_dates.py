@@ -172,6 +172,7 @@ def test_bracketed_dates_are_uncertain_in_edtf(line: str, edtf: str) -> None:
         ("[Не ранее 20] августа 1926 г.", "1926-08-20/.."),
         ("[Not earlier than August 20], 1926", "1926-08-20/.."),
         ("[5-6] октября 1925 г.", "1925-10-05/1925-10-06"),
+        ("15 [марта 1933 г.]", "1933-03-15"),
     ],
 )
 def test_a_date_whose_beginning_or_year_the_editors_bracketed_is_inferred(line: str, edtf: str) -> None:

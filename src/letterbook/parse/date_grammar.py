@@ -334,11 +334,21 @@ class Reader:
         new_style, stop = self._new_style(stop, month_first=False)
         month = self.month_name(stop)
         if month is None:
-            return None
+            return self._day_then_bracketed(i, day, stop)
         stop = month.stop
         if new_style is None:
             new_style, stop = self._new_style(stop, month_first=False)
         return self._point(Form.DAY_FIRST, i, month, day, self._year_after(stop), new_style=new_style, stop=stop)
+
+    def _day_then_bracketed(self, i: int, day: _Part, at: int) -> Point | None:
+        """ "15 [марта 1933 г.]": the day printed, its month and year supplied by the editors."""
+        if not self.sym(at, "[") or (month := self.month_name(at + 1)) is None:
+            return None
+        year = self._year_after(month.stop)
+        if year is None or not self.sym(year.stop, "]"):
+            return None
+        return self._point(Form.DAY_FIRST, i, replace(month, inferred=True), day,
+                           replace(year, stop=year.stop + 1, inferred=True))
 
     def _new_style(self, i: int, *, month_first: bool) -> tuple[tuple[int, int | None] | None, int]:
         """A New Style day printed beside the Old Style one: "(18)", "(8 марта)", "/18"."""
