@@ -66,7 +66,7 @@ class _Apparatus:
     findings: list[Finding] = field(default_factory=list)
 
 
-MAX_DATELINE = 80
+MAX_DATELINE = 80  # characters: "Москва, 12 сентября 1933 г." is a date line; a longer line is not
 # "1 Речь идет о ...", "2 See document No. 7.": a note's number, a space, a capital.
 _NUMBERED_NOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ«\"(]")
 
