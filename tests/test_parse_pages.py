@@ -406,3 +406,15 @@ def test_a_place_and_date_under_the_signature_is_the_authors_date_line_not_a_pub
                          "И. Сталин.\n\nМосква, 12 сентября 1933 г.\n").letters
     assert letter.dateline is not None and letter.dateline.as_printed == "Москва, 12 сентября 1933 г."
     assert letter.publications == ()
+
+
+def test_a_collected_works_title_repeated_as_a_running_head_leaves_the_document_its_apparatus() -> None:
+    page = ("302\nПИСЬМО А. Д. ЦЮРУПЕ\nТов. Цюрупа! Прошу Вас принять меры по продовольствию Москвы.\nВаш Ленин\n"
+            "Написано 15 апреля 1920 г.\nВпервые напечатано в 1933 г.\n"
+            "в Ленинском сборнике XXIV Печатается по рукописи\n"
+            "ПИСЬМО А. Д. ЦЮРУПЕ\n197\n304\nЛ. Б. КАМЕНЕВУ\n21. IV. 1920 г.\nТов. Каменев! Я согласен.\nЛенин\n")
+    letter, kamenev = parse_text(page).letters
+    assert letter.date is not None and letter.date.edtf == "1920-04-15"
+    assert letter.signature is not None and letter.signature.text == "Ваш Ленин"
+    assert any("running head" in f.message for f in letter.findings)
+    assert [p.name for p in kamenev.senders] == ["Ленин"]  # the dative title is no author of the page

@@ -33,7 +33,7 @@ from letterbook.parse.body import is_postscript, is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.dates import parse_dateline
 from letterbook.parse.frontmatter import is_navigation
-from letterbook.parse.header import parse_sender_line
+from letterbook.parse.header import is_capitals, looks_dative, parse_heading, parse_sender_line
 from letterbook.parse.notes import (
     anchor_notes,
     field_codes,
@@ -53,6 +53,7 @@ MAX_CITATION_LINE = 400
 
 # The author's name in capitals at the top of a printed page ("В. И. ЛЕНИН").
 _RUNNING_HEAD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}")
+MAX_TITLE_HEAD = 80  # characters: a document's title repeated at the top of a page is short
 
 
 @dataclass
@@ -138,7 +139,7 @@ def running_head_author(lines: Sequence[Line]) -> tuple[Party, ...]:
     as an implied party, or () when its running heads name no one (or several people)."""
     nonblank = [line for line in lines if not line.blank]
     heads = {head.text: head for first, second in pairwise(nonblank)
-             if (head := _running_head(first, second)) is not None}
+             if (head := _running_head(first, second)) is not None and not looks_dative(head.text)}
     authors = [parties for head in heads.values() if (parties := parse_sender_line(head.text, head.start))]
     if len(authors) != 1 or len(authors[0]) != 1:
         return ()
@@ -146,11 +147,16 @@ def running_head_author(lines: Sequence[Line]) -> tuple[Party, ...]:
 
 
 def _running_head(first: Line, second: Line) -> Line | None:
-    """The running head of a page number printed with it, either above or below."""
+    """The running head of a page number printed with it, either above or below: the author
+    ("В. И. ЛЕНИН") or, on the right-hand pages, the title of the document ("ПИСЬМО А. Д. ЦЮРУПЕ")."""
     for number, head in ((first, second), (second, first)):
-        if bare_number_of(number.text) and _RUNNING_HEAD.fullmatch(head.text):
+        if bare_number_of(number.text) and (_RUNNING_HEAD.fullmatch(head.text) or _is_title_head(head.text)):
             return head
     return None
+
+
+def _is_title_head(text: str) -> bool:
+    return is_capitals(text) and len(text) <= MAX_TITLE_HEAD and parse_heading(text) is not None
 
 
 def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
