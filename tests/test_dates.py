@@ -209,6 +209,15 @@ def test_both_bounds_printed_make_one_interval(line: str) -> None:
         "1923-07-03/1923-07-10", dt.date(1923, 7, 3), dt.date(1923, 7, 10), "within")
 
 
+@pytest.mark.parametrize(("line", "edtf", "first", "last"), [
+    ("Написано в марте, не позднее 24, 1920 г.", "1920-03/1920-03-24", dt.date(1920, 3, 1), dt.date(1920, 3, 24)),
+    ("Написано в феврале, не ранее 11, 1920 г.", "1920-02-11/1920-02", dt.date(1920, 2, 11), dt.date(1920, 2, 29)),
+])
+def test_a_month_and_a_bound_on_its_day(line: str, edtf: str, first: dt.date, last: dt.date) -> None:
+    found = find_date(line)
+    assert found is not None and (found.edtf, found.earliest, found.latest) == (edtf, first, last)
+
+
 def test_a_month_alone_is_no_date() -> None:
     assert parse_date("October") is None and parse_date("October –") is None
 

@@ -548,6 +548,8 @@ class Reader:
         qualifier, body_at = None, i
         if (phrase := self.match(i, self.lex.qualifiers)) is not None:
             qualifier, body_at = self.lex.qualifiers.meaning[phrase], i + len(phrase)
+        elif (bounded := self._month_then_bound(i)) is not None:
+            return bounded
         body = self._range(body_at)
         if qualifier in _LOWER_BOUNDS and (body is None or body.end is None):
             lower = body.start if body is not None else self.point(body_at, bare_day=True)  # "Не ранее 3 — ..."
@@ -572,6 +574,24 @@ class Reader:
         if left.form in (Form.DAY, Form.MONTH):
             return None  # a bare day ("12, 1918") or month is only a date as one end of a range
         return Expression(i, left.stop, left)
+
+    def _month_then_bound(self, i: int) -> Expression | None:
+        """ "в марте, не позднее 24, 1920 г.": a month, then a bound on its day (Lenin's Collected
+        Works date documents so): from the month's first day to the 24th, or from the day to its end."""
+        month = self.bare_month(i)
+        if month is None or not self.sym(month.stop, ","):
+            return None
+        phrase = self.match(month.stop + 1, self.lex.qualifiers)
+        meaning = self.lex.qualifiers.meaning[phrase] if phrase is not None else None
+        if phrase is None or meaning not in _LOWER_BOUNDS | _UPPER_BOUNDS:
+            return None
+        day = self.bare_day(month.stop + 1 + len(phrase))
+        if day is None or day.year is None or day.day is None:
+            return None
+        whole_month = replace(month, year=day.year)
+        bound = replace(day, month=month.month, month_style=month.month_style, month_printed=month.month_printed)
+        start, end = (whole_month, bound) if meaning in _UPPER_BOUNDS else (bound, whole_month)
+        return Expression(i, day.stop, start, end, qualifier="within")
 
     def _upper_bound(self, i: int, lower: Point) -> Expression | None:
         """ "Not earlier than July 3 - not later than July 10, 1923": both bounds, one interval."""
