@@ -20,7 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -100,14 +100,20 @@ def bench_ingest(letters: int, seed: int, workdir: Path, *, real_parser: bool) -
     return store
 
 
+def linked_letters(store: Store, letters: int, seed: int) -> Iterator[EditionLetter]:
+    """About ``letters`` synthetic letters, linked to the store's register, as the index receives them."""
+    for name, text in pages(max(1, letters // 3), seed=seed):
+        result = store.link(parse_page(source_of(name, text)))
+        yield from (EditionLetter(f"bench/{x.number}", "bench", int(x.number or 0), x) for x in result.letters)
+
+
 def index_directly(letters: int, seed: int, workdir: Path) -> Store:
     """A store whose index holds ``letters`` synthetic letters, built without the database (faster to set up)."""
     store = open_store(f"sqlite:///{workdir / 'search.db'}", workdir / "index")
     store.ensure_register()
     started, batch, done = time.perf_counter(), [], 0
-    for name, text in pages(max(1, letters // 3), seed=seed):
-        result = store.link(parse_page(source_of(name, text)))
-        batch.extend(EditionLetter(f"bench/{x.number}", "bench", int(x.number or 0), x) for x in result.letters)
+    for item in linked_letters(store, letters, seed):
+        batch.append(item)
         if len(batch) >= 20_000:
             store.index.replace([], (index_document(item, store.labels) for item in batch))
             done, batch = done + len(batch), []
@@ -121,11 +127,7 @@ def bench_index_cost(letters: int, seed: int, workdir: Path) -> None:
     the documents are built before the clock starts): the part of an ingest no parser speed removes."""
     store = open_store(f"sqlite:///{workdir / 'cost.db'}", workdir / "index")
     store.ensure_register()
-    documents = []
-    for name, text in pages(max(1, letters // 3), seed=seed):
-        result = store.link(parse_page(source_of(name, text)))
-        documents.extend(index_document(EditionLetter(f"bench/{x.number}", "bench", int(x.number or 0), x),
-                                        store.labels) for x in result.letters)
+    documents = [index_document(item, store.labels) for item in linked_letters(store, letters, seed)]
     cpu = time.process_time()
     for start in range(0, len(documents), INDEX_EVERY):
         store.index.replace([], documents[start:start + INDEX_EVERY])

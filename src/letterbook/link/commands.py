@@ -71,8 +71,7 @@ def candidates_command(output_format: str, kind: str, database_url: str | None) 
     """
     party_kind = PartyKind(kind)
     with open_store(database_url) as store:
-        found = store.candidates(party_kind)
-        described = store.descriptions(party_kind)
+        found, described = store.unmatched(party_kind)
         taken = {entry.id for entry in store.register_entries()}
     if described:  # on stderr: the listing and the drafts stay what a script or `registers import` reads
         shown = ", ".join(f"{c.name} ({c.letters})" for c in described[:DESCRIPTIONS_SHOWN])

@@ -272,7 +272,8 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     """"X to Y", "from X to Y", "X - Y", "X — Y"."""
     if text[cursor:].lower().startswith(("from ", "of ", "by ", "от ")):  # "Telegram of X to Y", "Note by X to Y"
         cursor += text[cursor:].index(" ") + 1
-    lowered = text.lower() if len(text.lower()) == len(text) else text  # "V. I. LENIN TO I. V. STALIN"
+    lowered = text.lower()  # "V. I. LENIN TO I. V. STALIN"; offsets hold only if lowering kept the length
+    lowered = lowered if len(lowered) == len(text) else text
     for word in (" to ", " — ", " – ", " - ", " -- "):
         at = lowered.find(word, cursor)
         if at <= cursor:

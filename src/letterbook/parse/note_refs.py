@@ -36,7 +36,9 @@ def _word(words: Iterable[str]) -> str:
 _DOCUMENT_NUMBER = r"\d{1,4}(?:[a-zа-я](?![^\W\d_]))?"
 _RANGE = re.compile(r"(\d{1,4})\s*[-–—]\s*(\d{1,4})")
 LONGEST_RANGE = 20  # "Nos. 161-163" names each document; a longer "range" is something else
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")  # "1917-1920" is a span of years, not of documents
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_LIST_PARTS = re.compile(r"\s*(?:,|\band\b|\bи\b)\s*", re.IGNORECASE)
+_NUMBER_WITH_LETTER = re.compile(r"\d+[a-zа-я]?", re.IGNORECASE)  # "1917-1920" is a span of years, not of documents
 
 
 @cache
@@ -70,14 +72,14 @@ def _numbers(text: str) -> list[str]:
 def _documents(printed: str) -> list[str]:
     """The documents a list names: "161 and No. 163", "114, 116 и 119", "108—110", "12а"."""
     found: list[str] = []
-    for part in re.split(r"\s*(?:,|\band\b|\bи\b)\s*", printed, flags=re.IGNORECASE):
+    for part in _LIST_PARTS.split(printed):
         span = _RANGE.search(part)
         if span and _YEAR.fullmatch(span[1]):
             found.append(span[1])  # "document No. 1917-1920": years after the number, not documents
         elif span and 0 < int(span[2]) - int(span[1]) <= LONGEST_RANGE:
             found.extend(str(n) for n in range(int(span[1]), int(span[2]) + 1))
         else:
-            found.extend(re.findall(r"\d+[a-zа-я]?", part, flags=re.IGNORECASE))
+            found.extend(_NUMBER_WITH_LETTER.findall(part))
     return found
 
 

@@ -232,12 +232,18 @@ class Store:
         """Names of ``kind`` that no register entry matched, most frequent first: persons and
         organisations among the correspondents, places where letters were written or received.
         Descriptions of unnamed people ("einen Amtsbruder") are left out: see ``descriptions``."""
-        return [c for c in self._unmatched(kind) if not is_description(c.name, c.refs)]
+        return self.unmatched(kind)[0]
 
     def descriptions(self, kind: PartyKind = PartyKind.PERSON) -> list[Candidate]:
         """Correspondents described, not named ("einen Amtsbruder", "a friend"), without an
         authority ID: no register entry can stand for everyone one description covers."""
-        return [c for c in self._unmatched(kind) if is_description(c.name, c.refs)]
+        return self.unmatched(kind)[1]
+
+    def unmatched(self, kind: PartyKind = PartyKind.PERSON) -> tuple[list[Candidate], list[Candidate]]:
+        """The names of ``kind`` no entry matched, in one query: (candidates, descriptions)."""
+        found = self._unmatched(kind)
+        return ([c for c in found if not is_description(c.name, c.refs)],
+                [c for c in found if is_description(c.name, c.refs)])
 
     def _unmatched(self, kind: PartyKind) -> list[Candidate]:
         count = func.count().label("n")
