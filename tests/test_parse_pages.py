@@ -394,6 +394,28 @@ def test_a_signature_under_the_authors_date_line_is_no_place(signature: str) -> 
     assert letter.signature is not None and letter.signature.text == signature
 
 
+@pytest.mark.parametrize(("heading", "line", "signature", "dateline"), [
+    ("Каганович — Сталину", "Ваш Л. Каганович. 12/IX.", "Ваш Л. Каганович.", "12/IX."),
+    ("Сталин — Кагановичу", "Привет! И. Сталин. 14.IX.33 г.", "Привет! И. Сталин.", "14.IX.33 г."),
+    ("Сталин — Кагановичу", "Сталин. 14.IX.33 г.", "Сталин.", "14.IX.33 г."),
+    ("G. K. Ordzhonikidze to I. V. Stalin", "Your Sergo. 12/IX.", "Your Sergo.", "12/IX."),
+])
+def test_a_signature_and_the_authors_date_on_one_line_are_both_read(heading: str, line: str, signature: str,
+                                                                     dateline: str) -> None:
+    letter, = parse_text(f"{heading}\n\n12 сентября 1933 г.\n\nЗдравствуйте! Получил Ваше письмо.\n\n{line}\n").letters
+    assert letter.signature is not None and letter.signature.text == signature
+    assert letter.dateline is not None and letter.dateline.as_printed == dateline
+    assert letter.dateline.place is None
+
+
+def test_a_place_before_the_date_under_the_text_stays_the_place_of_writing() -> None:
+    letter, = parse_text("Молотов — Сталину\n\n15 сентября 1921 г.\n\nПолучил. Обсудим на Политбюро.\n\n"
+                         "Москва. 15.IX.21\n").letters
+    assert letter.signature is None
+    assert letter.dateline is not None and letter.dateline.place is not None
+    assert letter.dateline.place.text == "Москва"
+
+
 def test_a_yearless_date_line_under_a_collected_works_title_is_not_part_of_the_addressee() -> None:
     letter, = parse_text("216\nГ. Е. ЗИНОВЬЕВУ\n11/VII.\nТов. Зиновьев! Прошу прислать сведения.\nЛенин\n").letters
     assert [p.name for p in letter.recipients] == ["Г. Е. ЗИНОВЬЕВУ"]

@@ -31,6 +31,9 @@ _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s"
                                 r"|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ](?:[a-zа-яё]{2,}|[a-zа-яё]?\.))")
 _DIGIT = re.compile(r"\d")
+# Where a signature may end and a date begin on one line: after a full stop or "!" and spaces.
+_SIGNATURE_CUT = re.compile(r"(?<=[.!])\s+(?=[\d\[(IVX]|[A-ZА-ЯЁ][a-zа-яё]+\s\d)")
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ]")
 # A signer named after the office he signs in ("Председатель ВСНХ Ф. Дзержинский",
 # "People's Commissar for Foreign Affairs G. Chicherin"): initials and a surname end the line.
 _NAME_AFTER_TITLE = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
@@ -72,7 +75,7 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     lines = [line for line in lines if not line.blank]
     ps_at = next((i for i, line in enumerate(lines) if is_postscript(line.text)), len(lines))
     main, ps_lines = lines[:ps_at], lines[ps_at:]
-    dateline, dateline_at = _find_dateline(main, context, conventions)
+    dateline, dateline_at = _find_dateline(main, context, conventions, senders)
     if dateline is None and len(ps_lines) > 1:  # dated under the postscript ("PS ..." / "August 10th 1924.")
         dateline = _dateline_of(ps_lines[-1], context, conventions)
         if dateline is not None:
@@ -100,16 +103,47 @@ def _postscript_start() -> re.Pattern[str]:
 
 
 def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None,
-                   conventions: Conventions) -> tuple[HistoricalDate | None, int | None]:
-    """The author's date line: first among the opening lines, else last among the closing ones."""
+                   conventions: Conventions, senders: Sequence[str] = ()) -> tuple[HistoricalDate | None, int | None]:
+    """The author's date line: first among the opening lines, else last among the closing ones,
+    where it may follow the signature on the same line ("Ваш Л. Каганович. 12/IX.")."""
     look = int(_data()["datelines"]["look_lines"])
-    order = list(range(min(look, len(lines))))
-    order += [i for i in range(len(lines) - 1, max(len(lines) - look, 0) - 1, -1) if i not in order]
-    for i in order:
-        date = _dateline_of(lines[i], context, conventions)
+    opening = range(min(look, len(lines)))
+    closing = [i for i in range(len(lines) - 1, max(len(lines) - look, 0) - 1, -1) if i not in opening]
+    for i in [*opening, *closing]:
+        line = lines[i]
+        date = _dateline_of(line, context, conventions)
+        if i > 0 and i >= len(lines) - look and (
+                signed := _signed_dateline(line, date, context, conventions, senders)) is not None:
+            return signed, i
         if date is not None:
             return date, i
     return None, None
+
+
+def _signed_dateline(line: Line, date: HistoricalDate | None, context: HistoricalDate | None,
+                     conventions: Conventions, senders: Sequence[str]) -> HistoricalDate | None:
+    """The date after a signature on one line ("Ваш Л. Каганович. 12/IX.", "Your Sergo. 12/IX."),
+    also where the date line's reader took the signature for a place of writing."""
+    if date is not None and date.place is None:
+        return None
+    for cut in _SIGNATURE_CUT.finditer(line.text):
+        if not _plainly_signed(line.text[:cut.start()], senders):
+            continue
+        rest = Line(line.index, line.start + cut.end(), line.end, line.text[cut.end():])
+        found = _dateline_of(rest, context, conventions)
+        if found is not None and found.place is None:
+            return found
+    return None
+
+
+def _plainly_signed(text: str, senders: Sequence[str]) -> bool:
+    """A signature that cannot be a place: a closing formula, initials, or a sender's surname
+    ("Ваш Л. Каганович.", "I. Stalin.", "Сталин." under "Сталин — Кагановичу"), never "Москва."."""
+    names = _signature_names(text.strip())
+    if not names:
+        return False
+    return (_starts_with_formula(text) or _is_a_sender(names[-1], senders)
+            or all(_INITIALS.match(name) for name in names) or len(names) > 1)
 
 
 def _dateline_of(line: Line, context: HistoricalDate | None, conventions: Conventions) -> HistoricalDate | None:
@@ -146,7 +180,7 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
     for i in range(len(lines) - 1, max(len(lines) - 8, 0) - 1, -1):
         line = lines[i]
         if i == dateline_at:
-            after = _after_date(text, line, dateline)
+            after = _after_date(text, line, dateline) or _before_date(text, line, dateline)
             if after is not None and not (i > 0 and _signature_names(lines[i - 1].text)):
                 return after  # "13/VI — 32 г. Каганович."; under "Your Sergo." the word is a place
             continue
@@ -172,6 +206,17 @@ def _after_date(text: str, line: Line, date: HistoricalDate | None
     if date is None or date.span[1] >= line.end:
         return None
     start, end = strip_span(text, date.span[1], line.end)
+    if start < end and _signature_names(text[start:end]) is not None:
+        return _signature(text, start, end)
+    return None
+
+
+def _before_date(text: str, line: Line, date: HistoricalDate | None
+                 ) -> tuple[TextValue | None, tuple[Party, ...]] | None:
+    """A signature before the author's date on the same line ("Ваш Л. Каганович. 12/IX.")."""
+    if date is None or date.span[0] <= line.start:
+        return None
+    start, end = strip_span(text, line.start, date.span[0])
     if start < end and _signature_names(text[start:end]) is not None:
         return _signature(text, start, end)
     return None
