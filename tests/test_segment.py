@@ -93,3 +93,12 @@ def test_the_number_and_the_heading_on_one_line() -> None:
         "88", ["V. I. Lenin"], "1921-05-05")
     assert first.number_span is not None and page[first.number_span[0]:first.number_span[1]] == "No. 88"
     assert (second.number, [p.name for p in second.recipients]) == ("89", ["В. И. Ленину"])
+
+
+def test_a_number_line_with_ocr_letters_for_digits_gives_the_number_meant_and_says_so() -> None:
+    page = NAV + LETTER_194.replace("No. 194", "No. l94") + "\n\n№ 2O3 И. В. Сталин — В. И. Ленину\n\n6 мая 1921 г.\n\n" \
+        "Приеду.\n\nСталин\n\nNo. 12a\n\nP. I. Popov to I. V. Stalin\n\nDecember 23, 1925\n\nAgain.\n"
+    first, second, third = parse(page).letters
+    assert [first.number, second.number, third.number] == ["194", "203", "12a"]
+    assert any(f.field == "number" and "194" in f.message for f in first.findings)
+    assert not any(f.field == "number" for f in third.findings)

@@ -96,6 +96,9 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     if not senders and parts.signers:
         senders = parts.signers[-1:] if len(parts.signers) == 1 else parts.signers
     date = start.date or apparatus.date or _from_dateline(parts.dateline, apparatus)
+    if start.number_line is not None and start.number is not None and start.number not in start.number_line.text:
+        apparatus.findings.append(Finding(Severity.INFO, "number", f"the number is read as {start.number}: the "
+                                          "page prints letters for digits (OCR)", start.number_line.span))
     letter = Letter(
         span=span,
         text=text[text_span[0]:text_span[1]],

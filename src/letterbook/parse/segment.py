@@ -67,12 +67,26 @@ def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(data["number_line"], re.IGNORECASE), re.compile(data["bare_number_line"])
 
 
+@cache
+def _ocr_digits() -> dict[int, str]:
+    return str.maketrans(load("headings")["ocr_digits"])
+
+
+def _number(match: re.Match[str]) -> str:
+    """The number a number line gives, with OCR's letters for digits read as the digits
+    ("No. l94" → "194"); another letter after the digits ("12a", "12б") is part of the number."""
+    number = match["number"]
+    suffix = number[-1].isalpha() and ord(number[-1]) not in _ocr_digits()
+    digits = len(number) - 1 if suffix else len(number)
+    return number[:digits].translate(_ocr_digits()) + number[digits:]
+
+
 def number_of(text: str) -> str | None:
     """The document number of a number line ("No. 194" → "194"), else None."""
     if len(text) > MAX_NUMBER_LINE:
         return None
     match = _number_patterns()[0].fullmatch(normalize_spaces(text))
-    return match.group("number") if match else None
+    return _number(match) if match else None
 
 
 def bare_number_of(text: str) -> str | None:
@@ -146,7 +160,7 @@ def _number_and_heading(page: _Page, k: int) -> LetterStart | None:
     if date is None:
         return None
     number_line = Line(line.index, line.start, line.start + number.end(), line.text[:number.end()])
-    return LetterStart(first=page.nonblank[k], last=page.nonblank[last], number=number["number"],
+    return LetterStart(first=page.nonblank[k], last=page.nonblank[last], number=_number(number),
                        number_line=number_line, heading=heading, heading_text=span, date=date)
 
 
