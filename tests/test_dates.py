@@ -297,6 +297,20 @@ def test_a_season_is_an_edtf_season_whose_bounds_hold_all_its_months(
     assert (found.edtf, found.earliest, found.latest) == (edtf, first, last)
 
 
+@pytest.mark.parametrize("line", ["[Winter 1921/22]", "[Зима 1921/22 г.]", "Зима 1921/1922 гг.",
+                                  "[зима 1921–1922 гг.]"])
+def test_a_winter_over_the_turn_of_two_years_is_december_to_february(line: str) -> None:
+    found = date(line)
+    assert (found.edtf, found.earliest, found.latest) == ("1921-12/1922-02", dt.date(1921, 12, 1), dt.date(1922, 2, 28))
+
+
+@pytest.mark.parametrize(("line", "edtf"), [("1921/22 гг.", "1921/1922"), ("[1921/1922]", "1921?/1922?"),
+                                            ("1921/23", None), ("Осень 1921/22", None)])
+def test_two_years_printed_as_one_span_are_both_years(line: str, edtf: str | None) -> None:
+    found = parse_date(line)
+    assert (found.edtf if found else None) == edtf
+
+
 def test_a_season_of_a_month_is_no_date() -> None:
     assert parse_date("autumn October 1920") is None
 

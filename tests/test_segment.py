@@ -96,7 +96,8 @@ def test_the_number_and_the_heading_on_one_line() -> None:
 
 
 def test_a_number_line_with_ocr_letters_for_digits_gives_the_number_meant_and_says_so() -> None:
-    page = NAV + LETTER_194.replace("No. 194", "No. l94") + "\n\n№ 2O3 И. В. Сталин — В. И. Ленину\n\n6 мая 1921 г.\n\n" \
+    page = NAV + LETTER_194.replace("No. 194", "No. l94") \
+        + "\n\n№ 2O3 И. В. Сталин — В. И. Ленину\n\n6 мая 1921 г.\n\n" \
         "Приеду.\n\nСталин\n\nNo. 12a\n\nP. I. Popov to I. V. Stalin\n\nDecember 23, 1925\n\nAgain.\n"
     first, second, third = parse(page).letters
     assert [first.number, second.number, third.number] == ["194", "203", "12a"]

@@ -565,6 +565,8 @@ class Reader:
         left = self.point(i, bare_day=True)
         if left is None:
             return None
+        if (turn := self._following_year(left)) is not None:
+            return Expression(i, turn.stop, left, turn)
         after = self.phrase(left.stop, self.lex.range_connectors)
         alternative = self.phrase(left.stop, self.lex.alternatives)  # "July 29 or 30, 1920"
         joined = after or alternative
@@ -574,6 +576,16 @@ class Reader:
         if left.form in (Form.DAY, Form.MONTH):
             return None  # a bare day ("12, 1918") or month is only a date as one end of a range
         return Expression(i, left.stop, left)
+
+    def _following_year(self, left: Point) -> Point | None:
+        """ "1921/22", "1921/1922 гг.": two years printed as one span, a winter or a season of work."""
+        if left.form is not Form.YEAR or left.year is None or not self.sym(left.stop, "/"):
+            return None
+        following = left.year + 1
+        if self.num(left.stop + 1, (2, 4)) not in (following, following % 100):
+            return None
+        stop = self.phrase(left.stop + 2, self.lex.year_words) or left.stop + 2
+        return Point(left.stop + 1, stop, Form.YEAR, following, inferred=left.inferred)
 
     def _month_then_bound(self, i: int) -> Expression | None:
         """ "в марте, не позднее 24, 1920 г.": a month, then a bound on its day (Lenin's Collected

@@ -364,7 +364,10 @@ def _meaning(
 def _qualifier_fits(expression: Expression, reader: Reader) -> bool:
     # A season is a season of a year: "autumn October 1920" is no date.
     if expression.qualifier in reader.lex.seasons:
-        return expression.end is None and expression.start.month is None
+        start, end = expression.start, expression.end
+        turn = (end is not None and end.month is None and start.year is not None and end.year == start.year + 1
+                and reader.lex.seasons[expression.qualifier].last_month > 12)  # "зима 1921/22 г."
+        return start.month is None and (end is None or turn)
     return True
 
 
@@ -519,7 +522,7 @@ def _edtf_and_bounds(
     if qualifier in reader.lex.parts and len(ends) == 1 and first.point.day is None:
         return _part_of(first, reader.lex.parts[qualifier], expression)
     if qualifier in reader.lex.seasons:
-        return _season(first, reader.lex.seasons[qualifier])
+        return _season(first, reader.lex.seasons[qualifier], over_the_turn=len(ends) == 2)
     approximate = qualifier == "about" or qualifier in reader.lex.parts
     start, stop = first.edtf(_mark(first, expression, approximate)), last.edtf(_mark(last, expression, approximate))
     if qualifier in _BOUNDS_AFTER:
@@ -529,14 +532,19 @@ def _edtf_and_bounds(
     return (start if len(ends) == 1 else f"{start}/{stop}"), low[0], high[1]
 
 
-def _season(end: _Resolved, season: Season) -> tuple[str | None, dt.date, dt.date]:
-    """ "осень 1920 г.": EDTF "1920-23", September to November."""
+def _season(end: _Resolved, season: Season, *, over_the_turn: bool = False) -> tuple[str | None, dt.date, dt.date]:
+    """ "осень 1920 г.": EDTF "1920-23", September to November. A winter over the turn of two
+    years ("Winter 1921/22") is December 1921 to February 1922: an interval of months, since
+    EDTF's "1921-24" does not say which winter."""
     year = end.year or 0
     last_year, last_month = year + (season.last_month - 1) // 12, (season.last_month - 1) % 12 + 1
-    low: Day = (year, season.first_month, 1)
+    low: Day = (year, 12 if over_the_turn else season.first_month, 1)
     high: Day = (last_year, last_month, _days_in_month(last_year, last_month, end.calendar))
+    bounds = _gregorian(low, end.calendar), _gregorian(high, end.calendar)
+    if over_the_turn:
+        return f"{year:04d}-12/{last_year:04d}-{last_month:02d}", *bounds
     # A qualified season ("1921-21?") is beyond EDTF level 1: the flags carry the doubt.
-    return f"{year:04d}-{season.code}", _gregorian(low, end.calendar), _gregorian(high, end.calendar)
+    return f"{year:04d}-{season.code}", *bounds
 
 
 def _part_of(
