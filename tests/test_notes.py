@@ -236,6 +236,13 @@ def test_asterisk_footnotes_of_lenins_works_are_notes_with_their_markers() -> No
     assert is_footnote_line("* Текст со слов") and not is_footnote_line("* * *")
 
 
+@pytest.mark.parametrize("line", ["* 2 December 1926 the plenum closed.", "** 12 июня 1920 г. Политбюро решило",
+                                  "* 1920 г. Речь идет о ..."])
+def test_an_asterisk_note_may_begin_with_a_date(line: str) -> None:
+    assert is_footnote_line(line)
+    assert not is_footnote_line("* 12") and not is_footnote_line("* 1920")
+
+
 # --- damaged numbers ---------------------------------------------------------------------------
 
 

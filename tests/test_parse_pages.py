@@ -439,3 +439,13 @@ def test_a_collected_works_title_repeated_as_a_running_head_leaves_the_document_
     assert letter.signature is not None and letter.signature.text == "Ваш Ленин"
     assert any("running head" in f.message for f in letter.findings)
     assert [p.name for p in kamenev.senders] == ["Ленин"]  # the dative title is no author of the page
+
+
+def test_an_asterisk_note_beginning_with_a_date_under_the_citation_is_a_note_not_a_publication() -> None:
+    letter, = parse_text("No. 202\n\nV. M. Molotov to I. V. Stalin\n\nDecember 7, 1926\n\nKoba! Received *.\n\n"
+                         "Molotov.\n\nRGASPI. F. 558. Op. 1. D. 5389. L. 1. Autograph.\n\n"
+                         "* 2 December 1926 the plenum of the CC closed its session; see document No. 201.\n").letters
+    assert letter.publications == ()
+    note, = letter.notes
+    assert note.number == "*" and note.text.startswith("2 December 1926")
+    assert [ref.document for ref in note.refs] == ["201"]
