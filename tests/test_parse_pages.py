@@ -449,3 +449,12 @@ def test_an_asterisk_note_beginning_with_a_date_under_the_citation_is_a_note_not
     note, = letter.notes
     assert note.number == "*" and note.text.startswith("2 December 1926")
     assert [ref.document for ref in note.refs] == ["201"]
+
+
+@pytest.mark.parametrize("notes", ["", "Notes:\n1 The plenum of the CC.\n\n"])
+def test_the_next_documents_number_at_the_end_of_the_page_leaves_the_citation_and_notes_alone(notes: str) -> None:
+    letter, = parse_text("No. 204\nI. V. Stalin to V. M. Molotov\nDecember 5, 1926\n\nVyacheslav! We must act 1.\n"
+                         f"Stalin.\n\nRGASPI. F. 558. Op. 1. D. 5388. L. 1-2. Autograph.\n\n{notes}No. 205\n").letters
+    assert [(a.archive, a.delo) for a in letter.archival] == [("RGASPI", "5388")]
+    assert [n.text for n in letter.notes] == (["The plenum of the CC."] if notes else [])
+    assert any("next document (205)" in f.message for f in letter.findings)

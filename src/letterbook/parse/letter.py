@@ -44,7 +44,7 @@ from letterbook.parse.notes import (
     parse_notes,
 )
 from letterbook.parse.publications import is_publication
-from letterbook.parse.segment import LetterStart, bare_number_of
+from letterbook.parse.segment import LetterStart, bare_number_of, number_of
 from letterbook.parse.text import Line, strip_span
 
 # A line longer than this is text, not an archival citation with a publication after it.
@@ -84,6 +84,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     body = [line for line in lines if line.index > start.last]
     body = _skip_running_heads(body, apparatus)
     body = _read_label_blocks(text, body, apparatus)
+    body = _without_next_number(body, apparatus)
     body, notes_lines = _split_notes(body)
     body = _read_apparatus_tail(text, body, apparatus)
     nonblank = [line for line in body if not line.blank]
@@ -225,6 +226,17 @@ def _read_source_block(text: str, lines: list[Line], apparatus: _Apparatus) -> i
     start, end = values[0].start, end_line.end
     apparatus.publications.append(TextValue(text[start:end], (start, end)))
     return end_line.index
+
+
+def _without_next_number(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
+    """The lines without the number of the next document, where the page ends right after it
+    ("... Автограф." / "No. 205"): it is neither this document's citation nor its notes."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if not lines[i].blank), None)
+    if last is None or (number := number_of(lines[last].text)) is None:
+        return lines
+    apparatus.findings.append(Finding(Severity.INFO, "text", f"the page ends with the number of the next "
+                                      f"document ({number}), none of whose text is on it", lines[last].span))
+    return lines[:last]
 
 
 def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
