@@ -203,3 +203,19 @@ def test_nominative_of_russian_names(dative: str, expected: str) -> None:
 def test_author_line_above_a_russian_heading() -> None:
     parties = parse_sender_line("Сталин И.В.")
     assert parties is not None and parties[0].name == "Сталин И.В."
+
+
+@pytest.mark.parametrize(("heading", "name", "normalized"), [
+    ("Л. Д. Троцкий — в Центральную контрольную комиссию", "в Центральную контрольную комиссию",
+     "Центральная контрольная комиссия"),
+    ("И. В. Сталин — в редакцию газеты «Правда»", "в редакцию газеты «Правда»", "Редакция газеты «Правда»"),
+    ("И. В. Сталин — в Коллегию ОГПУ", "в Коллегию ОГПУ", "Коллегия ОГПУ"),
+    ("И. В. Сталин — в Политбюро ЦК ВКП(б)", "в Политбюро ЦК ВКП(б)", "Политбюро ЦК ВКП(б)"),
+    ("В РЕДАКЦИЮ «ИЗВЕСТИЙ»", "РЕДАКЦИЮ «ИЗВЕСТИЙ»", "РЕДАКЦИЯ «ИЗВЕСТИЙ»"),
+    ("В МАЛЫЙ СОВНАРКОМ", "МАЛЫЙ СОВНАРКОМ", "МАЛЫЙ СОВНАРКОМ"),
+])
+def test_a_body_addressed_with_v_is_named_in_the_nominative(heading: str, name: str, normalized: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    body, = parsed.recipients
+    assert (body.name, body.normalized, body.kind) == (name, normalized, PartyKind.ORGANISATION)

@@ -124,8 +124,28 @@ def _body_name(name: str) -> str | None:
     opener = _org_openers().match(name)
     if opener is None:
         return None
-    kept = _heading_data()["organisations"]["openers"][opener["opener"].lower()]
-    return " ".join(f"{kept} {name[opener.end():]}".split())
+    orgs = _heading_data()["organisations"]
+    word = opener["opener"].lower()
+    body = name[opener.end():]
+    if word in orgs["accusative_openers"]:
+        body = _nominative_body(body.split(), orgs)
+    return " ".join(f"{orgs['openers'][word]} {body}".split())
+
+
+def _nominative_body(words: list[str], orgs: dict[str, Any]) -> str:
+    """ "Центральную контрольную комиссию" → "Центральная контрольная комиссия", "редакцию
+    газеты «Правда»" → "Редакция газеты «Правда»": the adjectives and the head noun of a body
+    addressed in the accusative, in the nominative; what follows the noun stays as printed."""
+    changed = list(words)
+    for i, word in enumerate(words):
+        adjective = _ending_replaced(word, orgs["accusative_adjective"])
+        if adjective is not None:
+            changed[i] = adjective
+            continue
+        changed[i] = _ending_replaced(word, orgs["accusative_noun"]) or word
+        break
+    first = changed[0] if changed else ""
+    return " ".join([first[:1].upper() + first[1:], *changed[1:]]) if first else ""
 
 
 def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party | None:
@@ -329,7 +349,8 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     if recipients is None and accusative:  # "Письмо в редакцию газеты «Правда»": a body after "в"
         recipients = _addressees(text, cursor, dative=False, titled=kind_printed is not None)
     if recipients and accusative:  # "В Малый Совнарком": to a body, named in its own nominative
-        recipients = tuple(replace(p, kind=PartyKind.ORGANISATION, normalized=" ".join(p.name.split()))
+        orgs = _heading_data()["organisations"]
+        recipients = tuple(replace(p, kind=PartyKind.ORGANISATION, normalized=_nominative_body(p.name.split(), orgs))
                            for p in recipients)
     if not recipients:
         recipients = _uppercase_addressee(text, start)
