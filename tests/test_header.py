@@ -219,3 +219,19 @@ def test_a_body_addressed_with_v_is_named_in_the_nominative(heading: str, name: 
     assert parsed is not None
     body, = parsed.recipients
     assert (body.name, body.normalized, body.kind) == (name, normalized, PartyKind.ORGANISATION)
+
+
+@pytest.mark.parametrize(("heading", "normalized"), [
+    ("Ответ товарищам колхозникам", "товарищи колхозники"),
+    ("Приветствие рабочим Путиловского завода", "рабочие Путиловского завода"),
+    ("Телеграмма красноармейцам и командирам Южного фронта", "красноармейцы и командиры Южного фронта"),
+])
+def test_people_addressed_as_a_group_are_one_body_named_in_the_nominative(heading: str, normalized: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    group, = parsed.recipients
+    assert (group.normalized, group.kind) == (normalized, PartyKind.ORGANISATION)
+
+
+def test_a_group_word_alone_in_a_sentence_is_no_heading() -> None:
+    assert parse_heading("Спасибо рабочим") is None

@@ -148,6 +148,10 @@ def _nominative_body(words: list[str], orgs: dict[str, Any]) -> str:
     return " ".join([first[:1].upper() + first[1:], *changed[1:]]) if first else ""
 
 
+# "рабочим и работницам Путиловского завода имени Кирова": longer is a sentence, not an addressee.
+MAX_GROUP_WORDS = 8
+
+
 def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party | None:
     start, end = _trim(text, start, end)
     name = text[start:end]
@@ -160,10 +164,26 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
         kind = PartyKind.ORGANISATION
     elif is_person_name(flat):
         kind = PartyKind.PERSON
+    elif dative and (group := _group_name(flat)) is not None:
+        return Party(name=name, span=(offset + start, offset + end), normalized=group, kind=PartyKind.ORGANISATION)
     else:
         return None
     normalized = (kind is PartyKind.ORGANISATION and _body_name(flat)) or (nominative(flat) if dative else None)
     return Party(name=name, span=(offset + start, offset + end), normalized=normalized, kind=kind)
+
+
+def _group_name(name: str) -> str | None:
+    """People addressed as a group, in the nominative ("товарищам колхозникам" → "товарищи
+    колхозники", "рабочим Путиловского завода" → "рабочие Путиловского завода"), else None."""
+    groups = _heading_data()["organisations"]["groups"]
+    words = name.split()
+    if len(words) > MAX_GROUP_WORDS or words[0].lower() not in groups:
+        return None
+    leading = 0  # the group words, also joined by "и" ("красноармейцам и командирам Южного фронта")
+    while leading < len(words) and (words[leading].lower() in groups or (
+            words[leading] == "и" and leading + 1 < len(words) and words[leading + 1].lower() in groups)):
+        leading += 1
+    return " ".join([groups.get(w.lower(), w) for w in words[:leading]] + words[leading:])
 
 
 def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -> tuple[Party, ...] | None:
