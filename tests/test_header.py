@@ -235,3 +235,21 @@ def test_people_addressed_as_a_group_are_one_body_named_in_the_nominative(headin
 
 def test_a_group_word_alone_in_a_sentence_is_no_heading() -> None:
     assert parse_heading("Спасибо рабочим") is None
+
+
+@pytest.mark.parametrize(("heading", "kind", "senders", "recipients"), [
+    ("Stalin's letter to Molotov", "letter", ["Stalin"], ["Molotov"]),
+    ("Lenin’s telegram to I. V. Stalin and L. D. Trotsky", "telegram", ["Lenin"], ["I. V. Stalin", "L. D. Trotsky"]),
+    ("I. V. Stalin to V. I. Lenin (telegram)", "telegram", ["I. V. Stalin"], ["V. I. Lenin"]),
+    ("To the Central Committee of the RCP(b)", "letter", [], ["the Central Committee of the RCP(b)"]),
+])
+def test_english_headings_with_a_possessive_a_kind_in_brackets_or_to_alone(
+        heading: str, kind: str, senders: list[str], recipients: list[str]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert (parsed.kind, [p.name for p in parsed.senders], [p.name for p in parsed.recipients]) == (
+        kind, senders, recipients)
+
+
+def test_to_comrade_alone_is_an_address_not_a_heading() -> None:
+    assert parse_heading("To Comrade Lenin") is None

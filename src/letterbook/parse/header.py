@@ -262,7 +262,7 @@ def could_be_heading(text: str) -> bool:
         return False
     if is_capitals(text):
         return True
-    if _first_word().match(text):
+    if _first_word().match(text) or _POSSESSIVE.fullmatch(text):
         return True
     match = _between_word().search(text)
     if match is None:
@@ -299,7 +299,25 @@ def _heading_at_start(text: str) -> Heading | None:
     rest = text[cursor:]
     lead = len(rest) - len(rest.lstrip())
     cursor += lead
-    return _from_to(text, cursor, kind, kind_printed) or _to_only(text, cursor, kind, kind_printed)
+    return (_from_to(text, cursor, kind, kind_printed) or _to_only(text, cursor, kind, kind_printed)
+            or _possessive(text))
+
+
+_POSSESSIVE = re.compile(r"(?P<sender>[A-Z][^'’]{1,60}?)['’]s\s+(?P<kind>[a-z].+)")
+
+
+def _possessive(text: str) -> Heading | None:
+    """ "Stalin's letter to Molotov", "Lenin's telegram to I. V. Stalin": the sender, then the kind."""
+    match = _POSSESSIVE.fullmatch(text)
+    named = _kind_prefix(match["kind"]) if match else None
+    if match is None or named is None:
+        return None
+    senders = _split_parties(text, match.start("sender"), match.end("sender"), 0, dative=False)
+    after = match.start("kind") + named[2]
+    if not senders or not text[after:].lower().startswith(" to "):
+        return None
+    recipients = _split_parties(text, after + 4, _before_others(text), 0, dative=False)
+    return Heading(named[0], text[match.start("kind"):after], senders, recipients) if recipients else None
 
 
 def _moved(heading: Heading, offset: int) -> Heading:
@@ -325,6 +343,8 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         recipients = (aside is not None and _split_parties(text, at + len(word), aside, 0, dative=cyrillic)) or \
             _split_parties(text, at + len(word), end, 0, dative=cyrillic)
         if senders and recipients:
+            if kind_printed is None and aside is not None and (named := _kind_prefix(text[aside + 2:end - 1])):
+                kind, kind_printed = named[0], named[1]  # "I. V. Stalin to V. I. Lenin (telegram)"
             return Heading(kind, kind_printed, senders, recipients)
     return None
 
@@ -449,10 +469,17 @@ def _topic_re() -> re.Pattern[str]:
 def _to_only_english(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
     """"Telegram to F. E. Dzerzhinsky", "LETTER TO G. Y. ZINOVIEV", "TO J. V. STALIN" (English
     collected works): the addressee after "to"; without a kind, only in a title in capitals."""
-    if not text[cursor:].lower().startswith("to ") or (kind_printed is None and not is_capitals(text)):
+    if not text[cursor:].lower().startswith("to "):
         return None
     recipients = _split_parties(text, cursor + 3, len(text), 0, dative=False)
-    return Heading(kind, kind_printed, (), recipients, addressed=True) if recipients else None
+    if not recipients:
+        return None
+    # Without a kind, only a title in capitals ("TO J. V. STALIN") or one naming a body ("To the
+    # Central Committee of the RCP(b)"): "To J. V. Stalin" in small letters is an address line.
+    if kind_printed is None and not is_capitals(text) and not all(
+            p.kind is PartyKind.ORGANISATION for p in recipients):
+        return None
+    return Heading(kind, kind_printed, (), recipients, addressed=True)
 
 
 def _uppercase_addressee(text: str, start: int) -> tuple[Party, ...] | None:
