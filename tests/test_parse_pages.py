@@ -458,3 +458,14 @@ def test_the_next_documents_number_at_the_end_of_the_page_leaves_the_citation_an
     assert [(a.archive, a.delo) for a in letter.archival] == [("RGASPI", "5388")]
     assert [n.text for n in letter.notes] == (["The plenum of the CC."] if notes else [])
     assert any("next document (205)" in f.message for f in letter.findings)
+
+
+@pytest.mark.parametrize("number", ["[1]", "(1)", "1)", "1.", "1", "¹"])
+def test_notes_under_the_citation_without_a_heading_in_every_printed_numbering(number: str) -> None:
+    letter, = parse_text("№ 52\nН.И. БУХАРИН — И.В. СТАЛИНУ\n12 октября 1927 г.\n\nКоба! Надо кончать на съезде.1\n\n"
+                         "Твой Николай\n\nРЦХИДНИ. Ф. 558. Оп. 2. Д. 45. Л. 10. Подлинник. Автограф.\n\n"
+                         f"{number} См. док. № 48.\n").letters
+    assert letter.signature is not None and letter.signature.text == "Твой Николай"
+    assert [(a.fond, a.delo) for a in letter.archival] == [("558", "45")]
+    note, = letter.notes
+    assert [ref.document for ref in note.refs] == ["48"]

@@ -42,6 +42,7 @@ from letterbook.parse.notes import (
     is_notes_heading,
     note_findings,
     parse_notes,
+    starts_a_note,
 )
 from letterbook.parse.publications import is_publication
 from letterbook.parse.segment import LetterStart, bare_number_of, number_of
@@ -69,7 +70,7 @@ class _Apparatus:
 
 MAX_DATELINE = 80  # characters: "Москва, 12 сентября 1933 г." is a date line; a longer line is not
 # "1 Речь идет о ...", "2 See document No. 7.": a note's number, a space, a capital.
-_NUMBERED_NOTE = re.compile(r"\d{1,3}\s+[A-ZА-ЯЁ«\"(]")
+_NOTE_NUMBER_STARTS = frozenset("0123456789[(¹²³⁴⁵⁶⁷⁸⁹")  # "1 ...", "[1] ...", "(1) ...", "¹ ..."
 
 
 @cache
@@ -255,7 +256,7 @@ def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 def _notes_after_citation(line: Line, previous: Line) -> bool:
     """Numbered notes printed without a heading right under the archival citation or an
     earlier publication ("РГАСПИ. Ф. 558 ... Автограф." / "1 Речь идет о ...")."""
-    return (line.text[:1].isdigit() and _NUMBERED_NOTE.match(line.text) is not None
+    return (line.text[:1] in _NOTE_NUMBER_STARTS and starts_a_note(line.text)
             and (bool(archival_line(previous)) or is_publication(previous.text)))
 
 

@@ -87,6 +87,17 @@ def find_notes_heading(lines: Sequence[str], start: int = 0) -> int | None:
     return None
 
 
+def starts_a_note(line: str) -> bool:
+    """Whether ``line`` begins like the first note of a document printed without a heading:
+    a number in any of its printed forms ("1 ...", "1. ...", "1) ...", "[1] ...", "¹ ...") or
+    asterisks, then the note's text in a capital or a quotation mark."""
+    start = _read_start(line, None)
+    return start is not None and _NOTE_TEXT_START.match(line, start.text_start) is not None
+
+
+_NOTE_TEXT_START = re.compile(r"[A-ZА-ЯЁ«\"“(\[]")
+
+
 def _next_line_opens_note(lines: Sequence[str], index: int) -> bool:
     for line in lines[index:]:
         if line.strip():
@@ -125,9 +136,9 @@ def _words_to_numbers() -> dict[str, int]:
 @cache
 def _digit_start() -> re.Pattern[str]:
     digits = load("notes")["numbers"]["max_digits"]
-    # "1 We", "2On", "1 . We", "3) We", "1. We", "[1] We", "¹ We"; the text begins after the blanks.
+    # "1 We", "2On", "1 . We", "3) We", "1. We", "[1] We", "(1) We", "¹ We"; the text begins after the blanks.
     return re.compile(
-        rf"[ \t\u00a0]*(?P<printed>\[?)"
+        rf"[ \t\u00a0]*(?P<printed>[\[(]?)"
         rf"(?P<number>\d{{1,{digits}}}|[{_SUPERSCRIPTS}]{{1,{digits}}})(?![\d{_SUPERSCRIPTS}])"
         rf"(?:[ \t\u00a0]?[.)\]](?!\d))?[ \t\u00a0]*"
     )
