@@ -57,6 +57,8 @@ def scored(value: str | None) -> str:
         ("ЦХСД. Ф. 89. Оп. 4. Д. 12. Л. 5.", "RGANI", "ЦХСД", ("89", "4", "12", "5"), None),
         ("РГВА. Ф. 33987. Оп. 3. Д. 2. Л. 1. Телеграфная лента.", "RGVA", "РГВА",
          ("33987", "3", "2", "1"), "telegraph tape"),
+        ("ГА РФ. Ф. 5446. Оп. 1. Ед. хр. 15. Л. 2. Подлинник.", "GARF", "ГА РФ", ("5446", "1", "15", "2"), "original"),
+        ("RGAE. F. 4372. Op. 1. Item 15. L. 2. Autographs.", "RGAE", "RGAE", ("4372", "1", "15", "2"), "autograph"),
     ],
 )
 def test_citation_gives_archive_of_today_and_levels_as_printed(

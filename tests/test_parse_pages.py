@@ -469,3 +469,26 @@ def test_notes_under_the_citation_without_a_heading_in_every_printed_numbering(n
     assert [(a.fond, a.delo) for a in letter.archival] == [("558", "45")]
     note, = letter.notes
     assert [ref.document for ref in note.refs] == ["48"]
+
+
+@pytest.mark.parametrize(("apparatus", "citation"), [
+    ("РГАСПИ. Ф. 558. Оп. 2. Д. 45. Л. 10. Подлинник. Автограф карандашом.",
+     "РГАСПИ. Ф. 558. Оп. 2. Д. 45. Л. 10. Подлинник. Автограф карандашом."),
+    ("РГАСПИ. Ф. 558. Оп. 2. Д. 45. Л. 10. Подлинник. Машинопись.\nИмеются пометы И.В. Сталина.",
+     "РГАСПИ. Ф. 558. Оп. 2. Д. 45. Л. 10. Подлинник. Машинопись.\nИмеются пометы И.В. Сталина."),
+    ("RTsKhIDNI. F. 2. Op. 1. D. 6170. L. 1. Telegraph form.",
+     "RTsKhIDNI. F. 2. Op. 1. D. 6170. L. 1. Telegraph form."),
+])
+def test_the_editors_description_of_the_document_belongs_to_its_citation(apparatus: str, citation: str) -> None:
+    letter, = parse_text(f"№ 151\nГ.В. ЧИЧЕРИН — И.В. СТАЛИНУ\n17 марта 1925 г.\n\nПрошу разрешить выезд.\n\n"
+                         f"Г. Чичерин\n\n{apparatus}\n").letters
+    assert letter.signature is not None and letter.signature.text == "Г. Чичерин"
+    assert [a.as_printed for a in letter.archival] == [citation]
+    assert letter.publications == ()
+
+
+def test_a_publication_after_the_citation_on_its_line_stays_a_publication() -> None:
+    letter, = parse_text("№ 151\nГ.В. ЧИЧЕРИН — И.В. СТАЛИНУ\n17 марта 1925 г.\n\nПрошу.\n\nГ. Чичерин\n\n"
+                         "РГАСПИ. Ф. 558. Оп. 2. Д. 32. Л. 5. Подлинник. Опубл.: Известия ЦК КПСС. 1990. № 7. С. 12.\n"
+                         ).letters
+    assert [p.text for p in letter.publications] == ["Опубл.: Известия ЦК КПСС. 1990. № 7. С. 12."]

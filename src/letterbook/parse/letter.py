@@ -267,16 +267,23 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
     publications: list[TextValue] = []
     archival: list[ArchivalRef] = []
     following: Line | None = None
-    for i in reversed(nonblank):
+    remark_end: int | None = None  # of the editors' remarks on the document under its citation
+    for k in range(len(nonblank) - 1, -1, -1):
+        i = nonblank[k]
         line = lines[i]
         if is_navigation(line.text):
             continue  # a library's links after the document
         refs = archival_line(line)
         if refs:
-            archival[:0] = refs
             tail = citation_tail(text, refs[-1])
-            if tail:
+            if tail and is_publication(tail.text):
                 publications.insert(0, tail)
+            elif tail or remark_end is not None:  # "Автограф карандашом.", "Телеграфный бланк."
+                refs[-1] = _described(text, refs[-1], remark_end or (tail.span[1] if tail else refs[-1].span[1]))
+            remark_end = None
+            archival[:0] = refs
+        elif _is_remark(line.text) and k > 0 and archival_line(lines[nonblank[k - 1]]):
+            remark_end = remark_end or line.end  # "Имеются пометы И.В. Сталина." under the citation
         elif (written := _written_date(line, apparatus.conventions)) is not None:
             apparatus.date = apparatus.date or written
         elif is_postscript(line.text) or _is_dated_to_the_day(line, apparatus.conventions):
@@ -292,6 +299,22 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
     apparatus.archival.extend(archival)
     apparatus.publications.extend(publications)
     return lines[:cut]
+
+
+def _described(text: str, ref: ArchivalRef, end: int) -> ArchivalRef:
+    """``ref`` with the editors' description of the document that follows it up to ``end``
+    ("... Подлинник. Автограф карандашом.", "... Машинопись." / "Имеются пометы И.В. Сталина.")."""
+    return replace(ref, as_printed=text[ref.span[0]:end], span=(ref.span[0], end))
+
+
+@cache
+def _remark_start() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(r) for r in _data()["apparatus"]["remarks"]), re.IGNORECASE)
+
+
+def _is_remark(line: str) -> bool:
+    """An editors' remark on the physical document ("Имеются пометы ...", "On the document ...")."""
+    return len(line) <= MAX_CITATION_LINE and _remark_start().match(line) is not None
 
 
 def archival_line(line: Line) -> list[ArchivalRef]:
