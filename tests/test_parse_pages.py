@@ -492,3 +492,13 @@ def test_a_publication_after_the_citation_on_its_line_stays_a_publication() -> N
                          "РГАСПИ. Ф. 558. Оп. 2. Д. 32. Л. 5. Подлинник. Опубл.: Известия ЦК КПСС. 1990. № 7. С. 12.\n"
                          ).letters
     assert [p.text for p in letter.publications] == ["Опубл.: Известия ЦК КПСС. 1990. № 7. С. 12."]
+
+
+@pytest.mark.parametrize(("body", "signature"), [
+    ("Согласен.\n\nСталин.", "Сталин."), ("За.\n\nСталин.", "Сталин."), ("Согласен. Сталин.", "Сталин."),
+    ("Agreed.\n\nStalin.", "Stalin."),
+])
+def test_a_vote_as_the_whole_text_is_no_signer(body: str, signature: str) -> None:
+    letter, = parse_text(f"Телеграмма Л.М. Кагановичу 12 июля 1932 года\n\n{body}\n").letters
+    assert letter.signature is not None and letter.signature.text == signature
+    assert [p.name for p in letter.senders] == [signature.rstrip(".")]

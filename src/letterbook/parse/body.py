@@ -235,8 +235,9 @@ def _extend_upwards(lines: Sequence[Line], i: int) -> int:
 def _inline_signature(text: str, line: Line, senders: Sequence[str] = ()
                       ) -> tuple[TextValue | None, tuple[Party, ...]] | None:
     """Names closing the last paragraph: "... Просим дать согласие1. HP 63. Каганович. Молотов.",
-    or the one sender the heading names: "Сталин — Кагановичу" / "... оставить Осинского. Сталин."."""
-    found = _inline_signers(line.text) or _inline_sender(line.text, senders)
+    the one sender the heading names: "Сталин — Кагановичу" / "... оставить Осинского. Сталин.",
+    or the signer of a vote ("Согласен. Сталин.")."""
+    found = _inline_signers(line.text) or _inline_sender(line.text, senders) or _signed_vote(line.text)
     if found is None:
         return None
     start, end = strip_span(text, line.start + found.start(1), line.start + found.end(1))
@@ -255,6 +256,15 @@ def _inline_sender(line: str, senders: Sequence[str]) -> re.Match[str] | None:
     """The heading's sender named at the end of ``line``, after its last sentence."""
     match = _INLINE_SIGNER.search(line)
     return match if match is not None and _is_a_sender(match[1], senders) else None
+
+
+def _signed_vote(line: str) -> re.Match[str] | None:
+    """A vote and its signer on one line ("Согласен. Сталин.", "За. Молотов")."""
+    match = _INLINE_SIGNER.search(line)
+    if match is None:
+        return None
+    vote = line[:match.start()].strip(" .!").lower()
+    return match if vote in _not_signers() and _is_signer(match[1]) else None
 
 
 def _is_a_sender(name: str, senders: Sequence[str]) -> bool:
@@ -347,7 +357,14 @@ def _is_signer(name: str) -> bool:
     name = name.rstrip(".")
     if alias := _ALIAS.fullmatch(name):  # "V. Ulyanov (Lenin)": a name and the name he went by
         return _is_signer(alias[1]) and _is_signer(alias[2])
-    return (is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2)) and not _is_closing(name)
+    return ((is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2))
+            and not _is_closing(name) and name.lower() not in _not_signers())
+
+
+@cache
+def _not_signers() -> frozenset[str]:
+    """Votes and answers that make a whole text ("Согласен.", "Agreed."), never a signer."""
+    return frozenset(word.lower() for word in _data()["closings"]["not_signers"])
 
 
 def _strip_prefix(text: str, key: str) -> str:
