@@ -253,3 +253,21 @@ def test_english_headings_with_a_possessive_a_kind_in_brackets_or_to_alone(
 
 def test_to_comrade_alone_is_an_address_not_a_heading() -> None:
     assert parse_heading("To Comrade Lenin") is None
+
+
+@pytest.mark.parametrize(("heading", "sender", "recipient"), [
+    ("Письмо И.В. Сталина Г.К. Орджоникидзе", "И. В. Сталин", "Г. К. Орджоникидзе"),
+    ("Письмо Г.К. Орджоникидзе И.В. Сталину", "Г. К. Орджоникидзе", "И. В. Сталин"),
+    ("Записка П.Г. Мдивани В.И. Ленину", "П. Г. Мдивани", "В. И. Ленин"),
+    ("Письмо Р.С. Землячки И.В. Сталину", "Р. С. Землячка", "И. В. Сталин"),
+])
+def test_a_title_with_a_surname_that_never_declines_on_either_side(heading: str, sender: str, recipient: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert ([p.normalized for p in parsed.senders], [p.normalized for p in parsed.recipients]) == (
+        [sender], [recipient])
+
+
+def test_a_title_naming_one_person_whose_surname_never_declines_is_to_him() -> None:
+    parsed = parse_heading("Письмо Г.К. Орджоникидзе")
+    assert parsed is not None and parsed.senders == () and [p.name for p in parsed.recipients] == ["Г.К. Орджоникидзе"]

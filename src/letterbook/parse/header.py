@@ -408,7 +408,8 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
     sender in the genitive, then the addressees in the dative, then perhaps what it is about."""
     senders: list[Party] = []
     after = start
-    while (sender := _RUSSIAN_NAME.match(text, after)) and (nominative_name := _from_genitive(sender[0])):
+    while (sender := _RUSSIAN_NAME.match(text, after)) and (
+            nominative_name := _indeclinable_with_initials(sender[0]) or _from_genitive(sender[0])):
         senders.append(Party(name=sender[0], span=sender.span(), normalized=nominative_name, kind=PartyKind.PERSON))
         after = sender.end()
         joined = _GENITIVE_JOIN.match(text, after)  # "Письмо Молотова и Кагановича Сталину"
@@ -421,10 +422,21 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
     first = to.end() if to else after + 1
     recipients = _split_parties(text, first, _topic_start(text, first), 0, dative=True)
     # addressees in the dative, or a body ("Записка Л.М. Кагановича в ПБ ЦК ВКП(б)", "... членам Политбюро")
-    addressed = all(p.kind is PartyKind.ORGANISATION or looks_dative(p.name) for p in recipients or ())
+    addressed = all(p.kind is PartyKind.ORGANISATION or looks_dative(p.name) or _indeclinable_with_initials(p.name)
+                    for p in recipients or ())
     if not recipients or not addressed:
         return None
     return tuple(senders), recipients
+
+
+def _indeclinable_with_initials(name: str) -> str | None:
+    """A name whose surname reads the same in every case ("Г.К. Орджоникидзе", "П.Г. Мдивани"),
+    with initials (so that "Политбюро" is no person), spaced as a register writes it; else None."""
+    *initials, surname = name.replace(".", ". ").split()
+    if not initials or looks_dative(surname):
+        return None
+    distinct = tuple(e for e in _names_data()["indeclinable_endings"] if len(e) > 1)  # not "Землячки"
+    return " ".join([*initials, surname]) if surname.lower().endswith(distinct) else None
 
 
 _TO_PREPOSITION = re.compile(r"\s(?:к|ко)\s")
