@@ -502,3 +502,12 @@ def test_a_vote_as_the_whole_text_is_no_signer(body: str, signature: str) -> Non
     letter, = parse_text(f"Телеграмма Л.М. Кагановичу 12 июля 1932 года\n\n{body}\n").letters
     assert letter.signature is not None and letter.signature.text == signature
     assert [p.name for p in letter.senders] == [signature.rstrip(".")]
+
+
+def test_a_short_last_line_above_a_citation_that_reads_like_pages_is_no_publication() -> None:
+    # "P. 205" (a folder) once made the line above read as the start of a publication: IndexError.
+    letter, = parse_text("No. 190\n\nG. V. Chicherin to I. V. Stalin\n\nMay 20, 1925\n\n"
+                         "The British note has been received.\n\n"
+                         "AVP RF. F. 04. Op. 32. P. 205. D. 52. L. 1-3.\n").letters
+    assert [(a.archive, a.delo) for a in letter.archival] == [("AVPRF", "52")]
+    assert letter.publications == () and letter.text == "The British note has been received."

@@ -72,6 +72,9 @@ _OPIS = _NUMBER + r"(?:[ \t\xa0](?i:[сcs])(?=\.))?"  # also "Оп. 1 с." (spac
 # A part of a file between the file and the folios ("Д. 246. Вып. IV. Л. 12"): kept in the
 # citation as printed, passed over between the two levels.
 _FILE_PART = re.compile(r"[.,]?\s{0,3}(?i:вып\.|issue)\s{0,3}(?:[IVXLCivxlc]+|\d+)\.?\s{0,3}")
+# The folder between the inventory and the file in the foreign-policy archive ("АВП РФ. Ф. 04.
+# Оп. 32. П. 205. Д. 52"): kept in the citation as printed, passed over like a part of a file.
+_FOLDER = re.compile(r"[.,]?\s{0,3}(?i:п\.|папка|p\.|folder)\s{0,3}\d+[а-яa-z]?\.?\s{0,3}")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -229,6 +232,8 @@ def _follows(text: str, before: _Level, level: _Level) -> bool:
         return False
     if gap <= _MAX_GAP and _GAP.fullmatch(text, before.end, level.start) is not None:
         return True
+    if before.name == "opis" and level.name == "delo":
+        return _FOLDER.fullmatch(text, before.end, level.start) is not None
     return before.name == "delo" and _FILE_PART.fullmatch(text, before.end, level.start) is not None
 
 

@@ -290,7 +290,8 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
             break  # "P.S. 15/V. ...", "Москва, 12 сентября 1933 г." under the signature are the author's
         elif is_publication(line.text):
             publications.insert(0, TextValue(line.text, line.span))
-        elif following is not None and _continues_publication(line, following):
+        elif (following is not None and publications and publications[0].span[0] == following.start
+              and _continues_publication(line, following)):  # the publication below begins on this line
             joined = TextValue(text[line.start:following.end], (line.start, following.end))
             publications[0] = joined
         else:
