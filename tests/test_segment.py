@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from letterbook.model import Source
 from letterbook.parse import parse_source
 
@@ -103,3 +105,18 @@ def test_a_number_line_with_ocr_letters_for_digits_gives_the_number_meant_and_sa
     assert [first.number, second.number, third.number] == ["194", "203", "12a"]
     assert any(f.field == "number" and "194" in f.message for f in first.findings)
     assert not any(f.field == "number" for f in third.findings)
+
+
+@pytest.mark.parametrize("line", ["Document 12", "Doc. 12", "Letter 12", "Letter No. 12", "Nº 12", "N° 12",
+                                  "No. 12*", "Документ 12", "Док. 12"])
+def test_number_lines_in_the_forms_of_other_editions_and_conversions(line: str) -> None:
+    page = f"{line}\n\nStalin to Kaganovich\n\n12 June 1931\n\nPostpone it.\n\nJ. Stalin\n\n" \
+           "Document 13\n\nKaganovich to Stalin\n\n15 June 1931\n\nAgreed.\n\nL. Kaganovich\n"
+    first, second = parse(page).letters
+    assert (first.number, second.number) == ("12", "13")
+    assert first.signature is not None and first.signature.text == "J. Stalin"
+
+
+def test_a_word_beginning_like_a_number_prefix_is_no_number_line() -> None:
+    assert [letter.number for letter in parse("Letters 12\n\nStalin to Kaganovich\n\n12 June 1931\n\nNo.\n").letters] \
+        == [None]

@@ -22,7 +22,7 @@ from letterbook.parse.text import Line, normalize_spaces
 
 # A number line ("Document No. 194.") is no longer.
 MAX_NUMBER_LINE = 40
-_NUMBER_LINE_STARTS = frozenset("NnDdДд№")  # "No.", "Nr.", "Document", "Док.", "№": a quick test first
+_NUMBER_LINE_STARTS = frozenset("NnDdДд№Ll")  # "No.", "Nr.", "Document", "Док.", "№", "Letter": a quick test first
 LONGEST_UNDATED = 20  # characters of "[не датировано]", "[without date]"
 # A heading the rules cannot read, between a number line and a date, is no longer.
 MAX_UNREAD_HEADING = 300
