@@ -271,3 +271,11 @@ def test_a_title_with_a_surname_that_never_declines_on_either_side(heading: str,
 def test_a_title_naming_one_person_whose_surname_never_declines_is_to_him() -> None:
     parsed = parse_heading("Письмо Г.К. Орджоникидзе")
     assert parsed is not None and parsed.senders == () and [p.name for p in parsed.recipients] == ["Г.К. Орджоникидзе"]
+
+
+@pytest.mark.parametrize("heading", ["I. V. Stalin to V. M. Molotov1", "I. V. Stalin to V. M. Molotov¹",
+                                     "И. В. Сталин — В. М. Молотову2"])
+def test_a_note_marker_glued_to_the_last_name_is_not_part_of_it(heading: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert [p.name for p in parsed.recipients] in (["V. M. Molotov"], ["В. М. Молотову"])

@@ -28,7 +28,9 @@ _PERSON = re.compile(
     rf"(?:(?:Comrade|Com\.|T\.|Тов\.|тов\.)\s)?"
     rf"(?:(?:{_INITIAL}){{1,3}}{_SURNAME}|{_SURNAME}(?:\s(?:{_INITIAL}){{1,3}})?|{_SURNAME}\s{_SURNAME})"
 )
-_MARKERS = re.compile(r"(?:\s?\*+|\s\d{1,2}|\s?\(\d{1,2}\))$")
+# A note marker after a name: "Lenin *", "Lenin 1", "Lenin (1)", or glued to a name's small
+# letters ("Lenin1", from a superscript a web page lost).
+_MARKERS = re.compile(r"(?:\s?\*+|\s\d{1,2}|(?<=[a-zа-яё])\d{1,2}|\s?\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
 _TRAILING = ".,;:!"
 # Words that stand among correspondents' names in a heading.
 _NAME_LINKS = frozenset({"from", "and", "и", "от"})
