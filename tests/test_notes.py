@@ -458,6 +458,15 @@ def test_notes_whose_marker_was_not_found_are_reported_once_anchored() -> None:
     ("See note 3 to document No. 183 and note 1 to document No. 187.", [("183", "3"), ("187", "1")]),
     ("See note 3 to document No. 183, note 1 to document No. 187.", [("183", "3"), ("187", "1")]),
     ("See doc. No. 46 and note 1 to doc. No. 45", [("46", None), ("45", "1")]),
+    ("See also No. 45.", [("45", None)]),
+    ("See: No. 45.", [("45", None)]),
+    ("See above, No. 45.", [("45", None)]),
+    ("См. также № 45.", [("45", None)]),
+    ("См.: № 45.", [("45", None)]),
+    ("On Stalin's telegram of October 1 (No. 45).", [("45", None)]),
+    ("See footnote 2 to No. 45.", [("45", "2")]),
+    ("See comment 3 to document No. 12.", [("12", "3")]),
+    ("Decree No. 11 of the CPC.", []),
 ])
 def test_every_document_and_note_a_cross_reference_names(note: str, refs: list[tuple[str, str | None]]) -> None:
     assert [(r.document, r.note) for r in cross_refs(note)] == refs

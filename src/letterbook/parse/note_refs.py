@@ -87,8 +87,9 @@ def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
     """Every reference to another document in ``text``, each with the span of its words."""
     refs: list[CrossRef] = []
     for match in _crossref_pattern().finditer(text):
-        # A bare "No. 183" is a document only when the editors wrote "see" before it.
-        if not match.group("docword") and not match.group("see") and not match.group("notes"):
+        # A bare "No. 183" is a document only when the editors wrote "see" before it, or
+        # put it in brackets after what they name ("Stalin's telegram of October 1 (No. 45)").
+        if not (match.group("docword") or match.group("see") or match.group("notes") or _bracketed(text, match)):
             continue
         span = (offset + match.start(), offset + match.end())
         printed = (match.group("notes") or "") + " " + (match.group("notes_after") or "")
@@ -98,6 +99,10 @@ def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
         for document in _documents(match.group("docs")):
             refs.extend(CrossRef(document=document, note=note, span=span) for note in notes)
     return refs
+
+
+def _bracketed(text: str, match: re.Match[str]) -> bool:
+    return text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
 
 
 @cache
