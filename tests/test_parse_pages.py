@@ -511,3 +511,21 @@ def test_a_short_last_line_above_a_citation_that_reads_like_pages_is_no_publicat
                          "AVP RF. F. 04. Op. 32. P. 205. D. 52. L. 1-3.\n").letters
     assert [(a.archive, a.delo) for a in letter.archival] == [("AVPRF", "52")]
     assert letter.publications == () and letter.text == "The British note has been received."
+
+
+def test_ibid_takes_the_archive_and_levels_of_the_citation_above_it_on_the_page() -> None:
+    page = ("№ 111\nЛенин — Цюрупе\n20 февраля 1922 г.\n\nПроверьте Госплан.\n\nЛенин\n\n"
+            "РГАСПИ. Ф. 2. Оп. 1. Д. 22600. Л. 1. Автограф.\n\n"
+            "№ 112\nЛенин — Цюрупе\n21 февраля 1922 г.\n\nПроверьте НК РКИ.\n\nЛенин\n\nТам же. Л. 3. Автограф.\n")
+    _, second = parse_text(page).letters
+    ref, = second.archival
+    assert (ref.archive, ref.fond, ref.opis, ref.delo, ref.folios) == ("RGASPI", "2", "1", "22600", "3")
+    assert ref.as_printed == "Там же. Л. 3. Автограф."
+    assert any(f.field == "archival" and "Там же" in f.message for f in second.findings)
+
+
+def test_ibid_with_no_citation_above_it_on_the_page_stays_as_printed_and_says_so() -> None:
+    letter, = parse_text("№ 112\nЛенин — Цюрупе\n21 февраля 1922 г.\n\nПроверьте.\n\nЛенин\n\nТам же. Л. 3.\n").letters
+    ref, = letter.archival
+    assert (ref.archive, ref.delo, ref.folios) == ("", None, "3")
+    assert any(f.field == "archival" and "not on this page" in f.message for f in letter.findings)

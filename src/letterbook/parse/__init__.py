@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from letterbook.model import Finding, Letter, ParseResult, Part, Severity, Source, Span
+from letterbook.model import ArchivalRef, Finding, Letter, ParseResult, Part, Severity, Source, Span
+from letterbook.parse.archival import inherit_levels, is_ibid
 from letterbook.parse.body import is_signature_line
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
@@ -39,6 +40,7 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     parts = _leading_parts(text, lines, letters_begin, findings)
     letters = _with_running_head_author(_read_letters(text, lines, starts, back_begin, conventions), lines)
     letters = _with_the_pages_signer(letters)
+    letters = _with_ibid_resolved(letters)
     if back_begin < len(text) and starts:
         parts.append(Part("back_matter", (back_begin, len(text))))
     front = [line for line in lines if line.end <= letters_begin]
@@ -56,6 +58,30 @@ def _with_running_head_author(letters: list[Letter], lines: Sequence[Line]) -> l
                       author[0].span)
     return [letter if letter.senders else replace(letter, senders=author, findings=(*letter.findings, finding))
             for letter in letters]
+
+
+def _with_ibid_resolved(letters: list[Letter]) -> list[Letter]:
+    """ "Ibid. L. 3.", "Там же. Л. 9": the archive and the levels not printed, taken from the
+    citation printed last above it on the page, with a finding naming it. An "ibid" with no
+    citation above it on the page (it points to an earlier page) stays as printed, with a finding."""
+    previous: ArchivalRef | None = None
+    resolved = []
+    for letter in letters:
+        refs, findings = [], list(letter.findings)
+        for printed in letter.archival:
+            ref = printed
+            if is_ibid(printed) and previous is not None:
+                ref = inherit_levels(printed, previous)
+                findings.append(Finding(Severity.INFO, "archival", f"{ref.archive_as_printed!r} read as the "
+                                        f"citation above it: {previous.as_printed!r}", ref.span))
+            elif is_ibid(printed):
+                findings.append(Finding(Severity.WARNING, "archival", f"{ref.archive_as_printed!r} refers to a "
+                                        "citation that is not on this page", ref.span))
+            refs.append(ref)
+            previous = ref if ref.archive else previous
+        changed = len(findings) != len(letter.findings)
+        resolved.append(replace(letter, archival=tuple(refs), findings=tuple(findings)) if changed else letter)
+    return resolved
 
 
 def _with_the_pages_signer(letters: list[Letter]) -> list[Letter]:
