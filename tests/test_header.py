@@ -279,3 +279,20 @@ def test_a_note_marker_glued_to_the_last_name_is_not_part_of_it(heading: str) ->
     parsed = parse_heading(heading)
     assert parsed is not None
     assert [p.name for p in parsed.recipients] in (["V. M. Molotov"], ["В. М. Молотову"])
+
+
+@pytest.mark.parametrize(("heading", "senders", "recipients"), [
+    ("I. V. Stalin to the Council of Labour and Defence", ["I. V. Stalin"], ["Council of Labour and Defence"]),
+    ("Stalin to the Workers' and Peasants' Inspection", ["Stalin"], ["Workers' and Peasants' Inspection"]),
+    ("Записка Ф.Э. Дзержинского в Совет Труда и Обороны", ["Ф. Э. Дзержинский"], ["Совет Труда и Обороны"]),
+    ("Записка Ф.Э. Дзержинского в СТО", ["Ф. Э. Дзержинский"], ["СТО"]),
+    ("Л.Д. Троцкий — в ОГПУ", ["Л.Д. Троцкий"], ["ОГПУ"]),
+    ("Телеграмма в ВЦИК", [], ["ВЦИК"]),
+])
+def test_bodies_with_and_in_their_name_or_by_their_abbreviation(
+        heading: str, senders: list[str], recipients: list[str]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert [p.normalized or p.name for p in parsed.senders] == senders
+    assert [p.normalized for p in parsed.recipients] == recipients
+    assert all(p.kind is PartyKind.ORGANISATION for p in parsed.recipients)

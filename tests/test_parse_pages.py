@@ -529,3 +529,10 @@ def test_ibid_with_no_citation_above_it_on_the_page_stays_as_printed_and_says_so
     ref, = letter.archival
     assert (ref.archive, ref.delo, ref.folios) == ("", None, "3")
     assert any(f.field == "archival" and "not on this page" in f.message for f in letter.findings)
+
+
+def test_a_body_in_words_and_initials_before_to_is_the_sender() -> None:
+    letter, = parse_text("No. 132\n\nPolitburo of the CC RCP (b) to G. K. Ordzhonikidze\n\nDecember 20, 1921\n\n"
+                         "The Politburo instructs you to report.\n\nSecretary of the CC V. Molotov.\n").letters
+    assert [(p.name, p.kind) for p in letter.senders] == [("Politburo of the CC RCP (b)", PartyKind.ORGANISATION)]
+    assert [p.name for p in letter.recipients] == ["G. K. Ordzhonikidze"]

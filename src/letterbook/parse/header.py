@@ -99,6 +99,11 @@ def is_person_name(name: str) -> bool:
     return _PERSON.fullmatch(name) is not None
 
 
+MAX_ABBREVIATION = 5  # letters of "ОГПУ", "ВСНХ", "НКРКИ"; "РЕДАКЦИЮ" in a title in capitals is a word
+# A body's abbreviation in capitals, perhaps with its party's "(б)": "СТО", "ВСНХ", "НКИД", "ЦКК РКП(б)".
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([а-яa-z]\))?(?:\s|$)")
+
+
 def is_organisation(name: str) -> bool:
     """A body such as "Politburo of the Central Committee of the RCP (b)", also addressed as a
     whole ("the members of the Politburo", "в Политбюро", "другим членам ПБ")."""
@@ -106,8 +111,9 @@ def is_organisation(name: str) -> bool:
         return False
     opener = _org_openers().match(name)
     if opener is not None:  # "the Politburo", "THE PEOPLE'S COMMISSARIAT", "членам фракции"; not "the staff"
-        return _org_words(as_printed=True).search(name, opener.end()) is not None or any(
-            word[0][0].isupper() for word in _org_words().finditer(name, opener.end()))
+        return (_org_words(as_printed=True).search(name, opener.end()) is not None
+                or any(word[0][0].isupper() for word in _org_words().finditer(name, opener.end()))
+                or _ABBREVIATION.match(name, opener.end()) is not None)  # "в СТО", "в ВСНХ", "в НКИД"
     if not name[:1].isupper():
         return False
     first = name.split(maxsplit=1)[0].lower()
@@ -140,6 +146,8 @@ def _nominative_body(words: list[str], orgs: dict[str, Any]) -> str:
     addressed in the accusative, in the nominative; what follows the noun stays as printed."""
     changed = list(words)
     for i, word in enumerate(words):
+        if word.isupper() and len(word) <= MAX_ABBREVIATION:
+            break  # "в ОГПУ", "в ЦКК": an abbreviation, the same in every case
         adjective = _ending_replaced(word, orgs["accusative_adjective"])
         if adjective is not None:
             changed[i] = adjective
@@ -192,6 +200,8 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
     """Correspondents on one side of a heading, split at commas and "and" where names allow."""
     whole = _party(text, start, end, offset, dative)
     pieces = _split_points(text, start, end)
+    if whole is not None and whole.kind is PartyKind.ORGANISATION and _AND_IN_A_BODY.search(text, start, end):
+        return (whole,)  # "the Council of Labour and Defence", "Совет Труда и Обороны": one body
     if len(pieces) > 1:
         parties = [_party(text, a, b, offset, dative) for a, b in pieces]
         if all(p is not None and p.kind is PartyKind.PERSON for p in parties):
@@ -205,6 +215,11 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
     return (whole,) if whole is not None else None
 
 
+# "and" inside a body's name: between two capitalised words after "of" ("Council of Labour and
+# Defence", "of Workers' and Peasants' Inspection"), or two capitalised genitives ("Совет Труда и
+# Обороны"), the last word ending the name.
+_AND_IN_A_BODY = re.compile(r"(?:\bof\s(?:the\s)?[A-Z][\w'’]*\sand\s[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?"
+                            r"|\b[А-ЯЁ][а-яё]+[аыяи]\sи\s[А-ЯЁ][а-яё]+[аыяи])$")
 _PARTY_SEPARATORS = re.compile(r",\s|\s(?i:and|и)\s")  # "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too
 
 
@@ -272,7 +287,11 @@ def could_be_heading(text: str) -> bool:
     if match.start() == 0:
         return True
     before = text[:match.start()].replace(",", " ").split()
-    return len(before) <= 12 and all(word[0].isupper() or word.lower() in _NAME_LINKS for word in before)
+    if len(before) > 12:
+        return False
+    # capitalised names ("F. E. Dzerzhinsky and G. K. Ordzhonikidze"), or a body ("Politburo of the CC RCP (b)")
+    return all(word[0].isupper() or word.lower() in _NAME_LINKS for word in before) or is_organisation(
+        text[:match.start()])
 
 
 def parse_heading(text: str, offset: int = 0) -> Heading | None:
