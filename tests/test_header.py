@@ -296,3 +296,15 @@ def test_bodies_with_and_in_their_name_or_by_their_abbreviation(
     assert [p.normalized or p.name for p in parsed.senders] == senders
     assert [p.normalized for p in parsed.recipients] == recipients
     assert all(p.kind is PartyKind.ORGANISATION for p in parsed.recipients)
+
+
+@pytest.mark.parametrize(("heading", "sender", "recipient"), [
+    ("Докладная записка Г.Г. Ягоды секретарю ЦК ВКП(б) И.В. Сталину", "Г.Г. Ягоды", "И.В. Сталину"),
+    ("Л.Д. Троцкий — секретарю ЦК РКП(б) В.М. Молотову", "Л.Д. Троцкий", "В.М. Молотову"),
+    ("L. D. Trotsky to the Secretary of the CC V. M. Molotov", "L. D. Trotsky", "V. M. Molotov"),
+])
+def test_the_person_named_after_an_office_is_the_party(heading: str, sender: str, recipient: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert ([p.name for p in parsed.senders], [p.name for p in parsed.recipients]) == ([sender], [recipient])
+    assert parsed.recipients[0].kind is PartyKind.PERSON

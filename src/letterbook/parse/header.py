@@ -170,6 +170,9 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
     flat = " ".join(name.split())
     if flat.rstrip(".").lower() in marker_words():  # "Copy to Comrade Kamenev." is a note, not a heading
         return None
+    if (person := _person_after_office(text, start, end)) is not None:
+        a, b = person
+        return _party(text, a, b, offset, dative)
     if is_organisation(flat):
         kind = PartyKind.ORGANISATION
     elif is_person_name(flat):
@@ -180,6 +183,25 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
         return None
     normalized = (kind is PartyKind.ORGANISATION and _body_name(flat)) or (nominative(flat) if dative else None)
     return Party(name=name, span=(offset + start, offset + end), normalized=normalized, kind=kind)
+
+
+def _person_after_office(text: str, start: int, end: int) -> Span | None:
+    """Where the person named after an office ends the party ("секретарю ЦК ВКП(б) И.В. Сталину"
+    → "И.В. Сталину"), else None."""
+    if _office_start().match(text, start, end) is None:
+        return None
+    person = _NAME_AT_END.search(text, start, end)
+    return person.span(1) if person is not None and person.start(1) > start else None
+
+
+@cache
+def _office_start() -> re.Pattern[str]:
+    offices = sorted((re.escape(o) for o in _names_data()["offices_before_a_name"]), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(offices)})\s", re.IGNORECASE)
+
+
+# Initials and a surname closing a party, after an office: "... И.В. Сталину", "... V. M. Molotov".
+_NAME_AT_END = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
 
 
 def _group_name(name: str) -> str | None:
