@@ -222,6 +222,8 @@ def test_a_closing_alone_is_no_signature() -> None:
     ("Председатель ВСНХ Ф. Дзержинский", "Ф. Дзержинский"), ("Наркомвоенмор Л. Троцкий", "Л. Троцкий"),
     ("Нарком по иностранным делам Г. Чичерин", "Г. Чичерин"),
     ("People's Commissar for Foreign Affairs G. Chicherin", "G. Chicherin"),
+    ("Народный комиссар по иностранным делам М. Литвинов", "М. Литвинов"),
+    ("Народный комиссар внутренних дел Союза ССР Л. Берия", "Л. Берия"),
 ])
 def test_a_signature_after_the_signers_office_is_read_with_it(line: str, signer: str) -> None:
     letter, = parse_text(f"Письмо В.В. Куйбышеву\n\n5 сентября 1924 г.\n\nТов. Куйбышеву.\n\n"
