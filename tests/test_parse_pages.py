@@ -538,3 +538,13 @@ def test_a_body_in_words_and_initials_before_to_is_the_sender() -> None:
                          "The Politburo instructs you to report.\n\nSecretary of the CC V. Molotov.\n").letters
     assert [(p.name, p.kind) for p in letter.senders] == [("Politburo of the CC RCP (b)", PartyKind.ORGANISATION)]
     assert [p.name for p in letter.recipients] == ["G. K. Ordzhonikidze"]
+
+
+def test_a_page_footnote_between_the_signature_and_the_citation_leaves_both_in_place() -> None:
+    letter, = parse_text("No. 120\n\nV. I. Lenin to G. K. Ordzhonikidze\n\nMarch 2, 1921\n\nI ask you to reply.*\n\n"
+                         "Lenin.\n\n* Underlined by Lenin.\n\n"
+                         "RTsKhIDNI. F. 2. Op. 1. D. 17432. L. 1. Typewritten copy.\n").letters
+    assert letter.signature is not None and letter.signature.text == "Lenin."
+    assert [(a.fond, a.delo) for a in letter.archival] == [("2", "17432")]
+    note, = letter.notes
+    assert (note.number, note.text) == ("*", "Underlined by Lenin.")

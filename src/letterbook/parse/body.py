@@ -26,6 +26,7 @@ _INLINE_SIGNER = re.compile(rf"(?<=[.!?])\s({_NAME_TOKEN}\.?)$")
 _INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,{MAX_SIGNERS}}}"
                                rf"|\s{_NAME_TOKEN}(?:(?:,|\sи|\sand)\s{_NAME_TOKEN}){{1,{MAX_SIGNERS - 1}}}\.)$")
 _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
+_MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\s?(?:\d{1,2}|\*+)$")  # "... reply.*", "... вопрос.1"
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов",
 # "G. Zinoviev. L. Kamenev").
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s"
@@ -395,7 +396,9 @@ def _is_title_word(text: str) -> bool:
 
 
 def _is_title_line(text: str) -> bool:
-    """A signer's position above the names ("Members of the Central Committee and the ...")."""
+    """A signer's position above the names ("Members of the Central Committee and the ...");
+    never a sentence, also one with a note marker after its full stop ("I ask you to reply.*")."""
+    text = _MARKER_AFTER_STOP.sub("", text)
     return (len(text) <= 110 and text[:1].isupper() and not text.endswith((".", "!", "?", ":", ","))
             and not any(ch.isdigit() for ch in text) and len(text.split()) >= 2)
 

@@ -87,6 +87,8 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     body = _read_label_blocks(text, body, apparatus)
     body = _without_next_number(body, apparatus)
     body, notes_lines = _split_notes(body)
+    if _opens_with_footnote(notes_lines):  # "* Подчеркнуто Лениным." above the citation: the page's footnote
+        notes_lines = _read_apparatus_tail(text, notes_lines, apparatus)
     body = _read_apparatus_tail(text, body, apparatus)
     nonblank = [line for line in body if not line.blank]
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
@@ -238,6 +240,13 @@ def _without_next_number(lines: list[Line], apparatus: _Apparatus) -> list[Line]
     apparatus.findings.append(Finding(Severity.INFO, "text", f"the page ends with the number of the next "
                                       f"document ({number}), none of whose text is on it", lines[last].span))
     return lines[:last]
+
+
+def _opens_with_footnote(lines: list[Line]) -> bool:
+    """Notes that begin with a page's footnote and end with the archival citation: the footnote
+    stands between the text and the apparatus ("* Underlined by Lenin." / "RTsKhIDNI. ...")."""
+    nonblank = [line for line in lines if not line.blank]
+    return bool(nonblank) and is_footnote_line(nonblank[0].text) and bool(archival_line(nonblank[-1]))
 
 
 def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
