@@ -548,3 +548,12 @@ def test_a_page_footnote_between_the_signature_and_the_citation_leaves_both_in_p
     assert [(a.fond, a.delo) for a in letter.archival] == [("2", "17432")]
     note, = letter.notes
     assert (note.number, note.text) == ("*", "Underlined by Lenin.")
+
+
+@pytest.mark.parametrize("label", ["Attachment", "Appendix", "Приложение"])
+def test_an_enclosure_label_under_the_signature_is_not_signed(label: str) -> None:
+    letter, = parse_text("No. 210\n\nF. E. Dzerzhinsky to V. V. Kuibyshev\n\nMay 15, 1926\n\nI send the draft.\n\n"
+                         f"F. Dzerzhinsky.\n\n{label}\n\nDraft resolution of the Politburo\n\n"
+                         "1. To reduce the staff by 20%.\n\nRTsKhIDNI. F. 76. Op. 2. D. 270. L. 31-33. Autograph.\n"
+                         ).letters
+    assert letter.signature is not None and letter.signature.text == "F. Dzerzhinsky."
