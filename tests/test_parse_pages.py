@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, REPO
+from consistency import assert_result_consistent
 from letterbook.model import Calendar, ParseResult, PartyKind, Source
 from letterbook.parse import Conventions, parse_source
 from letterbook.parse.conventions import DEFAULT
@@ -557,3 +558,18 @@ def test_an_enclosure_label_under_the_signature_is_not_signed(label: str) -> Non
                          "1. To reduce the staff by 20%.\n\nRTsKhIDNI. F. 76. Op. 2. D. 270. L. 31-33. Autograph.\n"
                          ).letters
     assert letter.signature is not None and letter.signature.text == "F. Dzerzhinsky."
+
+
+@pytest.mark.parametrize(("heading", "line", "senders"), [
+    ("Сталин И.В.\n\nТелеграмма Л.М. Кагановичу", "Совместно с В.М. Молотовым", ["Сталин И.В.", "В. М. Молотов"]),
+    ("И.В. Сталин — Л.М. Кагановичу", "Совместно с В.М. Молотовым и К.Е. Ворошиловым",
+     ["И.В. Сталин", "В. М. Молотов", "К. Е. Ворошилов"]),
+    ("I. V. Stalin to L. M. Kaganovich", "Jointly with V. M. Molotov", ["I. V. Stalin", "V. M. Molotov"]),
+])
+def test_a_line_naming_who_wrote_with_the_author_adds_the_co_authors(heading: str, line: str,
+                                                                      senders: list[str]) -> None:
+    result = parse_text(f"{heading}\n\n{line}\n\n5 сентября 1933 года\n\nСогласны с проектом.\n\nСталин, Молотов.\n")
+    assert_result_consistent(result)
+    letter, = result.letters
+    assert [p.normalized or p.name for p in letter.senders] == senders
+    assert letter.date is not None and letter.date.edtf == "1933-09-05"

@@ -559,6 +559,38 @@ def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
     return None
 
 
+def parse_co_author_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
+    """ "Совместно с В.М. Молотовым", "Jointly with V. M. Molotov": the co-authors a line under a
+    title names, each in the nominative, or None when the line is something else."""
+    opener = _co_author_opener().match(text)
+    if opener is None or len(text) > MAX_CO_AUTHOR_LINE:
+        return None
+    parties = _split_parties(text, opener.end(), len(text), offset, dative=False)
+    if not parties or any(p.kind is not PartyKind.PERSON for p in parties):
+        return None
+    return tuple(replace(p, normalized=_from_instrumental(p.name)) for p in parties)
+
+
+MAX_CO_AUTHOR_LINE = 120
+
+
+@cache
+def _co_author_opener() -> re.Pattern[str]:
+    openers = sorted((re.escape(o) for o in _names_data()["co_author_openers"]), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(openers)})\s+", re.IGNORECASE)
+
+
+def _from_instrumental(name: str) -> str | None:
+    """ "В.М. Молотовым" → "В. М. Молотов", "Л.М. Кагановичем" → "Л. М. Каганович"; None for a
+    name not in Russian (it is printed in the nominative)."""
+    if not is_mostly_cyrillic(name):
+        return None
+    *initials, surname = name.replace(".", ". ").split()
+    if not surname.lower().endswith(tuple(_names_data()["indeclinable_endings"])):
+        surname = _ending_replaced(surname, _names_data()["instrumental_to_nominative"]) or surname
+    return " ".join([*initials, surname])
+
+
 _UPPER = re.compile("[A-ZА-ЯЁ]")
 _LOWER = re.compile("[a-zа-яё]")
 

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import is_navigation
-from letterbook.parse.header import Heading, could_be_heading, looks_dative, parse_heading, parse_sender_line
+from letterbook.parse.header import (
+    Heading,
+    could_be_heading,
+    looks_dative,
+    parse_co_author_line,
+    parse_heading,
+    parse_sender_line,
+)
 from letterbook.parse.text import Line, normalize_spaces
 
 # A number line ("Document No. 194.") is no longer.
@@ -207,6 +214,13 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
         return None
     if last + 1 < len(nonblank) and is_navigation(lines[nonblank[last + 1]].text):
         return None  # a page title above the navigation bar
+    if inline_date is None and last + 1 < len(nonblank) and (
+            co_authors := parse_co_author_line(lines[nonblank[last + 1]].text, lines[nonblank[last + 1]].start)):
+        last += 1  # "Совместно с В.М. Молотовым": he signed with the author
+        if heading.senders:
+            heading = replace(heading, senders=(*heading.senders, *co_authors))
+        else:
+            senders = (*senders, *co_authors)
     date = inline_date
     if date is None:
         date = _date_at(page, last + 1)
