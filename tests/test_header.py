@@ -308,3 +308,12 @@ def test_the_person_named_after_an_office_is_the_party(heading: str, sender: str
     assert parsed is not None
     assert ([p.name for p in parsed.senders], [p.name for p in parsed.recipients]) == ([sender], [recipient])
     assert parsed.recipients[0].kind is PartyKind.PERSON
+
+
+@pytest.mark.parametrize("heading", ["Телеграмма И.В. Сталина из Царицына В.И. Ленину",
+                                     "Телеграмма И.В. Сталина В.И. Ленину из Царицына"])
+def test_where_a_title_says_the_document_was_sent_from_is_no_party(heading: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert ([p.normalized for p in parsed.senders], [p.normalized for p in parsed.recipients]) == (
+        ["И. В. Сталин"], ["В. И. Ленин"])

@@ -461,6 +461,8 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
         after = joined.end()
     if not senders or not text[after:after + 1].isspace():
         return None
+    if place := _FROM_PLACE.match(text, after):  # "Телеграмма И.В. Сталина из Царицына В.И. Ленину"
+        after = place.end()
     to = _TO_PREPOSITION.match(text, after)  # "Обращение Н.И. Бухарина к И.В. Сталину"
     first = to.end() if to else after + 1
     recipients = _split_parties(text, first, _topic_start(text, first), 0, dative=True)
@@ -483,6 +485,7 @@ def _indeclinable_with_initials(name: str) -> str | None:
 
 
 _TO_PREPOSITION = re.compile(r"\s(?:к|ко)\s")
+_FROM_PLACE = re.compile(r"\sиз\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?=\s)")  # where it was sent from
 _ABOUT = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)  # a topic no body's name holds
 
 
