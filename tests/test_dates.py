@@ -748,3 +748,30 @@ def test_reading_time_grows_linearly_with_the_text(unit: str) -> None:
     # Four times the text in at most ten times the time (CPU time, best of five).
     small, large = min(seconds(300) for _ in range(5)), min(seconds(1200) for _ in range(5))
     assert large < 10 * small + 0.02
+
+
+@pytest.mark.parametrize(("line", "edtf", "day", "calendar"), [
+    ("25 (12) June 1917", "1917-06-25", dt.date(1917, 6, 25), Calendar.GREGORIAN),
+    ("1 (19) June 1917", "1917-06-01", dt.date(1917, 6, 1), Calendar.GREGORIAN),
+    ("12 (25) June 1917", "1917-06-12", dt.date(1917, 6, 25), Calendar.JULIAN),
+])
+def test_the_old_style_day_in_brackets_makes_the_printed_day_new_style(
+        line: str, edtf: str, day: dt.date, calendar: Calendar) -> None:
+    found = date(line)
+    assert (found.edtf, found.earliest, found.latest, found.calendar) == (edtf, day, day, calendar)
+
+
+@pytest.mark.parametrize("line", ["October 5-3, 1925", "30 июня — 1 июня 1922 г.",
+                                  "[Не ранее 10 — не позднее 5 июня 1922 г.]"])
+def test_a_range_whose_days_run_backwards_in_one_month_is_no_date(line: str) -> None:
+    assert parse_date(line) is None  # not a year-long interval into the year before
+
+
+@pytest.mark.parametrize(("line", "first", "last"), [
+    ("[20-е числа марта 1924 г.]", dt.date(1924, 3, 20), dt.date(1924, 3, 29)),
+    ("10-е числа мая 1922 г.", dt.date(1922, 5, 10), dt.date(1922, 5, 19)),
+])
+def test_the_tens_of_a_month_are_ten_days(line: str, first: dt.date, last: dt.date) -> None:
+    found = date(line)
+    assert (found.earliest, found.latest) == (first, last)
+    assert date("20-го числа марта 1924 г.").edtf == "1924-03-20"

@@ -567,6 +567,8 @@ class Reader:
             return None
         if (turn := self._following_year(left)) is not None:
             return Expression(i, turn.stop, left, turn)
+        if left.day in (10, 20) and self._decade_words(i):  # "20-е числа марта": the 20th to the 29th
+            return Expression(i, left.stop, left, replace(left, day=left.day + 9))
         after = self.phrase(left.stop, self.lex.range_connectors)
         alternative = self.phrase(left.stop, self.lex.alternatives)  # "July 29 or 30, 1920"
         joined = after or alternative
@@ -576,6 +578,10 @@ class Reader:
         if left.form in (Form.DAY, Form.MONTH):
             return None  # a bare day ("12, 1918") or month is only a date as one end of a range
         return Expression(i, left.stop, left)
+
+    def _decade_words(self, i: int) -> bool:
+        """ "20-е числа": a plural ordinal and "числа", ten days of a month, not "20-го числа"."""
+        return self.sym(i + 1, "-") and self.word(i + 2) == "е" and self.word(i + 3) == "числа"
 
     def _following_year(self, left: Point) -> Point | None:
         """ "1921/22", "1921/1922 гг.": two years printed as one span, a winter or a season of work."""
@@ -644,6 +650,9 @@ def complete_range(left: Point, right: Point) -> tuple[Point, Point] | None:
         if left.month is None:
             return None
         right = replace(right, month=left.month, month_style=left.month_style)
+    if (left.month == right.month and left.day is not None and right.day is not None and left.day > right.day
+            and (left.year is None or left.year == right.year)):
+        return None  # "October 5-3", "не ранее 10 — не позднее 5 июня": a slip, not a range over a year
     if left.year is None and right.year is not None:
         later_in_year = (left.month or 0, left.day or 0) > (right.month or 13, right.day or 32)
         left = replace(left, year=right.year - 1 if later_in_year else right.year, year_digits=right.year_digits)

@@ -427,6 +427,8 @@ def _calendar_of(end: _Resolved, julian_before: dt.date | None) -> Calendar:
         return end.point.style
     if _new_style_day(end) is not None:
         return Calendar.JULIAN
+    if _old_style_in_brackets(end):
+        return Calendar.GREGORIAN  # "25 (12) June 1917": New Style first, Old Style beside it
     high = end.high
     if julian_before is None or high is None:
         return Calendar.GREGORIAN
@@ -477,6 +479,24 @@ def _new_style_day(end: _Resolved) -> dt.date | None:
     except ValueError:
         return None
     return printed if abs((printed - converted).days) <= 1 else None
+
+
+def _old_style_in_brackets(end: _Resolved) -> bool:
+    """Whether the day printed beside this one is its Old Style date ("25 (12) June 1917"):
+    then this one is New Style. The usual order is the other ("12 (25) June 1917")."""
+    old_style, low = end.point.new_style, end.low
+    if old_style is None or low is None or end.point.day is None:
+        return False
+    day, printed_month = old_style
+    # "1 (19) June": the Old Style day of a month not printed is in the month before
+    month = printed_month or (low[1] if day <= low[2] else (low[1] - 2) % 12 + 1)
+    year = low[0] - 1 if month > low[1] else low[0]
+    try:
+        converted = _gregorian((year, month, day), Calendar.JULIAN)
+        printed = dt.date(*low)
+    except ValueError:
+        return False
+    return abs((printed - converted).days) <= 1
 
 
 def _bounds(end: _Resolved) -> tuple[dt.date, dt.date] | None:
