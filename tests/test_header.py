@@ -317,3 +317,22 @@ def test_where_a_title_says_the_document_was_sent_from_is_no_party(heading: str)
     assert parsed is not None
     assert ([p.normalized for p in parsed.senders], [p.normalized for p in parsed.recipients]) == (
         ["И. В. Сталин"], ["В. И. Ленин"])
+
+
+@pytest.mark.parametrize(("heading", "kind", "senders", "recipients"), [
+    ("Excerpt from a letter of I. V. Stalin to V. M. Molotov", "letter (extract)", ["I. V. Stalin"], ["V. M. Molotov"]),
+    ("Copy of a telegram from I. V. Stalin to V. I. Lenin", "telegram", ["I. V. Stalin"], ["V. I. Lenin"]),
+    ("Draft letter from I. V. Stalin to V. I. Lenin", "letter (draft)", ["I. V. Stalin"], ["V. I. Lenin"]),
+    ("Radiogram from I. V. Stalin to V. I. Lenin", "radiogram", ["I. V. Stalin"], ["V. I. Lenin"]),
+    ("G. K. Ordzhonikidze (Sergo) to V. I. Lenin", "letter", ["G. K. Ordzhonikidze"], ["V. I. Lenin"]),
+    ("I. V. Stalin to V. I. Lenin on the situation at Orel", "letter", ["I. V. Stalin"], ["V. I. Lenin"]),
+    ("I. V. Stalin to V. I. Lenin about the Southern Front", "letter", ["I. V. Stalin"], ["V. I. Lenin"]),
+    ("V. I. Lenin to TT. Stalin and Kamenev", "letter", ["V. I. Lenin"], ["Stalin", "Kamenev"]),
+    ("V. I. Lenin to Comrades Stalin and Kamenev", "letter", ["V. I. Lenin"], ["Stalin", "Kamenev"]),
+    ("В.И. Ленин — тт. Сталину и Каменеву", "letter", ["В.И. Ленин"], ["Сталину", "Каменеву"]),
+])
+def test_more_english_heading_forms(heading: str, kind: str, senders: list[str], recipients: list[str]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    assert (parsed.kind, [p.name for p in parsed.senders], [p.name for p in parsed.recipients]) == (
+        kind, senders, recipients)

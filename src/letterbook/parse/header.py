@@ -170,7 +170,7 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
     flat = " ".join(name.split())
     if flat.rstrip(".").lower() in marker_words():  # "Copy to Comrade Kamenev." is a note, not a heading
         return None
-    if (person := _person_after_office(text, start, end)) is not None:
+    if (person := _person_after_office(text, start, end) or _name_before_alias(text, start, end)) is not None:
         a, b = person
         return _party(text, a, b, offset, dative)
     if is_organisation(flat):
@@ -183,6 +183,21 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
         return None
     normalized = (kind is PartyKind.ORGANISATION and _body_name(flat)) or (nominative(flat) if dative else None)
     return Party(name=name, span=(offset + start, offset + end), normalized=normalized, kind=kind)
+
+
+def _name_before_alias(text: str, start: int, end: int) -> Span | None:
+    """The name before the name he went by ("G. K. Ordzhonikidze (Sergo)" → "G. K. Ordzhonikidze")."""
+    alias = _ALIAS_AFTER_NAME.fullmatch(text, start, end)
+    return alias.span(1) if alias is not None and is_person_name(alias[1]) else None
+
+
+_ALIAS_AFTER_NAME = re.compile(r"\s*(.+?)\s\((?:[A-ZА-ЯЁ][a-zа-яё]+)\)\s*")
+
+
+@cache
+def _plural_address() -> re.Pattern[str]:
+    words = sorted((re.escape(w) for w in _names_data()["plural_address"]), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(words)})\s+", re.IGNORECASE)
 
 
 def _person_after_office(text: str, start: int, end: int) -> Span | None:
@@ -220,6 +235,11 @@ def _group_name(name: str) -> str | None:
 
 def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -> tuple[Party, ...] | None:
     """Correspondents on one side of a heading, split at commas and "and" where names allow."""
+    plural = _plural_address().match(text, start, end)
+    if plural is not None and _PARTY_SEPARATORS.search(text, plural.end(), end):
+        people = _split_parties(text, plural.end(), end, offset, dative)  # "TT. Stalin and Kamenev"
+        if people and all(p.kind is PartyKind.PERSON for p in people):
+            return people
     whole = _party(text, start, end, offset, dative)
     pieces = _split_points(text, start, end)
     if whole is not None and whole.kind is PartyKind.ORGANISATION and _AND_IN_A_BODY.search(text, start, end):
@@ -311,8 +331,10 @@ def could_be_heading(text: str) -> bool:
     before = text[:match.start()].replace(",", " ").split()
     if len(before) > 12:
         return False
-    # capitalised names ("F. E. Dzerzhinsky and G. K. Ordzhonikidze"), or a body ("Politburo of the CC RCP (b)")
-    return all(word[0].isupper() or word.lower() in _NAME_LINKS for word in before) or is_organisation(
+    # capitalised names ("F. E. Dzerzhinsky and G. K. Ordzhonikidze", "... (Sergo)"), or a body
+    # ("Politburo of the CC RCP (b)")
+    return all(word[0].isupper() or word.lower() in _NAME_LINKS or word[:2].lstrip("(").isupper()
+               for word in before) or is_organisation(
         text[:match.start()])
 
 
@@ -384,7 +406,7 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         end = _before_others(text)  # "..., L. B. Kamenev and others"
         aside = _trailing_aside(text, end)  # "(copy to V. M. Molotov)", "(for members of the Politburo)"
         recipients = (aside is not None and _split_parties(text, at + len(word), aside, 0, dative=cyrillic)) or \
-            _split_parties(text, at + len(word), end, 0, dative=cyrillic)
+            _addressees(text, at + len(word), dative=cyrillic, titled=True, end=end)
         if senders and recipients:
             if kind_printed is None and aside is not None and (named := _kind_prefix(text[aside + 2:end - 1])):
                 kind, kind_printed = named[0], named[1]  # "I. V. Stalin to V. I. Lenin (telegram)"
@@ -486,16 +508,19 @@ def _indeclinable_with_initials(name: str) -> str | None:
 
 _TO_PREPOSITION = re.compile(r"\s(?:к|ко)\s")
 _FROM_PLACE = re.compile(r"\sиз\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?=\s)")  # where it was sent from
-_ABOUT = re.compile(r"\s(?:о|об|обо)\s", re.IGNORECASE)  # a topic no body's name holds
+_ABOUT = re.compile(r"\s(?:о|об|обо|about|regarding|concerning)\s", re.IGNORECASE)  # a topic no body's name holds
 
 
-def _addressees(text: str, start: int, *, dative: bool, titled: bool) -> tuple[Party, ...] | None:
+def _addressees(text: str, start: int, *, dative: bool, titled: bool, end: int | None = None
+                ) -> tuple[Party, ...] | None:
     """The addressees of a title, without what it says the document is about ("Письмо Л.М.
-    Кагановичу о хлебозаготовках", "ЗАПИСКА И. В. СТАЛИНУ С ПРОЕКТОМ РЕШЕНИЯ ..."): cut at the
-    topic when what stands before it is people, or the topic is "о ..."; else read whole."""
-    whole = _split_parties(text, start, len(text), 0, dative=dative)
-    topic = _topic_start(text, start)
-    if not titled or topic == len(text):
+    Кагановичу о хлебозаготовках", "ЗАПИСКА И. В. СТАЛИНУ С ПРОЕКТОМ РЕШЕНИЯ ...", "... to V. I.
+    Lenin on the situation at Orel"): cut at the topic when what stands before it is people,
+    or the topic is "о ..."/"about ..."; else read whole (up to ``end``)."""
+    end = len(text) if end is None else end
+    whole = _split_parties(text, start, end, 0, dative=dative)
+    topic = min(_topic_start(text, start), end)
+    if not titled or topic == end:
         return whole
     cut = _split_parties(text, start, topic, 0, dative=dative)
     if cut and (whole is None or all(p.kind is PartyKind.PERSON for p in cut) or _ABOUT.match(text, topic)):
