@@ -559,7 +559,8 @@ def test_looks_like_date_line_accepts_both_kinds_and_nothing_else() -> None:
     [
         ("Сталин — Кагановичу 19 августа 1932 г.", "19 августа 1932 г.", "1932-08-19"),
         ("Из телеграммы Э. Синклеру 21 ноября 1931 года", "21 ноября 1931 года", "1931-11-21"),
-        ("on the night of 5 to 6 October [19]25, in two copies.", "5 to 6 October [19]25", "1925-10-05/1925-10-06"),
+        ("on the night of 5 to 6 October [19]25, in two copies.", "on the night of 5 to 6 October [19]25",
+         "1925-10-05/1925-10-06"),
         ("the Soviet-Georgian agreement of May 7, 1920.Marx-Engels", "May 7, 1920", "1920-05-07"),
         ("On July 29 or 30, 1920, Stalin sent a telegram", "July 29 or 30, 1920", "1920-07-29/1920-07-30"),
         ("Впервые напечатано 19 января\n1928 г. в газете", "19 января\n1928 г.", "1928-01-19"),
@@ -775,3 +776,15 @@ def test_the_tens_of_a_month_are_ten_days(line: str, first: dt.date, last: dt.da
     found = date(line)
     assert (found.earliest, found.latest) == (first, last)
     assert date("20-го числа марта 1924 г.").edtf == "1924-03-20"
+
+
+@pytest.mark.parametrize(("line", "edtf"), [
+    ("Ночь на 12 июля 1918 года", "1918-07-11/1918-07-12"),
+    ("[Ночь на 12 июля 1918 г.]", "1918-07-11/1918-07-12"),
+    ("the night of October 5, 1925", "1925-10-05/1925-10-06"),
+    ("Night of October 5 to 6, 1925", "1925-10-05/1925-10-06"),
+    ("October 5/6, 1925", "1925-10-05/1925-10-06"),
+])
+def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
+    assert date(line).edtf == edtf
+    assert parse_date("October 5/7, 1925") is None  # not two days in a row

@@ -569,6 +569,8 @@ class Reader:
             return Expression(i, turn.stop, left, turn)
         if left.day in (10, 20) and self._decade_words(i):  # "20-е числа марта": the 20th to the 29th
             return Expression(i, left.stop, left, replace(left, day=left.day + 9))
+        if (night := self._next_day_after_slash(left)) is not None and (ends := complete_range(left, night)):
+            return Expression(i, night.stop, *ends)  # "October 5/6, 1925": a night
         after = self.phrase(left.stop, self.lex.range_connectors)
         alternative = self.phrase(left.stop, self.lex.alternatives)  # "July 29 or 30, 1920"
         joined = after or alternative
@@ -578,6 +580,15 @@ class Reader:
         if left.form in (Form.DAY, Form.MONTH):
             return None  # a bare day ("12, 1918") or month is only a date as one end of a range
         return Expression(i, left.stop, left)
+
+    def _next_day_after_slash(self, left: Point) -> Point | None:
+        """ "October 5/6, 1925", "5/6 октября 1925 г.": two days in a row, the night between them."""
+        if left.day is None or left.month is None or not self.sym(left.stop, "/"):
+            return None
+        right = self.bare_day(left.stop + 1)
+        if right is None or right.day != left.day + 1:
+            return None
+        return right
 
     def _decade_words(self, i: int) -> bool:
         """ "20-е числа": a plural ordinal and "числа", ten days of a month, not "20-го числа"."""

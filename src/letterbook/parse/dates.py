@@ -543,6 +543,8 @@ def _edtf_and_bounds(
         return _part_of(first, reader.lex.parts[qualifier], expression)
     if qualifier in reader.lex.seasons:
         return _season(first, reader.lex.seasons[qualifier], over_the_turn=len(ends) == 2)
+    if qualifier in _NIGHTS and len(ends) == 1 and first.point.day is not None:
+        return _night(first, before=qualifier == "night before")
     approximate = qualifier == "about" or qualifier in reader.lex.parts
     start, stop = first.edtf(_mark(first, expression, approximate)), last.edtf(_mark(last, expression, approximate))
     if qualifier in _BOUNDS_AFTER:
@@ -550,6 +552,20 @@ def _edtf_and_bounds(
     if qualifier in _BOUNDS_BEFORE:
         return f"../{stop}", None, high[1]
     return (start if len(ends) == 1 else f"{start}/{stop}"), low[0], high[1]
+
+
+_NIGHTS = frozenset({"night", "night before"})
+
+
+def _night(end: _Resolved, *, before: bool) -> tuple[str | None, dt.date | None, dt.date | None]:
+    """ "the night of October 5": the 5th to the 6th; "ночь на 12 июля": the 11th to the 12th."""
+    low = end.low
+    if low is None:
+        return None, None, None
+    printed = dt.date(*low)
+    first, last = (printed - dt.timedelta(days=1), printed) if before else (printed, printed + dt.timedelta(days=1))
+    return (f"{first.isoformat()}/{last.isoformat()}", _gregorian((first.year, first.month, first.day), end.calendar),
+            _gregorian((last.year, last.month, last.day), end.calendar))
 
 
 def _season(end: _Resolved, season: Season, *, over_the_turn: bool = False) -> tuple[str | None, dt.date, dt.date]:
