@@ -573,3 +573,21 @@ def test_a_line_naming_who_wrote_with_the_author_adds_the_co_authors(heading: st
     letter, = result.letters
     assert [p.normalized or p.name for p in letter.senders] == senders
     assert letter.date is not None and letter.date.edtf == "1933-09-05"
+
+
+@pytest.mark.parametrize(("lines", "signature"), [
+    ("Member of the RVS of the Republic /Stalin/", "Member of the RVS of the Republic /Stalin/"),
+    ("(signed) Gusev", "(signed) Gusev"), ("Stalin [signature]", "Stalin [signature]"),
+    ("Сталин (подпись)", "Сталин (подпись)"), ("Yours truly, G. Chicherin.", "Yours truly, G. Chicherin."),
+])
+def test_signatures_as_typed_copies_print_them(lines: str, signature: str) -> None:
+    letter, = parse_text("No. 70\n\nI. V. Stalin to S. I. Gusev\n\nOctober 3, 1919\n\nCopy.\n\n"
+                         f"I order the transfer of two divisions.\n\n{lines}\n\n"
+                         "RTsKhIDNI. F. 558. Op. 1. D. 1820. L. 3. Copy.\n").letters
+    assert letter.signature is not None and letter.signature.text == signature
+
+
+def test_a_word_of_receipt_before_the_signer_on_the_last_line_is_not_signed() -> None:
+    letter, = parse_text("No. 147\n\nV. I. Lenin to L. B. Kamenev\n\nJanuary 5, 1923\n\nKamenev! Received. Lenin.\n"
+                         ).letters
+    assert letter.signature is not None and letter.signature.text == "Lenin."

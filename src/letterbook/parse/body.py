@@ -26,6 +26,9 @@ _INLINE_SIGNER = re.compile(rf"(?<=[.!?])\s({_NAME_TOKEN}\.?)$")
 _INLINE_SIGNATURE = re.compile(rf"(?<=[.!?])((?:\s{_NAME_TOKEN}\.){{1,{MAX_SIGNERS}}}"
                                rf"|\s{_NAME_TOKEN}(?:(?:,|\sи|\sand)\s{_NAME_TOKEN}){{1,{MAX_SIGNERS - 1}}}\.)$")
 _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
+# How a typed copy prints the signature it copies: "/Stalin/", "Stalin [signature]", "Сталин
+# (подпись)"; "(signed) Gusev" and "п.п." are closing formulas (``headings.toml``).
+_TYPED_COPY = re.compile(r"/([^/]{2,60})/|\s?[\[(](?:signature|signed|подпись|подп\.)[\])]", re.IGNORECASE)
 _MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\s?(?:\d{1,2}|\*+)$")  # "... reply.*", "... вопрос.1"
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов",
 # "G. Zinoviev. L. Kamenev").
@@ -250,7 +253,7 @@ def _inline_signers(line: str) -> re.Match[str] | None:
     if match is None:
         return None
     names = [n.strip(" .") for n in _SIGNER_SEPARATORS.split(match.group(1).strip()) if n.strip(" .")]
-    return match if len(names) >= 2 and all(is_person_name(n) and not _is_closing(n) for n in names) else None
+    return match if len(names) >= 2 and all(is_person_name(n) and _is_signer(n) for n in names) else None
 
 
 def _inline_sender(line: str, senders: Sequence[str]) -> re.Match[str] | None:
@@ -304,7 +307,7 @@ def _signature_names(line: str) -> list[str] | None:
     """The names a signature line consists of, or None when the line is something else."""
     if len(line) > 90 or line.endswith(("?", ":", ",")) or (line.endswith("!") and not _starts_with_formula(line)):
         return None  # "Привет!" is a greeting; "Your Sergo!" a signature
-    printed = _MARKER_TAIL.sub("", line).strip().rstrip(".!")
+    printed = _TYPED_COPY.sub(r"\1", _MARKER_TAIL.sub("", line)).strip().rstrip(".!")
     core = _strip_prefix(_strip_prefix(printed, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
     after_title = _name_after_title(core)  # "Зам. председателя ОГПУ Г. Ягода"
     if after_title is not None:
@@ -359,7 +362,7 @@ def _is_signer(name: str) -> bool:
     if alias := _ALIAS.fullmatch(name):  # "V. Ulyanov (Lenin)": a name and the name he went by
         return _is_signer(alias[1]) and _is_signer(alias[2])
     return ((is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2))
-            and not _is_closing(name) and name.lower() not in _not_signers())
+            and not _is_closing(name) and name.lower() not in _not_signers() and name.lower() not in marker_words())
 
 
 @cache
