@@ -591,3 +591,10 @@ def test_a_word_of_receipt_before_the_signer_on_the_last_line_is_not_signed() ->
     letter, = parse_text("No. 147\n\nV. I. Lenin to L. B. Kamenev\n\nJanuary 5, 1923\n\nKamenev! Received. Lenin.\n"
                          ).letters
     assert letter.signature is not None and letter.signature.text == "Lenin."
+
+
+@pytest.mark.parametrize("mark", ["[...]", "[…]", "<...>", "..."])
+def test_the_editors_omission_mark_before_the_closing_of_an_extract_is_not_signed(mark: str) -> None:
+    letter, = parse_text("№ 77\nГ.К. Орджоникидзе — С.М. Кирову\n12 января 1926 г.\n\n"
+                         f"{mark} Надо ехать в Ленинград.\n\n{mark} Крепко обнимаю. Твой Серго.\n").letters
+    assert letter.signature is not None and letter.signature.text == "Крепко обнимаю. Твой Серго."

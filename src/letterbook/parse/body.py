@@ -29,6 +29,8 @@ _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
 # How a typed copy prints the signature it copies: "/Stalin/", "Stalin [signature]", "Сталин
 # (подпись)"; "(signed) Gusev" and "п.п." are closing formulas (``headings.toml``).
 _TYPED_COPY = re.compile(r"/([^/]{2,60})/|\s?[\[(](?:signature|signed|подпись|подп\.)[\])]", re.IGNORECASE)
+# The editors' mark of an omission before the closing of an extract: "[...] Твой Серго."
+_OMISSION = re.compile(r"(?:\[(?:\.{3}|…)\]|<(?:\.{3}|…)>|\.{3}|…)\s*")
 _MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\s?(?:\d{1,2}|\*+)$")  # "... reply.*", "... вопрос.1"
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов",
 # "G. Zinoviev. L. Kamenev").
@@ -278,6 +280,8 @@ def _is_a_sender(name: str, senders: Sequence[str]) -> bool:
 
 
 def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:
+    if omitted := _OMISSION.match(text, start, end):  # "[...] Привет! Сталин.": the editors' cut, not signed
+        start = omitted.end()
     value = TextValue(text[start:end], (start, end))
     return value, _signers(text, start, end)
 
@@ -307,6 +311,8 @@ def _signature_names(line: str) -> list[str] | None:
     """The names a signature line consists of, or None when the line is something else."""
     if len(line) > 90 or line.endswith(("?", ":", ",")) or (line.endswith("!") and not _starts_with_formula(line)):
         return None  # "Привет!" is a greeting; "Your Sergo!" a signature
+    if omitted := _OMISSION.match(line):
+        line = line[omitted.end():]
     printed = _TYPED_COPY.sub(r"\1", _MARKER_TAIL.sub("", line)).strip().rstrip(".!")
     core = _strip_prefix(_strip_prefix(printed, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
     after_title = _name_after_title(core)  # "Зам. председателя ОГПУ Г. Ягода"
