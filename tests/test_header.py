@@ -336,3 +336,18 @@ def test_more_english_heading_forms(heading: str, kind: str, senders: list[str],
     assert parsed is not None
     assert (parsed.kind, [p.name for p in parsed.senders], [p.name for p in parsed.recipients]) == (
         kind, senders, recipients)
+
+
+@pytest.mark.parametrize(("heading", "first", "second"), [
+    ("Conversation by direct wire between I. V. Stalin and V. I. Lenin", "I. V. Stalin", "V. I. Lenin"),
+    ("Exchange of notes between L. B. Kamenev and I. V. Stalin at a meeting of the Politburo",
+     "L. B. Kamenev", "I. V. Stalin"),
+    ("Разговор по прямому проводу И.В. Сталина с В.И. Лениным", "И. В. Сталин", "В. И. Ленин"),
+    ("Разговор по прямому проводу между И.В. Сталиным и В.И. Лениным", "И. В. Сталин", "В. И. Ленин"),
+])
+def test_a_conversation_of_two_people_has_each_as_sender_and_recipient(heading: str, first: str, second: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None
+    senders = [p.normalized or p.name for p in parsed.senders]
+    assert senders == [first, second]
+    assert [p.normalized or p.name for p in parsed.recipients] == [second, first]

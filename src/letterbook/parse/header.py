@@ -364,8 +364,34 @@ def _heading_at_start(text: str) -> Heading | None:
     rest = text[cursor:]
     lead = len(rest) - len(rest.lstrip())
     cursor += lead
-    return (_from_to(text, cursor, kind, kind_printed) or _to_only(text, cursor, kind, kind_printed)
-            or _possessive(text))
+    return (_between_two(text, cursor, kind, kind_printed) or _from_to(text, cursor, kind, kind_printed)
+            or _to_only(text, cursor, kind, kind_printed) or _possessive(text))
+
+
+_BETWEEN_TWO = re.compile(r"(?:between|между)\s+(?P<a>.+?)\s+(?:and|и)\s+(?P<b>.+?)\s*$", re.IGNORECASE)
+_WITH_OTHER = re.compile(r"(?P<a>.+?)\s+(?:с|со)\s+(?P<b>.+?)\s*$")
+
+
+def _between_two(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
+    """A conversation or exchange of two people: "Conversation by direct wire between I. V. Stalin
+    and V. I. Lenin", "Разговор по прямому проводу И.В. Сталина с В.И. Лениным": each wrote to the other."""
+    if kind not in _DIALOGUES:
+        return None
+    found = _BETWEEN_TWO.match(text, cursor) or (_WITH_OTHER.match(text, cursor) if is_mostly_cyrillic(text) else None)
+    if found is None:
+        return None
+    second_end = min(_topic_start(text, found.start("b")), found.end("b"))  # "... and I. V. Stalin at a meeting"
+    first, second = _party(text, *found.span("a"), 0, False), _party(text, found.start("b"), second_end, 0, False)
+    if first is None or second is None or PartyKind.PERSON not in (first.kind, second.kind):
+        return None
+    if is_mostly_cyrillic(text):  # "И.В. Сталина с В.И. Лениным", "между И.В. Сталиным и В.И. Лениным"
+        first_case = _from_genitive if found.re is _WITH_OTHER else _from_instrumental
+        first = replace(first, normalized=first_case(first.name) or first.normalized)
+        second = replace(second, normalized=_from_instrumental(second.name) or second.normalized)
+    return Heading(kind, kind_printed, (first, second), (second, first))
+
+
+_DIALOGUES = frozenset({"conversation by direct wire", "exchange of notes", "exchange of telegrams"})
 
 
 _POSSESSIVE = re.compile(r"(?P<sender>[A-Z][^'’]{1,60}?)['’]s\s+(?P<kind>[a-z].+)")
