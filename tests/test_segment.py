@@ -120,3 +120,13 @@ def test_number_lines_in_the_forms_of_other_editions_and_conversions(line: str) 
 def test_a_word_beginning_like_a_number_prefix_is_no_number_line() -> None:
     assert [letter.number for letter in parse("Letters 12\n\nStalin to Kaganovich\n\n12 June 1931\n\nNo.\n").letters] \
         == [None]
+
+
+def test_a_heading_wrapped_over_two_lines_is_read_whole() -> None:
+    page = ("No. 193\n\nF. E. Dzerzhinsky to I. V. Stalin,\nG. K. Ordzhonikidze\n\nOctober 7, 1925\n\n"
+            "I withdraw my statement. F. Dzerzhinsky.\n\n"
+            "G. K. Ordzhonikidze to F. E.\nDzerzhinsky\n\nOctober 7, 1925\n\nYou did the right thing. Sergo.\n")
+    first, second = parse(page).letters
+    assert [p.name for p in first.recipients] == ["I. V. Stalin", "G. K. Ordzhonikidze"]
+    assert [p.name.split() for p in second.recipients] == [["F.", "E.", "Dzerzhinsky"]]
+    assert [p.name for p in second.senders] == ["G. K. Ordzhonikidze"]

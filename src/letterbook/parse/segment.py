@@ -42,6 +42,10 @@ _ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|год|г|
 _YEAR_WITH_WORD = re.compile(r"\d{4}\s?(?:г\.?|года?|year)\.?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CAPS_CONTINUATION = re.compile(r"[^a-zа-яё]{3,}")
+# A heading line that runs on to the next one: it ends with a comma, "and", "to", a dash or an
+# initial ("G. K. Ordzhonikidze to F. E." / "Dzerzhinsky").
+_RUNS_ON = re.compile(r"(?:,|\s(?:and|и|to|—|–|-)|\s[A-ZА-ЯЁ][a-zа-яё]?\.)$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +249,11 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
         following = lines[nonblank[k + 1]]
         if (_CAPS_CONTINUATION.fullmatch(following.text) and any(ch.isalpha() for ch in following.text)
                 and not following.text[:1].isdigit()):  # "11/VII." under "Г. Е. ЗИНОВЬЕВУ" is a date
+            source_end, last = following.end, k + 1
+    elif _RUNS_ON.search(line.text) and k + 1 < len(nonblank) and nonblank[k + 1] == nonblank[k] + 1:
+        following = lines[nonblank[k + 1]]  # "F. E. Dzerzhinsky to I. V. Stalin," / "G. K. Ordzhonikidze"
+        if (len(following.text) <= MAX_AUTHOR_LINE and following.text[:1].isupper()
+                and not _DIGIT.search(following.text)):
             source_end, last = following.end, k + 1
     return _heading_with_date(page, page.text[line.start:source_end], line, last)
 
