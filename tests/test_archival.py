@@ -60,6 +60,8 @@ def scored(value: str | None) -> str:
         ("ГА РФ. Ф. 5446. Оп. 1. Ед. хр. 15. Л. 2. Подлинник.", "GARF", "ГА РФ", ("5446", "1", "15", "2"), "original"),
         ("RGAE. F. 4372. Op. 1. Item 15. L. 2. Autographs.", "RGAE", "RGAE", ("4372", "1", "15", "2"), "autograph"),
         ("АВП РФ. Ф. 04. Оп. 32. П. 205. Д. 52. Л. 1-3.", "AVPRF", "АВП РФ", ("04", "32", "52", "1-3"), None),
+        ("TsA FSB RF. F. 2. Op. 3. D. 45. L. 10-11. Typewritten original.", "TsA FSB", "TsA FSB RF",
+         ("2", "3", "45", "10-11"), "typescript"),
     ],
 )
 def test_citation_gives_archive_of_today_and_levels_as_printed(

@@ -598,3 +598,11 @@ def test_the_editors_omission_mark_before_the_closing_of_an_extract_is_not_signe
     letter, = parse_text("№ 77\nГ.К. Орджоникидзе — С.М. Кирову\n12 января 1926 г.\n\n"
                          f"{mark} Надо ехать в Ленинград.\n\n{mark} Крепко обнимаю. Твой Серго.\n").letters
     assert letter.signature is not None and letter.signature.text == "Крепко обнимаю. Твой Серго."
+
+
+def test_citations_labelled_original_and_copy_are_both_read() -> None:
+    letter, = parse_text("No. 231\n\nG. E. Zinoviev to I. V. Stalin\n\nNovember 9, 1926\n\nI object.\n\nZinoviev.\n\n"
+                         "Original: APRF. F. 3. Op. 24. D. 259. L. 5. Copy: RTsKhIDNI. F. 17. Op. 2. D. 246. L. 14.\n"
+                         ).letters
+    assert [(a.archive, a.fond, a.delo, a.form) for a in letter.archival] == [
+        ("APRF", "3", "259", None), ("RGASPI", "17", "246", None)]

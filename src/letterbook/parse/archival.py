@@ -167,7 +167,8 @@ def _forms() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """One pattern for every form phrase (group ``f{i}`` for phrase i) and their terms."""
     # Longest first, so that "Typewritten text" is not read as "Typewritten" and a stray " text".
     phrases = sorted(_table("form")["phrases"], key=lambda pair: -len(pair[0]))
-    branches = [f"(?P<f{index}>{phrase_body(phrase)})" for index, (phrase, _) in enumerate(phrases)]
+    # "Copy:" is the label of the next citation ("... L. 5. Copy: RTsKhIDNI ..."), not a form.
+    branches = [f"(?P<f{index}>{phrase_body(phrase)})(?![ \t\xa0]*:)" for index, (phrase, _) in enumerate(phrases)]
     return re.compile(NOT_AFTER_LETTER + "(?i:" + "|".join(branches) + ")"), tuple(term for _, term in phrases)
 
 

@@ -332,7 +332,15 @@ def archival_line(line: Line) -> list[ArchivalRef]:
     if len(line.text) > MAX_CITATION_LINE:
         return []
     refs = find_archival(line.text, line.start)
-    return refs if refs and refs[0].span[0] - line.start <= 2 else []
+    label = _citation_label().match(line.text)  # "Original: APRF. F. 3 ... Copy: RTsKhIDNI. ..."
+    lead = label.end() if label else 0
+    return refs if refs and refs[0].span[0] - line.start <= lead + 2 else []
+
+
+@cache
+def _citation_label() -> re.Pattern[str]:
+    labels = sorted((re.escape(w) for w in _data()["apparatus"]["citation_labels"]), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(labels)})\s*", re.IGNORECASE)
 
 
 def _is_dated_to_the_day(line: Line, conventions: Conventions) -> bool:
