@@ -788,3 +788,16 @@ def test_the_tens_of_a_month_are_ten_days(line: str, first: dt.date, last: dt.da
 def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
     assert date(line).edtf == edtf
     assert parse_date("October 5/7, 1925") is None  # not two days in a row
+
+
+@pytest.mark.parametrize(("line", "place", "edtf"), [
+    ("Sochi. 12.IX.[19]25.", "Sochi", "1925-09-12"),
+    ("Moscow, 12.IX.[1925]", "Moscow", "1925-09-12"),
+    ("Москва, Кремль, 5.VI.22", "Москва, Кремль", "1922-06-05"),
+    ("Ст. Царицын, 7 июля 1918 г.", "Ст. Царицын", "1918-07-07"),
+])
+def test_datelines_with_a_place_within_a_place_or_a_year_the_editors_completed(line: str, place: str,
+                                                                               edtf: str) -> None:
+    found = parse_dateline(line, 0, parse_date("September 10, 1925"))
+    assert found is not None and found.as_printed == line.rstrip()
+    assert found.place is not None and (found.place.text, found.edtf) == (place, edtf)

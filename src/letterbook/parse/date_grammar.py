@@ -409,6 +409,8 @@ class Reader:
             return None
         if not roman and j == i + 1 and not (self.glued(i) and self.glued(j)):
             return None
+        if self.sym(j, "[") and (supplied := self._bare_year(j)) is not None:  # "12.IX.[19]25", "12.IX.[1925]"
+            return replace(supplied, stop=self.phrase(supplied.stop, self.lex.year_words) or supplied.stop)
         value = self.num(j, (2, 4))
         if value is None or self.junk_after(j + 1):
             return None

@@ -270,6 +270,9 @@ def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]
     place_end = _place_words(reader, 0)
     if place_end > 0:  # "Tiflis, December 6, 1920", "Сочи. 12.IX.33.", "Kharkiv 31/7"
         starts.append((place_end + 1 if reader.sym(place_end, ",.") else place_end, (0, place_end)))
+        # "Москва, Кремль, 5.VI.22", "Ст. Царицын, 7 июля 1918 г.": a place within a place
+        if reader.sym(place_end, ",.") and (inner_end := _place_words(reader, place_end + 1)) > place_end + 1:
+            starts.append((inner_end + 1 if reader.sym(inner_end, ",.") else inner_end, (0, inner_end)))
     if reader.word(0) in reader.lex.place_prepositions and (after := _place_words(reader, 1)) > 1:
         starts.append((after + 1 if reader.sym(after, ",") else after, None))
     return starts
