@@ -59,12 +59,13 @@ _FORM_GAP = re.compile(r"[.,;]?[ \t\xa0]{0,4}")
 # Between a citation and the next one it continues: "Л. 23; Д. 972. Л. 5".
 _CONTINUATION_GAP = re.compile(r"[ \t\xa0]?;[ \t\xa0]{0,4}")
 
-# A level is one short word, maybe a stop, a few blanks and a number ("Оп. 11", "Ф. Р-5446").
-# Looking for that shape first is several times faster than trying every abbreviation of
-# every level at every position of the text.
-# A level's label and its number ("Д. 5", "Ед. хр. 15", "Storage unit 3"): where one may start.
-# Zero-width, so that "РФ. Ф. 5446" yields both "РФ" and "Ф" as places to try.
-_LEVEL_SHAPE = re.compile(r"(?<![^\W\d_])(?=[^\W\d_]{1,12}\.?(?:\s?[^\W\d_]{1,4}\.?)?\s{0,3}(?:[РRPрrp][-–]?)?\d)")
+# A level is one short word, maybe a stop, a few blanks and a number ("Оп. 11", "Ф. Р-5446"),
+# or a label of two words ("Ед. хр. 15", "Storage unit 3"). Looking for that shape first is
+# several times faster than trying every abbreviation of every level at every position of the
+# text. The shape consumes up to the digit, so the two-word labels are spelled out: a looser
+# second word would swallow "РФ. Ф. 5446".
+_LEVEL_SHAPE = re.compile(r"(?<![^\W\d_])(?:(?i:ед\.\s?хр\.|storage\sunit)\s{0,3}\d"
+                          r"|[^\W\d_]{1,12}\.?\s{0,3}(?:[РRPрrp][-–]?)?\d)")
 
 _NUMBER = r"\d+(?:/?(?i:[a-zа-яё])(?![^\W\d_]))?"  # "558", "1а", "1/с", "1/С" (a secret opis)
 _FOND = r"(?:(?i:[РRP])[-–]?)?" + _NUMBER  # "Р-5446": fonds of the Soviet state archives

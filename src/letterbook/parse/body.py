@@ -37,6 +37,7 @@ _MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\s?(?:\d{1,2}|\*+)$")  # "... reply.
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s"
                                 r"|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ](?:[a-zа-яё]{2,}|[a-zа-яё]?\.))")
 _DIGIT = re.compile(r"\d")
+MAX_SIGNED_DATELINE = 80  # "Крепко жму руку. Ваш Л. Каганович. 12 сентября 1931 г.": longer is a paragraph
 # Where a signature may end and a date begin on one line: after a full stop or "!" and spaces.
 _SIGNATURE_CUT = re.compile(r"(?<=[.!])\s+(?=[\d\[(IVX]|[A-ZА-ЯЁ][a-zа-яё]+\s\d)")
 _INITIALS = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ]")
@@ -118,7 +119,8 @@ def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None,
     for i in [*opening, *closing]:
         line = lines[i]
         date = _dateline_of(line, context, conventions)
-        if i > 0 and i >= len(lines) - look and (
+        if i > 0 and i >= len(lines) - look and len(line.text) <= MAX_SIGNED_DATELINE and _SIGNATURE_CUT.search(
+                line.text) and (
                 signed := _signed_dateline(line, date, context, conventions, senders)) is not None:
             return signed, i
         if date is not None:
@@ -130,10 +132,10 @@ def _signed_dateline(line: Line, date: HistoricalDate | None, context: Historica
                      conventions: Conventions, senders: Sequence[str]) -> HistoricalDate | None:
     """The date after a signature on one line ("Ваш Л. Каганович. 12/IX.", "Your Sergo. 12/IX."),
     also where the date line's reader took the signature for a place of writing."""
-    if date is not None and date.place is None:
+    if (date is not None and date.place is None) or (date is None and _DIGIT.search(line.text) is None):
         return None
     for cut in _SIGNATURE_CUT.finditer(line.text):
-        if not _plainly_signed(line.text[:cut.start()], senders):
+        if _DIGIT.search(line.text, cut.end()) is None or not _plainly_signed(line.text[:cut.start()], senders):
             continue
         rest = Line(line.index, line.start + cut.end(), line.end, line.text[cut.end():])
         found = _dateline_of(rest, context, conventions)
@@ -311,9 +313,12 @@ def _signature_names(line: str) -> list[str] | None:
     """The names a signature line consists of, or None when the line is something else."""
     if len(line) > 90 or line.endswith(("?", ":", ",")) or (line.endswith("!") and not _starts_with_formula(line)):
         return None  # "Привет!" is a greeting; "Your Sergo!" a signature
-    if omitted := _OMISSION.match(line):
+    if line[:1] in "[<.…" and (omitted := _OMISSION.match(line)):
         line = line[omitted.end():]
-    printed = _TYPED_COPY.sub(r"\1", _MARKER_TAIL.sub("", line)).strip().rstrip(".!")
+    printed = _MARKER_TAIL.sub("", line)
+    if "/" in printed or "[" in printed or "(" in printed:
+        printed = _TYPED_COPY.sub(r"\1", printed)
+    printed = printed.strip().rstrip(".!")
     core = _strip_prefix(_strip_prefix(printed, "formulas"), "formulas")  # "Привет. Ваш Молотов", "Regards. Your ..."
     after_title = _name_after_title(core)  # "Зам. председателя ОГПУ Г. Ягода"
     if after_title is not None:
@@ -368,13 +373,13 @@ def _is_signer(name: str) -> bool:
     if alias := _ALIAS.fullmatch(name):  # "V. Ulyanov (Lenin)": a name and the name he went by
         return _is_signer(alias[1]) and _is_signer(alias[2])
     return ((is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2))
-            and not _is_closing(name) and name.lower() not in _not_signers() and name.lower() not in marker_words())
+            and not _is_closing(name) and name.lower() not in _not_signers())
 
 
 @cache
 def _not_signers() -> frozenset[str]:
-    """Votes and answers that make a whole text ("Согласен.", "Agreed."), never a signer."""
-    return frozenset(word.lower() for word in _data()["closings"]["not_signers"])
+    """Votes and answers that make a whole text ("Согласен.", "Agreed."), labels ("Copy."): never a signer."""
+    return frozenset(word.lower() for word in _data()["closings"]["not_signers"]) | marker_words()
 
 
 def _strip_prefix(text: str, key: str) -> str:

@@ -187,11 +187,18 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
 
 def _name_before_alias(text: str, start: int, end: int) -> Span | None:
     """The name before the name he went by ("G. K. Ordzhonikidze (Sergo)" → "G. K. Ordzhonikidze")."""
+    if not text[start:end].rstrip().endswith(")"):
+        return None
     alias = _ALIAS_AFTER_NAME.fullmatch(text, start, end)
     return alias.span(1) if alias is not None and is_person_name(alias[1]) else None
 
 
 _ALIAS_AFTER_NAME = re.compile(r"\s*(.+?)\s\((?:[A-ZА-ЯЁ][a-zа-яё]+)\)\s*")
+
+
+@cache
+def _plural_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _names_data()["plural_address"])
 
 
 @cache
@@ -203,10 +210,16 @@ def _plural_address() -> re.Pattern[str]:
 def _person_after_office(text: str, start: int, end: int) -> Span | None:
     """Where the person named after an office ends the party ("секретарю ЦК ВКП(б) И.В. Сталину"
     → "И.В. Сталину"), else None."""
-    if _office_start().match(text, start, end) is None:
+    first = text[start:end].split(None, 1)
+    if not first or first[0].lower() not in _office_first_words() or _office_start().match(text, start, end) is None:
         return None
     person = _NAME_AT_END.search(text, start, end)
     return person.span(1) if person is not None and person.start(1) > start else None
+
+
+@cache
+def _office_first_words() -> frozenset[str]:
+    return frozenset(o.split()[0].lower() for o in _names_data()["offices_before_a_name"])
 
 
 @cache
@@ -235,7 +248,8 @@ def _group_name(name: str) -> str | None:
 
 def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -> tuple[Party, ...] | None:
     """Correspondents on one side of a heading, split at commas and "and" where names allow."""
-    plural = _plural_address().match(text, start, end)
+    first = text[start:end].split(None, 1)
+    plural = _plural_address().match(text, start, end) if first and first[0].lower() in _plural_words() else None
     if plural is not None and _PARTY_SEPARATORS.search(text, plural.end(), end):
         people = _split_parties(text, plural.end(), end, offset, dative)  # "TT. Stalin and Kamenev"
         if people and all(p.kind is PartyKind.PERSON for p in people):
@@ -278,10 +292,24 @@ def _split_points(text: str, start: int, end: int) -> list[Span]:
 def _kind_prefix(text: str) -> tuple[str, str, int] | None:
     """The kind of document a heading starts with: (term, as printed, length)."""
     lowered = text.lower()
-    for printed, term in _kinds():
+    first = _FIRST_WORD.match(lowered)
+    for printed, term in _kinds_by_first_word().get(first[0] if first else "", ()):
         if lowered.startswith(printed) and (len(text) == len(printed) or not text[len(printed)].isalnum()):
             return term, text[: len(printed)], len(printed)
     return None
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _kinds_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The kinds, longest first, under their first word: a heading is looked up by its own."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for printed, term in _kinds():
+        first = _FIRST_WORD.match(printed)
+        grouped.setdefault(first[0] if first else "", []).append((printed, term))
+    return {word: tuple(kinds) for word, kinds in grouped.items()}
 
 
 @cache
@@ -321,7 +349,7 @@ def could_be_heading(text: str) -> bool:
         return False
     if is_capitals(text):
         return True
-    if _first_word().match(text) or _POSSESSIVE.fullmatch(text):
+    if _first_word().match(text) or (("'s " in text or "’s " in text) and _POSSESSIVE.fullmatch(text)):
         return True
     match = _between_word().search(text)
     if match is None:
@@ -334,8 +362,8 @@ def could_be_heading(text: str) -> bool:
     # capitalised names ("F. E. Dzerzhinsky and G. K. Ordzhonikidze", "... (Sergo)"), or a body
     # ("Politburo of the CC RCP (b)")
     return all(word[0].isupper() or word.lower() in _NAME_LINKS or word[:2].lstrip("(").isupper()
-               for word in before) or is_organisation(
-        text[:match.start()])
+               for word in before) or (before[0][0].isupper() and is_organisation(
+        text[:match.start()]))
 
 
 def parse_heading(text: str, offset: int = 0) -> Heading | None:
@@ -432,7 +460,9 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         end = _before_others(text)  # "..., L. B. Kamenev and others"
         aside = _trailing_aside(text, end)  # "(copy to V. M. Molotov)", "(for members of the Politburo)"
         recipients = (aside is not None and _split_parties(text, at + len(word), aside, 0, dative=cyrillic)) or \
-            _addressees(text, at + len(word), dative=cyrillic, titled=True, end=end)
+            _split_parties(text, at + len(word), end, 0, dative=cyrillic)
+        if not recipients or any(p.kind is not PartyKind.PERSON for p in recipients):  # "... on the situation"
+            recipients = _addressees(text, at + len(word), dative=cyrillic, titled=True, end=end)
         if senders and recipients:
             if kind_printed is None and aside is not None and (named := _kind_prefix(text[aside + 2:end - 1])):
                 kind, kind_printed = named[0], named[1]  # "I. V. Stalin to V. I. Lenin (telegram)"

@@ -71,6 +71,7 @@ class _Apparatus:
 MAX_DATELINE = 80  # characters: "Москва, 12 сентября 1933 г." is a date line; a longer line is not
 # "1 Речь идет о ...", "2 See document No. 7.": a note's number, a space, a capital.
 _NOTE_NUMBER_STARTS = frozenset("0123456789[(¹²³⁴⁵⁶⁷⁸⁹")  # "1 ...", "[1] ...", "(1) ...", "¹ ..."
+_NOTE_SHAPE = re.compile(r"[\[(]?[\d¹²³⁴⁵⁶⁷⁸⁹]{1,3}[\])]?\.?\s*[A-ZА-ЯЁ«\"“(\[]")  # a quick test first
 
 
 @cache
@@ -265,8 +266,8 @@ def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 def _notes_after_citation(line: Line, previous: Line) -> bool:
     """Numbered notes printed without a heading right under the archival citation or an
     earlier publication ("РГАСПИ. Ф. 558 ... Автограф." / "1 Речь идет о ...")."""
-    return (line.text[:1] in _NOTE_NUMBER_STARTS and starts_a_note(line.text)
-            and (bool(archival_line(previous)) or is_publication(previous.text)))
+    return (line.text[:1] in _NOTE_NUMBER_STARTS and _NOTE_SHAPE.match(line.text) is not None
+            and starts_a_note(line.text) and (bool(archival_line(previous)) or is_publication(previous.text)))
 
 
 def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:

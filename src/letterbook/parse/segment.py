@@ -44,6 +44,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _CAPS_CONTINUATION = re.compile(r"[^a-zа-яё]{3,}")
 # A heading line that runs on to the next one: it ends with a comma, "and", "to", a dash or an
 # initial ("G. K. Ordzhonikidze to F. E." / "Dzerzhinsky").
+RUN_ON_TAIL = 8  # characters at the end of a line where "and", "to" or an initial is looked for
 _RUNS_ON = re.compile(r"(?:,|\s(?:and|и|to|—|–|-)|\s[A-ZА-ЯЁ][a-zа-яё]?\.)$")
 _DIGIT = re.compile(r"\d")
 
@@ -250,7 +251,8 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
         if (_CAPS_CONTINUATION.fullmatch(following.text) and any(ch.isalpha() for ch in following.text)
                 and not following.text[:1].isdigit()):  # "11/VII." under "Г. Е. ЗИНОВЬЕВУ" is a date
             source_end, last = following.end, k + 1
-    elif _RUNS_ON.search(line.text) and k + 1 < len(nonblank) and nonblank[k + 1] == nonblank[k] + 1:
+    elif (k + 1 < len(nonblank) and nonblank[k + 1] == nonblank[k] + 1
+          and _RUNS_ON.search(line.text, max(0, len(line.text) - RUN_ON_TAIL))):
         following = lines[nonblank[k + 1]]  # "F. E. Dzerzhinsky to I. V. Stalin," / "G. K. Ordzhonikidze"
         if (len(following.text) <= MAX_AUTHOR_LINE and following.text[:1].isupper()
                 and not _DIGIT.search(following.text)):
