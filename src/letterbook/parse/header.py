@@ -718,8 +718,12 @@ def _is_initial(word: str) -> bool:
 def _nominative_word(word: str) -> str:
     data = _names_data()
     lower = word.lower()
-    if not is_mostly_cyrillic(word) or any(lower.endswith(e) for e in data["indeclinable_endings"]):
+    if not is_mostly_cyrillic(word):
         return word
+    if any(lower.endswith(e) for e in data["indeclinable_endings"]):
+        # "Ягоде", "Цюрупе", "Берии": the dative of a surname in -а or -ия, unless it never declines
+        never = tuple(e for e in data["indeclinable_endings"] if e not in ("е", "и"))
+        return word if lower.endswith(never) else _ending_replaced(word, data["feminine_dative"]) or word
     return _ending_replaced(word, data["dative_to_nominative"]) or word
 
 
