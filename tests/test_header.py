@@ -359,3 +359,14 @@ def test_a_conversation_of_two_people_has_each_as_sender_and_recipient(heading: 
 ])
 def test_the_dative_of_a_surname_in_a_or_iya_gives_its_nominative(dative: str, expected: str) -> None:
     assert nominative(dative) == expected
+
+
+@pytest.mark.parametrize(("heading", "recipients"), [
+    ("Л.Д. Троцкий — Н.И. Бухарину, копия И.В. Сталину", ["Н.И. Бухарину"]),
+    ("L. D. Trotsky to N. I. Bukharin, copy to I. V. Stalin", ["N. I. Bukharin"]),
+    ("Л.Д. Троцкий — членам ЦК и ЦКК РКП(б)", ["членам ЦК и ЦКК РКП(б)"]),
+    ("Сталин — в Политбюро и Оргбюро ЦК", ["в Политбюро", "Оргбюро ЦК"]),
+])
+def test_copies_are_no_addressees_and_the_members_of_two_bodies_are_one(heading: str, recipients: list[str]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and [p.name for p in parsed.recipients] == recipients

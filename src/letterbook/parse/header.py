@@ -11,6 +11,7 @@ stand in the dative; their nominative form goes to ``Party.normalized``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -266,6 +267,8 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
         # of the Politburo"): one party each, not one body named after all of them.
         collective = any(p is not None and p.kind is PartyKind.ORGANISATION and _org_openers().match(p.name)
                          for p in parties)
+        if whole is not None and _members_of_all(whole, parties):
+            return (whole,)  # "членам ЦК и ЦКК РКП(б)": the members of both, one addressee
         if (whole is None or collective) and all(p is not None for p in parties):
             return tuple(p for p in parties if p is not None)
     return (whole,) if whole is not None else None
@@ -276,6 +279,15 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
 # Обороны"), the last word ending the name.
 _AND_IN_A_BODY = re.compile(r"(?:\bof\s(?:the\s)?[A-Z][\w'’]*\sand\s[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?"
                             r"|\b[А-ЯЁ][а-яё]+[аыяи]\sи\s[А-ЯЁ][а-яё]+[аыяи])$")
+def _members_of_all(whole: Party, parties: Sequence[Party | None]) -> bool:
+    """ "членам ЦК и ЦКК", "members of the CC and the CCC": the members of several bodies, one addressee."""
+    if whole.kind is not PartyKind.ORGANISATION or any(p is None for p in parties):
+        return False
+    opener = _org_openers().match(whole.name)
+    members = opener is not None and bool(_heading_data()["organisations"]["openers"][opener["opener"].lower()])
+    return members and not any(_org_openers().match(p.name) for p in parties[1:] if p is not None)
+
+
 _PARTY_SEPARATORS = re.compile(r",\s|\s(?i:and|и)\s")  # "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too
 
 
@@ -458,6 +470,8 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         cyrillic = is_mostly_cyrillic(text)
         senders = _split_parties(text, cursor, at, 0, dative=False)
         end = _before_others(text)  # "..., L. B. Kamenev and others"
+        if copy := _COPY_TO.search(text, at + len(word), end):  # "..., копия И.В. Сталину": sent a copy
+            end = copy.start()
         aside = _trailing_aside(text, end)  # "(copy to V. M. Molotov)", "(for members of the Politburo)"
         recipients = (aside is not None and _split_parties(text, at + len(word), aside, 0, dative=cyrillic)) or \
             _split_parties(text, at + len(word), end, 0, dative=cyrillic)
@@ -479,6 +493,9 @@ def _trailing_aside(text: str, end: int) -> int | None:
     return at if at > 0 and ")" not in text[at:end - 1] and end - at > MIN_ASIDE else None
 
 
+# Who got a copy, printed after the addressees without brackets: ", копия И.В. Сталину",
+# ", copy to I. V. Stalin". Like a bracketed "(copy to ...)", not an addressee.
+_COPY_TO = re.compile(r",\s*(?:копия|копии|copy to|copies to|cc:?)\s", re.IGNORECASE)
 MIN_ASIDE = 6  # characters of " (...)": "(b)" is shorter
 _OTHERS = re.compile(r"\s+(?:and|и)\s+(?:others|other|другим|другие|др\.)\.?$", re.IGNORECASE)
 
