@@ -606,3 +606,10 @@ def test_citations_labelled_original_and_copy_are_both_read() -> None:
                          ).letters
     assert [(a.archive, a.fond, a.delo, a.form) for a in letter.archival] == [
         ("APRF", "3", "259", None), ("RGASPI", "17", "246", None)]
+
+
+@pytest.mark.parametrize(("line", "signature"), [("STALIN. No. 3251.", "STALIN."), ("Сталин. № 3251.", "Сталин.")])
+def test_a_telegrams_outgoing_number_after_the_signature_is_not_part_of_it(line: str, signature: str) -> None:
+    letter, = parse_text("No. 80\n\nTelegram from I. V. Stalin to V. I. Lenin\n\nJune 4, 1918\n\nTSARITSYN\n\n"
+                         f"GRAIN IS BEING SENT. THE LINE IS FREE.\n\n{line}\n").letters
+    assert letter.signature is not None and letter.signature.text == signature

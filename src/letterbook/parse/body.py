@@ -29,6 +29,8 @@ _MARKER_TAIL = re.compile(r"(?:\s?\d{1,2}\s?\.?|\s?\*+)$")
 # How a typed copy prints the signature it copies: "/Stalin/", "Stalin [signature]", "Сталин
 # (подпись)"; "(signed) Gusev" and "п.п." are closing formulas (``headings.toml``).
 _TYPED_COPY = re.compile(r"/([^/]{2,60})/|\s?[\[(](?:signature|signed|подпись|подп\.)[\])]", re.IGNORECASE)
+# The number a telegram was sent under, after its signature: "STALIN. No. 3251.", "Сталин. № 3251".
+_OUTGOING_NUMBER = re.compile(r"\s+(?:No\.?|№|N)\s?\d{2,6}\.?$")
 # The editors' mark of an omission before the closing of an extract: "[...] Твой Серго."
 _OMISSION = re.compile(r"(?:\[(?:\.{3}|…)\]|<(?:\.{3}|…)>|\.{3}|…)\s*")
 _MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\s?(?:\d{1,2}|\*+)$")  # "... reply.*", "... вопрос.1"
@@ -284,6 +286,8 @@ def _is_a_sender(name: str, senders: Sequence[str]) -> bool:
 def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:
     if omitted := _OMISSION.match(text, start, end):  # "[...] Привет! Сталин.": the editors' cut, not signed
         start = omitted.end()
+    if number := _OUTGOING_NUMBER.search(text, start, end):  # "STALIN. No. 3251.": the telegram's number
+        end = number.start()
     value = TextValue(text[start:end], (start, end))
     return value, _signers(text, start, end)
 
@@ -315,7 +319,7 @@ def _signature_names(line: str) -> list[str] | None:
         return None  # "Привет!" is a greeting; "Your Sergo!" a signature
     if line[:1] in "[<.…" and (omitted := _OMISSION.match(line)):
         line = line[omitted.end():]
-    printed = _MARKER_TAIL.sub("", line)
+    printed = _MARKER_TAIL.sub("", _OUTGOING_NUMBER.sub("", line))
     if "/" in printed or "[" in printed or "(" in printed:
         printed = _TYPED_COPY.sub(r"\1", printed)
     printed = printed.strip().rstrip(".!")
