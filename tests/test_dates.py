@@ -801,3 +801,12 @@ def test_datelines_with_a_place_within_a_place_or_a_year_the_editors_completed(l
     found = parse_dateline(line, 0, parse_date("September 10, 1925"))
     assert found is not None and found.as_printed == line.rstrip()
     assert found.place is not None and (found.place.text, found.edtf) == (place, edtf)
+
+
+@pytest.mark.parametrize(("line", "edtf"), [
+    ("[Конец декабря 1917 — начало января 1918 г.]", "1917-12-21~/1918-01-10~"),
+    ("Late 1923 - early 1924", "1923-09~/1924-04~"),
+    ("Late December 1922 - early January 1923", "1922-12-21~/1923-01-10~"),
+])
+def test_a_part_of_one_month_or_year_to_a_part_of_another(line: str, edtf: str) -> None:
+    assert date(line).edtf == edtf

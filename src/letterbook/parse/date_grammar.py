@@ -83,6 +83,7 @@ class Expression:
     start: Point
     end: Point | None = None  # the other end of a range
     qualifier: str | None = None  # "not before", "early", "between", ... (see dates.toml)
+    end_qualifier: str | None = None  # the part of the other end: "late December 1917 - early January 1918"
     bracketed: bool = False  # the editors bracketed the whole expression
     uncertain: bool = False  # a question mark after the whole expression
 
@@ -553,6 +554,9 @@ class Reader:
         elif (bounded := self._month_then_bound(i)) is not None:
             return bounded
         body = self._range(body_at)
+        if (qualifier in self.lex.parts and body is not None and body.end is None
+                and (parts := self._part_range(i, body, qualifier)) is not None):
+            return parts  # "конец декабря 1917 — начало января 1918 г."
         if qualifier in _LOWER_BOUNDS and (body is None or body.end is None):
             lower = body.start if body is not None else self.point(body_at, bare_day=True)  # "Не ранее 3 — ..."
             if lower is not None and (within := self._upper_bound(i, lower)):
@@ -595,6 +599,20 @@ class Reader:
     def _decade_words(self, i: int) -> bool:
         """ "20-е числа": a plural ordinal and "числа", ten days of a month, not "20-го числа"."""
         return self.sym(i + 1, "-") and self.word(i + 2) == "е" and self.word(i + 3) == "числа"
+
+    def _part_range(self, i: int, left: Expression, qualifier: str) -> Expression | None:
+        """ "Late 1923 - early 1924", "конец декабря 1917 — начало января 1918 г.": a part of one
+        month or year to a part of another."""
+        joined = self.phrase(left.stop, self.lex.range_connectors)
+        phrase = self.match(joined, self.lex.qualifiers) if joined is not None else None
+        end_qualifier = self.lex.qualifiers.meaning[phrase] if phrase is not None else None
+        if joined is None or phrase is None or end_qualifier not in self.lex.parts:
+            return None
+        right = self.point(joined + len(phrase), bare_day=True)
+        ends = complete_range(left.start, right) if right is not None else None
+        if right is None or ends is None or any(end.day is not None for end in ends):
+            return None
+        return Expression(i, right.stop, ends[0], ends[1], qualifier=qualifier, end_qualifier=end_qualifier)
 
     def _following_year(self, left: Point) -> Point | None:
         """ "1921/22", "1921/1922 гг.": two years printed as one span, a winter or a season of work."""

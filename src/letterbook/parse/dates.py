@@ -544,6 +544,10 @@ def _edtf_and_bounds(
         return None, None, None
     if qualifier in reader.lex.parts and len(ends) == 1 and first.point.day is None:
         return _part_of(first, reader.lex.parts[qualifier], expression)
+    if qualifier in reader.lex.parts and expression.end_qualifier in reader.lex.parts and len(ends) == 2:
+        start_edtf, low_day, _ = _part_of(first, reader.lex.parts[qualifier], expression)
+        end_edtf, _, high_day = _part_of(last, reader.lex.parts[expression.end_qualifier], expression)
+        return f"{(start_edtf or '').split('/')[0]}/{(end_edtf or '').split('/')[1]}", low_day, high_day
     if qualifier in reader.lex.seasons:
         return _season(first, reader.lex.seasons[qualifier], over_the_turn=len(ends) == 2)
     if qualifier in _NIGHTS and len(ends) == 1 and first.point.day is not None:
