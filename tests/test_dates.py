@@ -810,3 +810,11 @@ def test_datelines_with_a_place_within_a_place_or_a_year_the_editors_completed(l
 ])
 def test_a_part_of_one_month_or_year_to_a_part_of_another(line: str, edtf: str) -> None:
     assert date(line).edtf == edtf
+
+
+@pytest.mark.parametrize(("line", "edtf"), [
+    ("First days of June 1922", "1922-06-01~/1922-06-10~"), ("[Первые числа июня 1922 г.]", "1922-06-01~/1922-06-10~"),
+    ("[Последние числа июня 1922 г.]", "1922-06-21~/1922-06-30~"),
+])
+def test_the_first_and_last_days_of_a_month_are_its_first_and_last_third(line: str, edtf: str) -> None:
+    assert date(line).edtf == edtf
