@@ -121,9 +121,8 @@ def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None,
     for i in [*opening, *closing]:
         line = lines[i]
         date = _dateline_of(line, context, conventions)
-        if i > 0 and i >= len(lines) - look and len(line.text) <= MAX_SIGNED_DATELINE and _SIGNATURE_CUT.search(
-                line.text) and (
-                signed := _signed_dateline(line, date, context, conventions, senders)) is not None:
+        closing_line = i > 0 and i >= len(lines) - look
+        if closing_line and (signed := _signed_dateline(line, date, context, conventions, senders)) is not None:
             return signed, i
         if date is not None:
             return date, i
@@ -134,7 +133,7 @@ def _signed_dateline(line: Line, date: HistoricalDate | None, context: Historica
                      conventions: Conventions, senders: Sequence[str]) -> HistoricalDate | None:
     """The date after a signature on one line ("Ваш Л. Каганович. 12/IX.", "Your Sergo. 12/IX."),
     also where the date line's reader took the signature for a place of writing."""
-    if (date is not None and date.place is None) or (date is None and _DIGIT.search(line.text) is None):
+    if len(line.text) > MAX_SIGNED_DATELINE or (date is not None and date.place is None):
         return None
     for cut in _SIGNATURE_CUT.finditer(line.text):
         if _DIGIT.search(line.text, cut.end()) is None or not _plainly_signed(line.text[:cut.start()], senders):

@@ -279,6 +279,8 @@ def _split_parties(text: str, start: int, end: int, offset: int, dative: bool) -
 # Обороны"), the last word ending the name.
 _AND_IN_A_BODY = re.compile(r"(?:\bof\s(?:the\s)?[A-Z][\w'’]*\sand\s[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?"
                             r"|\b[А-ЯЁ][а-яё]+[аыяи]\sи\s[А-ЯЁ][а-яё]+[аыяи])$")
+
+
 def _members_of_all(whole: Party, parties: Sequence[Party | None]) -> bool:
     """ "членам ЦК и ЦКК", "members of the CC and the CCC": the members of several bodies, one addressee."""
     if whole.kind is not PartyKind.ORGANISATION or any(p is None for p in parties):
