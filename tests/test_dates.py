@@ -818,3 +818,12 @@ def test_a_part_of_one_month_or_year_to_a_part_of_another(line: str, edtf: str) 
 ])
 def test_the_first_and_last_days_of_a_month_are_its_first_and_last_third(line: str, edtf: str) -> None:
     assert date(line).edtf == edtf
+
+
+@pytest.mark.parametrize(("line", "edtf", "latest"), [
+    ("24 декабря 1912 г. (6 января 1913 г.)", "1912-12-24", dt.date(1913, 1, 6)),
+    ("Ранее 24 декабря 1912 г. (6 января 1913 г.)", "../1912-12-24", dt.date(1913, 1, 6)),
+])
+def test_the_date_in_the_other_calendar_printed_whole_in_brackets(line: str, edtf: str, latest: dt.date) -> None:
+    found = date(line)
+    assert (found.as_printed, found.edtf, found.latest) == (line, edtf, latest)

@@ -613,3 +613,17 @@ def test_a_telegrams_outgoing_number_after_the_signature_is_not_part_of_it(line:
     letter, = parse_text("No. 80\n\nTelegram from I. V. Stalin to V. I. Lenin\n\nJune 4, 1918\n\nTSARITSYN\n\n"
                          f"GRAIN IS BEING SENT. THE LINE IS FREE.\n\n{line}\n").letters
     assert letter.signature is not None and letter.signature.text == signature
+
+
+def test_a_collected_works_page_with_a_section_heading_double_dates_and_a_short_rule() -> None:
+    page = ("В. И. Ленин. Полное собрание сочинений. Том 48\n\nПИСЬМА\n\n1912\n\n151\n\nИ. В. СТАЛИНУ\n\n"
+            "Ранее 24 декабря 1912 г. (6 января 1913 г.)\n\nДорогой друг! Текст письма о Луче.\n\nВаш В. Ильин\n\n"
+            "152\n\nЛ. Б. КАМЕНЕВУ\n\nПозднее 8 (21) февраля 1913 г.\n\nДорогой Л. Б.! Коба уехал в Питер2.\n\n"
+            "Ваш Ленин\n\nВпервые напечатано в 1930 г. в Ленинском сборнике XIII\n\nПечатается по рукописи\n\n"
+            "____\n\n1 См. примечание 3 к документу № 148.\n\n2 И. В. Сталин вернулся в Петербург.\n")
+    first, second = parse_text(page).letters
+    assert first.date is not None
+    assert (first.date.edtf, first.date.latest) == ("../1912-12-24", datetime.date(1913, 1, 6))
+    assert second.signature is not None and second.signature.text == "Ваш Ленин"
+    assert len(second.notes) == 2
+    assert all(p.name != "ПИСЬМА" for letter in (first, second) for p in letter.senders)

@@ -563,9 +563,22 @@ class Reader:
                 return within
         if body is None:
             return None
+        body = self._with_other_style_in_brackets(body)
         if body.first == i and qualifier is None:
             return body  # nothing to change: replace() costs more than the rest of this method
         return replace(body, first=i, qualifier=qualifier or body.qualifier)
+
+    def _with_other_style_in_brackets(self, body: Expression) -> Expression:
+        """ "24 декабря 1912 г. (6 января 1913 г.)": the date in the other calendar, printed whole
+        in brackets after the first (Lenin's Collected Works), read as the day beside it."""
+        start = body.start
+        if body.end is not None or start.day is None or start.year is None or not self.sym(body.stop, "("):
+            return body
+        other = self.point(body.stop + 1)
+        if other is None or other.day is None or other.month is None or not self.sym(other.stop, ")"):
+            return body
+        stop = other.stop + 1
+        return replace(body, stop=stop, start=replace(start, stop=stop, new_style=(other.day, other.month)))
 
     def _range(self, i: int) -> Expression | None:
         left = self.point(i, bare_day=True)

@@ -146,8 +146,10 @@ def running_head_author(lines: Sequence[Line]) -> tuple[Party, ...]:
     """The author a collected-works page names in its running heads ("62" / "В. И. ЛЕНИН"),
     as an implied party, or () when its running heads name no one (or several people)."""
     nonblank = [line for line in lines if not line.blank]
+    sections = frozenset(_data()["collection_sections"])
     heads = {head.text: head for first, second in pairwise(nonblank)
-             if (head := _running_head(first, second)) is not None and not looks_dative(head.text)}
+             if (head := _running_head(first, second)) is not None and not looks_dative(head.text)
+             and head.text.lower() not in sections}
     authors = [parties for head in heads.values() if (parties := parse_sender_line(head.text, head.start))]
     if len(authors) != 1 or len(authors[0]) != 1:
         return ()
@@ -256,11 +258,19 @@ def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     for i, line in enumerate(lines):
         if line.blank:
             continue
-        if previous is not None and (is_notes_heading(line.text) or is_note_separator(line.text) or
+        if previous is not None and (is_notes_heading(line.text) or _rule_above_notes(lines, i) or
                                      is_footnote_line(line.text) or _notes_after_citation(line, previous)):
             return lines[:i], lines[i:]
         previous = line
     return lines, []
+
+
+def _rule_above_notes(lines: list[Line], i: int) -> bool:
+    """A rule of underscores ("____") with a note under it: where the notes begin."""
+    if not is_note_separator(lines[i].text):
+        return False
+    following = next((line for line in lines[i + 1:] if not line.blank), None)
+    return following is not None and (following.text[:1] in _NOTE_NUMBER_STARTS or is_footnote_line(following.text))
 
 
 def _notes_after_citation(line: Line, previous: Line) -> bool:
