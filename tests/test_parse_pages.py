@@ -627,3 +627,20 @@ def test_a_collected_works_page_with_a_section_heading_double_dates_and_a_short_
     assert second.signature is not None and second.signature.text == "Ваш Ленин"
     assert len(second.notes) == 2
     assert all(p.name != "ПИСЬМА" for letter in (first, second) for p in letter.senders)
+
+
+@pytest.mark.parametrize(("body", "signature"), [
+    ("Согласен с проектом решения о хлебозаготовках. Сталин.", "Сталин."),
+    ("I am sending you the material.\n\nF. D.", "F. D."),
+    ("Текст большой и важный.\n\nКагановичу, Ворошилову, Орджоникидзе.", None),
+    ("Текст большой и важный.\n\nЧленам Политбюро.", None),
+])
+def test_signatures_where_the_heading_names_no_sender(body: str, signature: str | None) -> None:
+    letter, = parse_text(f"Письмо Л.М. Кагановичу 29 сентября 1930 года\n\nМосква. ЦК. Кагановичу.\n\n{body}\n").letters
+    assert (letter.signature.text if letter.signature else None) == signature
+
+
+def test_a_books_title_with_a_possessive_is_no_letter() -> None:
+    page = "Stalin's Letters to Molotov 1925-1936\n\nLetter 27\n\n23 August 1926\n\nMolotov, ...\n\nGreetings! J. St.\n"
+    letter, = parse_text(page).letters
+    assert letter.number == "27" and letter.date is not None and letter.date.edtf == "1926-08-23"

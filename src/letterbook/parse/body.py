@@ -246,7 +246,8 @@ def _inline_signature(text: str, line: Line, senders: Sequence[str] = ()
     """Names closing the last paragraph: "... Просим дать согласие1. HP 63. Каганович. Молотов.",
     the one sender the heading names: "Сталин — Кагановичу" / "... оставить Осинского. Сталин.",
     or the signer of a vote ("Согласен. Сталин.")."""
-    found = _inline_signers(line.text) or _inline_sender(line.text, senders) or _signed_vote(line.text)
+    found = (_inline_signers(line.text) or _inline_sender(line.text, senders) or _signed_vote(line.text)
+             or (None if senders else _inline_surname(line.text)))
     if found is None:
         return None
     start, end = strip_span(text, line.start + found.start(1), line.start + found.end(1))
@@ -265,6 +266,21 @@ def _inline_sender(line: str, senders: Sequence[str]) -> re.Match[str] | None:
     """The heading's sender named at the end of ``line``, after its last sentence."""
     match = _INLINE_SIGNER.search(line)
     return match if match is not None and _is_a_sender(match[1], senders) else None
+
+
+def _inline_surname(line: str) -> re.Match[str] | None:
+    """A surname alone after the last sentence, where the heading names no sender ("Письмо Л.М.
+    Кагановичу" / "... о хлебозаготовках. Сталин.")."""
+    match = _INLINE_SIGNER.search(line)
+    if match is None or not _is_signer(match[1]):
+        return None
+    surname = match[1].rstrip(".").split()[-1].lower()
+    return match if surname.endswith(_surname_endings()) else None
+
+
+@cache
+def _surname_endings() -> tuple[str, ...]:
+    return tuple(load("names")["surname_endings"])
 
 
 def _signed_vote(line: str) -> re.Match[str] | None:
@@ -332,7 +348,7 @@ def _signature_names(line: str) -> list[str] | None:
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
     if names and len(names) <= MAX_SIGNERS and all(_is_signer(n) for n in names):
         # "Кагановичу, Молотову.": whom the letter is addressed to, not who signed it
-        return None if all(looks_dative(n) for n in names) else names
+        return None if any(looks_dative(n) for n in names) else names  # "Кагановичу, Ворошилову, Орджоникидзе."
     closing = _CLOSING_SENTENCES.match(printed)  # "Крепко жму Вашу руку. Ваш Л. Каганович", "Greetings to you. Sergo"
     if closing is not None and all(_is_closing_sentence(s) for s in _SENTENCE_END.split(closing[1].strip())):
         return _signature_names(printed[closing.end():])
@@ -375,8 +391,15 @@ def _is_signer(name: str) -> bool:
     name = name.rstrip(".")
     if alias := _ALIAS.fullmatch(name):  # "V. Ulyanov (Lenin)": a name and the name he went by
         return _is_signer(alias[1]) and _is_signer(alias[2])
+    if _INITIALS_ONLY.fullmatch(name + "."):  # "F. D.", "И. Ст."; not "P. S."
+        return name.replace(" ", "").lower() not in _NOT_INITIALS
     return ((is_person_name(name) or (name.isupper() and name.isalpha() and len(name) > 2))
-            and not _is_closing(name) and name.lower() not in _not_signers())
+            and not _is_closing(name) and name.lower() not in _not_signers() and not is_organisation(name))
+
+
+# A signer who signs with initials alone ("F. D.", "В. И."); "P. S." and "N. B." are no one's.
+_INITIALS_ONLY = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){2,3}")
+_NOT_INITIALS = frozenset({"p.s", "n.b", "п.с", "p.p.s", "т.е", "т.к"})
 
 
 @cache

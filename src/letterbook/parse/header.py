@@ -97,7 +97,8 @@ def _ends_with_initial(text: str, start: int, end: int) -> bool:
 
 
 def is_person_name(name: str) -> bool:
-    return _PERSON.fullmatch(name) is not None
+    # "Stalin's Letters" (a book's title) is no one's name
+    return _PERSON.fullmatch(name) is not None and "'s " not in name and "’s " not in name
 
 
 MAX_ABBREVIATION = 5  # letters of "ОГПУ", "ВСНХ", "НКРКИ"; "РЕДАКЦИЮ" in a title in capitals is a word
