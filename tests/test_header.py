@@ -370,3 +370,8 @@ def test_the_dative_of_a_surname_in_a_or_iya_gives_its_nominative(dative: str, e
 def test_copies_are_no_addressees_and_the_members_of_two_bodies_are_one(heading: str, recipients: list[str]) -> None:
     parsed = parse_heading(heading)
     assert parsed is not None and [p.name for p in parsed.recipients] == recipients
+
+
+def test_where_a_telegram_went_before_its_addressees_is_no_addressee() -> None:
+    parsed = parse_heading("ТЕЛЕГРАММА В ЦАРИЦЫН И. В. СТАЛИНУ И С. К. МИНИНУ")
+    assert parsed is not None and [p.name for p in parsed.recipients] == ["И. В. СТАЛИНУ", "С. К. МИНИНУ"]

@@ -513,6 +513,8 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     """"Письмо В.И. Ленину", "ТЕЛЕГРАММА ПРЕДСЕДАТЕЛЮ ...", "В МАЛЫЙ СОВНАРКОМ": no sender printed."""
     if not is_mostly_cyrillic(text):
         return _to_only_english(text, cursor, kind, kind_printed)
+    if destination := _DESTINATION.match(text, cursor):  # "ТЕЛЕГРАММА В ЦАРИЦЫН И. В. СТАЛИНУ И С. К. МИНИНУ"
+        cursor = destination.end()
     start, accusative = cursor, False
     for key in ("accusative_prefixes", "addressee_prefixes"):
         prefix = next((p for p in _names_data()[key] if text[cursor:].upper().startswith(p.upper())), None)
@@ -540,6 +542,8 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     return Heading(kind, kind_printed, (), recipients)
 
 
+# Where a telegram went, before the people it went to: "В ЦАРИЦЫН И. В. СТАЛИНУ", "в Харьков В. А. ...".
+_DESTINATION = re.compile(r"[Вв]\s+[А-ЯЁ][А-ЯЁа-яё-]+\s+(?=(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ])")
 _RUSSIAN_NAME = re.compile(r"(?:[А-ЯЁ]\.\s?){0,3}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _GENITIVE_JOIN = re.compile(r",\s|\sи\s")
 
