@@ -9,7 +9,8 @@
 - every span is a pair of offsets ``0 <= start <= end <= len(text)``, and every span of
   a letter's values (text, number, heading, parties, dates, signature, postscripts,
   citations, publications, notes, anchors, cross-references, mentions, place) lies
-  inside that letter's span, except implied parties, which were not printed there;
+  inside that letter's span, except implied parties, which were not printed there, and
+  notes printed together after the page's last document (they lie after the letter);
 - every value that is printed is exactly the source text at its span:
   ``text[party.span] == party.name`` (for parties printed in the heading, not implied
   ones), ``date.as_printed``, ``archival.as_printed``, ``signature.text``,
@@ -41,6 +42,12 @@ def assert_result_consistent(result: ParseResult) -> None:
         for name, span in _letter_spans(letter):
             _check_span(span, len(text), f"{where} {name}")
             _check_inside(span, letter.span, f"{where} {name}")
+        # notes printed together after the page's last document belong to the one with the marker
+        after = (letter.span[0], result.letters[-1].span[1])
+        for note in letter.notes:
+            for name, span in _note_spans(note):
+                _check_span(span, len(text), f"{where} {name}")
+                _check_inside(span, letter.span if name.startswith("anchor") else after, f"{where} {name}")
         for name, span, printed in _printed_values(letter):
             _check_printed(text, span, printed, f"{where} {name}")
         _check_notes(text, letter.notes, where)
@@ -129,8 +136,6 @@ def _letter_spans(letter: Letter) -> Iterator[tuple[str, Span]]:
         yield f"publication {number}", value.span
     for ref in letter.archival:
         yield f"archival {ref.as_printed!r}", ref.span
-    for note in letter.notes:
-        yield from _note_spans(note)
     for mention in letter.mentions:
         yield f"mention {mention.entry_id!r}", mention.span
 

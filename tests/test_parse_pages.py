@@ -644,3 +644,16 @@ def test_a_books_title_with_a_possessive_is_no_letter() -> None:
     page = "Stalin's Letters to Molotov 1925-1936\n\nLetter 27\n\n23 August 1926\n\nMolotov, ...\n\nGreetings! J. St.\n"
     letter, = parse_text(page).letters
     assert letter.number == "27" and letter.date is not None and letter.date.edtf == "1926-08-23"
+
+
+def test_notes_printed_after_the_last_document_go_to_the_one_whose_text_has_the_marker() -> None:
+    page = ("No. 40\n\nJ. V. Stalin to V. I. Lenin\n\nMay 19, 1919\n\nSend two reliable regiments immediately 1 .\n\n"
+            "Stalin.\n\nNo. 41\n\nV. I. Lenin to J. V. Stalin\n\nMay 20, 1919\n\nRegiments will be sent 2 .\n\n"
+            "Lenin\n\nNotes:\n\n1 See document No. 38.\n\n2 The 3rd Division.\n")
+    result = parse_text(page)
+    assert_result_consistent(result)
+    first, second = result.letters
+    assert [(n.number, [r.document for r in n.refs]) for n in first.notes] == [("1", ["38"])]
+    assert first.notes[0].anchor is not None and page[first.notes[0].anchor[0]:].startswith("1")
+    assert [n.number for n in second.notes] == ["2"]
+    assert not any("no marker" in f.message for f in second.findings)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from letterbook.model import ArchivalRef, Finding, Letter, ParseResult, Part, Severity, Source, Span
+from letterbook.model import ArchivalRef, Finding, Letter, Note, ParseResult, Part, Severity, Source, Span
 from letterbook.parse.archival import inherit_levels, is_ibid
 from letterbook.parse.body import is_signature_line
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
 from letterbook.parse.letter import archival_line, read_letter, running_head_author
+from letterbook.parse.note_markers import anchor_notes
 from letterbook.parse.notes import is_note_separator, is_notes_heading
 from letterbook.parse.segment import LetterStart, find_starts
 from letterbook.parse.text import Line, is_mostly_cyrillic, split_lines
@@ -41,6 +42,7 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     letters = _with_running_head_author(_read_letters(text, lines, starts, back_begin, conventions), lines)
     letters = _with_the_pages_signer(letters)
     letters = _with_ibid_resolved(letters)
+    letters = _with_page_end_notes_by_marker(letters, text)
     if back_begin < len(text) and starts:
         parts.append(Part("back_matter", (back_begin, len(text))))
     front = [line for line in lines if line.end <= letters_begin]
@@ -58,6 +60,42 @@ def _with_running_head_author(letters: list[Letter], lines: Sequence[Line]) -> l
                       author[0].span)
     return [letter if letter.senders else replace(letter, senders=author, findings=(*letter.findings, finding))
             for letter in letters]
+
+
+def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Letter]:
+    """Notes printed together after the last document of a page (a book's page, a site that
+    gathers them at the end) belong to the document whose text holds their marker: a note of
+    the last document with no marker in its text moves to the nearest document above that has
+    the marker and no note of that number. Its span stays where it is printed, after the
+    document it now belongs to; a finding says so."""
+    if len(letters) < 2 or not any(note.anchor is None for note in letters[-1].notes):
+        return letters
+    moved: dict[int, list[Note]] = {}
+    for note in (n for n in letters[-1].notes if n.anchor is None):
+        for k in range(len(letters) - 2, -1, -1):
+            earlier = letters[k]
+            if any(own.number == note.number for own in earlier.notes):
+                continue
+            start, end = earlier.text_span
+            anchored, = anchor_notes([note], text[start:end], start)
+            if anchored.anchor is not None:
+                moved.setdefault(k, []).append(anchored)
+                break
+    if not moved:
+        return letters
+    numbers = {note.number for notes in moved.values() for note in notes}
+    last = letters[-1]
+    kept = tuple(note for note in last.notes if note.anchor is not None or note.number not in numbers)
+    findings = tuple(f for f in last.findings if not (f.field == "notes" and f.message.startswith("no marker for note ")
+                                                     and f.message.split()[4] in numbers))
+    result = list(letters)
+    result[-1] = replace(last, notes=kept, findings=findings)
+    for k, notes in moved.items():
+        found = [Finding(Severity.INFO, "notes", f"note {note.number} is printed after the page's last document; "
+                         "its marker is in this one", note.span) for note in notes]
+        result[k] = replace(letters[k], notes=(*letters[k].notes, *notes),
+                            findings=(*letters[k].findings, *found))
+    return result
 
 
 def _with_ibid_resolved(letters: list[Letter]) -> list[Letter]:
