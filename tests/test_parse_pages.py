@@ -657,3 +657,12 @@ def test_notes_printed_after_the_last_document_go_to_the_one_whose_text_has_the_
     assert first.notes[0].anchor is not None and page[first.notes[0].anchor[0]:].startswith("1")
     assert [n.number for n in second.notes] == ["2"]
     assert not any("no marker" in f.message for f in second.findings)
+
+
+def test_a_page_footnote_the_citation_and_then_the_notes_proper_are_each_read() -> None:
+    letter, = parse_text("No. 120\n\nV. I. Lenin to G. K. Ordzhonikidze\n\nMarch 2, 1921\n\nNot the Russian pattern¹. "
+                         "I ask you to reply.*\n\nLenin.\n\n* Underlined by Lenin.\n\n"
+                         "RTsKhIDNI. F. 2. Op. 1. D. 17432. L. 1. Typewritten copy.\n\nNotes:\n\n"
+                         "¹ On February 25, 1921, Soviet power was proclaimed in Georgia.\n").letters
+    assert [(a.fond, a.delo) for a in letter.archival] == [("2", "17432")]
+    assert [(n.number, n.text[:10]) for n in letter.notes] == [("*", "Underlined"), ("1", "On Februar")]

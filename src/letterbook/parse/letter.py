@@ -88,8 +88,9 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     body = _read_label_blocks(text, body, apparatus)
     body = _without_next_number(body, apparatus)
     body, notes_lines = _split_notes(body)
+    notes_blocks = [notes_lines]
     if _opens_with_footnote(notes_lines):  # "* Подчеркнуто Лениным." above the citation: the page's footnote
-        notes_lines = _read_apparatus_tail(text, notes_lines, apparatus)
+        notes_blocks = _apparatus_after_footnotes(text, notes_lines, apparatus)
     body = _read_apparatus_tail(text, body, apparatus)
     nonblank = [line for line in body if not line.blank]
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
@@ -97,7 +98,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     senders = (heading.senders if heading else ()) or start.senders
     parts = read_body(text, nonblank, start.date or apparatus.date, conventions,
                       senders=[p.normalized or p.name for p in senders])
-    notes = _read_notes(text, notes_lines, text_span, apparatus)
+    notes = [note for block in notes_blocks for note in _read_notes(text, block, text_span, apparatus)]
     if not senders and parts.signers:
         senders = parts.signers[-1:] if len(parts.signers) == 1 else parts.signers
     date = start.date or apparatus.date or _from_dateline(parts.dateline, apparatus)
@@ -246,10 +247,19 @@ def _without_next_number(lines: list[Line], apparatus: _Apparatus) -> list[Line]
 
 
 def _opens_with_footnote(lines: list[Line]) -> bool:
-    """Notes that begin with a page's footnote and end with the archival citation: the footnote
+    """Notes that begin with a page's footnote and hold the archival citation: the footnote
     stands between the text and the apparatus ("* Underlined by Lenin." / "RTsKhIDNI. ...")."""
-    nonblank = [line for line in lines if not line.blank]
-    return bool(nonblank) and is_footnote_line(nonblank[0].text) and bool(archival_line(nonblank[-1]))
+    first = next((line for line in lines if not line.blank), None)
+    return first is not None and is_footnote_line(first.text) and any(archival_line(line) for line in lines)
+
+
+def _apparatus_after_footnotes(text: str, lines: list[Line], apparatus: _Apparatus) -> list[list[Line]]:
+    """The page's footnotes and the notes proper, without the citation (and publications)
+    printed between them ("* ..." / "RTsKhIDNI. ..." / "Notes:" / "1 ..."): two blocks of notes."""
+    cite = next(i for i, line in enumerate(lines) if archival_line(line))
+    proper = next((i for i in range(cite, len(lines)) if is_notes_heading(lines[i].text)
+                   or _rule_above_notes(lines, i)), len(lines))
+    return [_read_apparatus_tail(text, lines[:proper], apparatus), lines[proper:]]
 
 
 def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
