@@ -356,6 +356,7 @@ def test_a_conversation_of_two_people_has_each_as_sender_and_recipient(heading: 
 @pytest.mark.parametrize(("dative", "expected"), [
     ("Г.Г. Ягоде", "Г. Г. Ягода"), ("А. Д. ЦЮРУПЕ", "А. Д. ЦЮРУПА"), ("Р.С. Землячке", "Р. С. Землячка"),
     ("Л.П. Берии", "Л. П. Берия"), ("Г.К. Орджоникидзе", "Г. К. Орджоникидзе"), ("П.Г. Мдивани", "П. Г. Мдивани"),
+    ("В. А. Антонову-Овсеенко", "В. А. Антонов-Овсеенко"), ("В. Д. Бонч-Бруевичу", "В. Д. Бонч-Бруевич"),
 ])
 def test_the_dative_of_a_surname_in_a_or_iya_gives_its_nominative(dative: str, expected: str) -> None:
     assert nominative(dative) == expected

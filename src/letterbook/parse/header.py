@@ -740,6 +740,8 @@ def _is_initial(word: str) -> bool:
 
 
 def _nominative_word(word: str) -> str:
+    if "-" in word.strip("-"):  # "Антонову-Овсеенко", "Бонч-Бруевичу": each part in its own case
+        return "-".join(_nominative_word(part) for part in word.split("-"))
     data = _names_data()
     lower = word.lower()
     if not is_mostly_cyrillic(word):
