@@ -13,7 +13,16 @@ from letterbook.model import Letter, Note
 from letterbook.web.edition import DateMode, Sort
 from letterbook.web.memory import snippet
 from letterbook.web.query import letter_query
-from letterbook.web.text import Cut, Segment, body_segments, cut
+from letterbook.web.text import Cut, Segment, body_segments, cut, source_segments
+
+
+def test_the_source_view_of_a_letter_whose_note_is_printed_after_the_page_s_last_letter_is_its_own_stretch() -> None:
+    source = "No. 40 Send 1 . Stalin. No. 41 Sent. Lenin. Notes: 1 See No. 38."
+    letter = Letter(span=(0, 24), text="Send 1 . Stalin.", text_span=(7, 23),
+                    notes=(Note("1", "See No. 38.", (52, 65), anchor=(12, 13)),))
+    segments = source_segments(source, letter)
+    assert "".join(s.text for s in segments) == source[:24]
+    assert [s.field for s in segments if s.field] == ["note marker"]
 
 
 def test_a_note_marker_is_found_at_its_source_offset_minus_the_text_start() -> None:

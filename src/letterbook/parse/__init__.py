@@ -17,7 +17,7 @@ from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
 from letterbook.parse.letter import archival_line, read_letter, running_head_author
 from letterbook.parse.note_markers import anchor_notes
-from letterbook.parse.notes import is_note_separator, is_notes_heading
+from letterbook.parse.notes import is_note_separator, is_notes_heading, unanchored
 from letterbook.parse.segment import LetterStart, find_starts
 from letterbook.parse.text import Line, is_mostly_cyrillic, split_lines
 
@@ -83,11 +83,11 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
                 break
     if not moved:
         return letters
-    numbers = {note.number for notes in moved.values() for note in notes}
+    gone = {note.span for notes in moved.values() for note in notes}
     last = letters[-1]
-    kept = tuple(note for note in last.notes if note.anchor is not None or note.number not in numbers)
-    findings = tuple(f for f in last.findings if not (f.field == "notes" and f.message.startswith("no marker for note ")
-                                                     and f.message.split()[4] in numbers))
+    kept = tuple(note for note in last.notes if note.span not in gone)
+    stale = {unanchored(note) for note in last.notes if note.span in gone}
+    findings = tuple(f for f in last.findings if f not in stale)
     result = list(letters)
     result[-1] = replace(last, notes=kept, findings=findings)
     for k, notes in moved.items():

@@ -246,8 +246,7 @@ def _inline_signature(text: str, line: Line, senders: Sequence[str] = ()
     """Names closing the last paragraph: "... Просим дать согласие1. HP 63. Каганович. Молотов.",
     the one sender the heading names: "Сталин — Кагановичу" / "... оставить Осинского. Сталин.",
     or the signer of a vote ("Согласен. Сталин.")."""
-    found = (_inline_signers(line.text) or _inline_sender(line.text, senders) or _signed_vote(line.text)
-             or (None if senders else _inline_surname(line.text)))
+    found = _inline_signers(line.text) or _lone_signer(line.text, senders)
     if found is None:
         return None
     start, end = strip_span(text, line.start + found.start(1), line.start + found.end(1))
@@ -262,34 +261,25 @@ def _inline_signers(line: str) -> re.Match[str] | None:
     return match if len(names) >= 2 and all(is_person_name(n) and _is_signer(n) for n in names) else None
 
 
-def _inline_sender(line: str, senders: Sequence[str]) -> re.Match[str] | None:
-    """The heading's sender named at the end of ``line``, after its last sentence."""
+def _lone_signer(line: str, senders: Sequence[str]) -> re.Match[str] | None:
+    """One name after the last sentence of ``line`` that signs it: the heading's sender
+    ("Сталин — Кагановичу" / "... оставить Осинского. Сталин."), the signer of a vote ("Согласен.
+    Сталин."), or, where the heading names no sender, a surname ("... о хлебозаготовках. Сталин.")."""
     match = _INLINE_SIGNER.search(line)
-    return match if match is not None and _is_a_sender(match[1], senders) else None
-
-
-def _inline_surname(line: str) -> re.Match[str] | None:
-    """A surname alone after the last sentence, where the heading names no sender ("Письмо Л.М.
-    Кагановичу" / "... о хлебозаготовках. Сталин.")."""
-    match = _INLINE_SIGNER.search(line)
-    if match is None or not _is_signer(match[1]):
+    if match is None:
         return None
+    if _is_a_sender(match[1], senders):
+        return match
+    if not _is_signer(match[1]):
+        return None
+    vote = line[:match.start()].strip(" .!").lower()
     surname = match[1].rstrip(".").split()[-1].lower()
-    return match if surname.endswith(_surname_endings()) else None
+    return match if vote in _not_signers() or (not senders and surname.endswith(_surname_endings())) else None
 
 
 @cache
 def _surname_endings() -> tuple[str, ...]:
     return tuple(load("names")["surname_endings"])
-
-
-def _signed_vote(line: str) -> re.Match[str] | None:
-    """A vote and its signer on one line ("Согласен. Сталин.", "За. Молотов")."""
-    match = _INLINE_SIGNER.search(line)
-    if match is None:
-        return None
-    vote = line[:match.start()].strip(" .!").lower()
-    return match if vote in _not_signers() and _is_signer(match[1]) else None
 
 
 def _is_a_sender(name: str, senders: Sequence[str]) -> bool:

@@ -11,7 +11,7 @@ stand in the dative; their nominative form goes to ``Party.normalized``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -579,11 +579,12 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
 def _indeclinable_with_initials(name: str) -> str | None:
     """A name whose surname reads the same in every case ("Г.К. Орджоникидзе", "П.Г. Мдивани"),
     with initials (so that "Политбюро" is no person), spaced as a register writes it; else None."""
-    *initials, surname = name.replace(".", ". ").split()
-    if not initials or looks_dative(surname):
-        return None
+    if len(name.replace(".", ". ").split()) < 2:
+        return None  # a surname alone
     distinct = tuple(e for e in _names_data()["indeclinable_endings"] if len(e) > 1)  # not "Землячки"
-    return " ".join([*initials, surname]) if surname.lower().endswith(distinct) else None
+    return _with_surname(name, lambda surname: surname if surname.lower().endswith(distinct)
+                         and not looks_dative(surname) else None)
+
 
 
 _TO_PREPOSITION = re.compile(r"\s(?:к|ко)\s")
@@ -618,8 +619,14 @@ def _topic_start(text: str, start: int) -> int:
 
 def _from_genitive(name: str) -> str | None:
     """The nominative of a name whose surname stands in the genitive ("Г.Г. Ягоды" → "Г. Г. Ягода"), else None."""
+    return _with_surname(name, lambda surname: _ending_replaced(surname, _names_data()["genitive_to_nominative"]))
+
+
+def _with_surname(name: str, nominative_of: Callable[[str], str | None]) -> str | None:
+    """``name`` with its surname put in the nominative by ``nominative_of`` and its initials
+    spaced as a register writes them ("Г.Г. Ягоды" → "Г. Г. Ягода"); None where that gives None."""
     *initials, surname = name.replace(".", ". ").split()
-    found = _ending_replaced(surname, _names_data()["genitive_to_nominative"])
+    found = nominative_of(surname)
     return " ".join([*initials, found]) if found else None
 
 
@@ -693,10 +700,9 @@ def _from_instrumental(name: str) -> str | None:
     name not in Russian (it is printed in the nominative)."""
     if not is_mostly_cyrillic(name):
         return None
-    *initials, surname = name.replace(".", ". ").split()
-    if not surname.lower().endswith(tuple(_names_data()["indeclinable_endings"])):
-        surname = _ending_replaced(surname, _names_data()["instrumental_to_nominative"]) or surname
-    return " ".join([*initials, surname])
+    indeclinable = tuple(_names_data()["indeclinable_endings"])
+    return _with_surname(name, lambda surname: surname if surname.lower().endswith(indeclinable)
+                         else _ending_replaced(surname, _names_data()["instrumental_to_nominative"]) or surname)
 
 
 _UPPER = re.compile("[A-ZА-ЯЁ]")

@@ -88,9 +88,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     body = _read_label_blocks(text, body, apparatus)
     body = _without_next_number(body, apparatus)
     body, notes_lines = _split_notes(body)
-    notes_blocks = [notes_lines]
-    if _opens_with_footnote(notes_lines):  # "* Подчеркнуто Лениным." above the citation: the page's footnote
-        notes_blocks = _apparatus_after_footnotes(text, notes_lines, apparatus)
+    notes_blocks = _notes_around_citation(text, notes_lines, apparatus)
     body = _read_apparatus_tail(text, body, apparatus)
     nonblank = [line for line in body if not line.blank]
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
@@ -246,17 +244,16 @@ def _without_next_number(lines: list[Line], apparatus: _Apparatus) -> list[Line]
     return lines[:last]
 
 
-def _opens_with_footnote(lines: list[Line]) -> bool:
-    """Notes that begin with a page's footnote and hold the archival citation: the footnote
-    stands between the text and the apparatus ("* Underlined by Lenin." / "RTsKhIDNI. ...")."""
+def _notes_around_citation(text: str, lines: list[Line], apparatus: _Apparatus) -> list[list[Line]]:
+    """The blocks of notes in ``lines``: usually one; two where a page's footnote stands between
+    the text and the citation ("* Underlined by Lenin." / "RTsKhIDNI. ..." / "Notes:" / "1 ..."),
+    whose citation (and publications) are read into ``apparatus`` here."""
     first = next((line for line in lines if not line.blank), None)
-    return first is not None and is_footnote_line(first.text) and any(archival_line(line) for line in lines)
-
-
-def _apparatus_after_footnotes(text: str, lines: list[Line], apparatus: _Apparatus) -> list[list[Line]]:
-    """The page's footnotes and the notes proper, without the citation (and publications)
-    printed between them ("* ..." / "RTsKhIDNI. ..." / "Notes:" / "1 ..."): two blocks of notes."""
-    cite = next(i for i, line in enumerate(lines) if archival_line(line))
+    if first is None or not is_footnote_line(first.text):
+        return [lines]
+    cite = next((i for i, line in enumerate(lines) if archival_line(line)), None)
+    if cite is None:
+        return [lines]
     proper = next((i for i in range(cite, len(lines)) if is_notes_heading(lines[i].text)
                    or _rule_above_notes(lines, i)), len(lines))
     return [_read_apparatus_tail(text, lines[:proper], apparatus), lines[proper:]]

@@ -297,6 +297,11 @@ def parse_notes(text: str, offset: int = 0) -> list[Note]:
 # --- findings -------------------------------------------------------------------------------
 
 
+def unanchored(note: Note) -> Finding:
+    """The finding of a note whose marker is not in its letter's text."""
+    return Finding(Severity.INFO, "notes", f"no marker for note {note.number} in the text", note.span)
+
+
 def note_findings(notes: Sequence[Note], codes: Sequence[Span] = (), anchored: bool = False) -> list[Finding]:
     """What a person should check: field codes left in, unnumbered notes, gaps in the numbering.
 
@@ -309,7 +314,7 @@ def note_findings(notes: Sequence[Note], codes: Sequence[Span] = (), anchored: b
         if not note.number_as_printed:
             findings.append(Finding(Severity.WARNING, "notes", "note printed without its number; read as 1", note.span))
         if anchored and note.anchor is None:
-            findings.append(Finding(Severity.INFO, "notes", f"no marker for note {note.number} in the text", note.span))
+            findings.append(unanchored(note))
         if note.number.isdigit():
             if previous is not None and int(note.number) != previous + 1:
                 findings.append(Finding(Severity.WARNING, "notes",

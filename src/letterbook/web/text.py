@@ -105,7 +105,7 @@ def source_segments(source: str, letter: Letter) -> list[Segment]:
     excerpt = source[start:end]
     cuts = [Cut(s - start, e - start, Segment("", field=name))
             for name, (s, e) in sorted(source_fields(letter), key=lambda f: f[1][1] - f[1][0])
-            if name != "text" and start <= s and e <= end]  # a note printed after the page's last letter lies beyond
+            if name != "text"]
     # prefer small spans (a marker inside the text) over the large ones around them
     chosen: list[Cut] = []
     for item in cuts:
