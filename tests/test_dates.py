@@ -784,10 +784,19 @@ def test_the_tens_of_a_month_are_ten_days(line: str, first: dt.date, last: dt.da
     ("Night of October 5, 1925", "1925-10-05/1925-10-06"),
     ("Night of October 5 to 6, 1925", "1925-10-05/1925-10-06"),
     ("October 5/6, 1925", "1925-10-05/1925-10-06"),
+    ("5/6 октября 1931 г.", "1931-10-05/1931-10-06"),
+    ("24/25 октября 1917 г.", "1917-10-24/1917-10-25"),  # not 24 October Old Style, 25 New Style
 ])
 def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
     assert date(line).edtf == edtf
     assert parse_date("October 5/7, 1925") is None  # not two days in a row
+
+
+def test_a_slash_before_the_month_is_a_night_only_for_the_next_day() -> None:
+    night = date("24/25 октября 1917 г.")
+    assert (night.earliest, night.latest) == (dt.date(1917, 11, 6), dt.date(1917, 11, 7))
+    double = date("5/18 февраля 1917 г.")  # the Old and the New Style day
+    assert (double.edtf, double.earliest) == ("1917-02-05", dt.date(1917, 2, 18))
 
 
 @pytest.mark.parametrize(("line", "place", "edtf"), [
@@ -795,6 +804,7 @@ def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
     ("Moscow, 12.IX.[1925]", "Moscow", "1925-09-12"),
     ("Москва, Кремль, 5.VI.22", "Москва, Кремль", "1922-06-05"),
     ("Ст. Царицын, 7 июля 1918 г.", "Ст. Царицын", "1918-07-07"),
+    ("Н.-Новгород, 5 октября 1931 г.", "Н.-Новгород", "1931-10-05"),
 ])
 def test_datelines_with_a_place_within_a_place_or_a_year_the_editors_completed(line: str, place: str,
                                                                                edtf: str) -> None:

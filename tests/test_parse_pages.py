@@ -348,6 +348,31 @@ def test_the_heading_sender_run_into_the_last_sentence_is_the_signature_not_the_
     assert unsigned.signature is None
 
 
+@pytest.mark.parametrize(("heading", "last_line", "signature"), [
+    ("Орджоникидзе — Сталину", "Дорогой Коба! Завод идет плохо. Твой Серго.", "Твой Серго."),
+    ("Voroshilov to Stalin", "Koba! The tanks are ready. I am leaving tonight. Yours, Klim.", "Yours, Klim."),
+    ("Сталин — Кагановичу", "Т. Каганович! Надо форсировать вывоз хлеба. Ст.", "Ст."),
+    ("Сталин — Молотову", "Вячеслав! Получил. Согласен. И. Ст.", "И. Ст."),
+    ("Stalin to Molotov", "Vyacheslav! We must hurry up with grain. Greetings. St.", "Greetings. St."),
+])
+def test_a_closing_or_the_senders_name_cut_short_run_into_the_last_sentence_is_the_signature(
+        heading: str, last_line: str, signature: str) -> None:
+    letter, = parse_text(f"№ 5\n{heading}\n\n{last_line}\nРГАСПИ. Ф. 558. Оп. 11. Д. 779. Л. 30. Автограф.\n").letters
+    assert letter.signature is not None and letter.signature.text == signature
+    dated, = parse_text(f"№ 5\n{heading}\n\n{last_line}\nСочи. 14.VIII.31.\n").letters  # above the author's date
+    assert dated.signature is not None and dated.signature.text == signature
+
+
+@pytest.mark.parametrize("last_line", [
+    "Т. Каганович! Надо форсировать вывоз хлеба. Мо.",  # not the sender's name
+    "Т. Каганович! Надо форсировать вывоз хлеба. Твой.",  # a closing without a name
+    "Koba! The tanks are ready. I am leaving tonight. Moscow.",
+])
+def test_no_signature_is_read_from_a_last_sentence_that_names_no_sender(last_line: str) -> None:
+    letter, = parse_text(f"№ 5\nСталин — Кагановичу\n\n{last_line}\n").letters
+    assert letter.signature is None
+
+
 @pytest.mark.parametrize("page", [
     "Записка Л.Д. Троцкому [1921 год]\n\nЛев Давидович! Прошу прислать сведения о фронте.\n\nЛенин\n",
     "Записка Л.Д. Троцкому\n\n1921 г.\n\nЛев Давидович! Прошу прислать сведения о фронте.\n\nЛенин\n",

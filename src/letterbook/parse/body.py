@@ -192,9 +192,11 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
             after = _after_date(text, line, dateline) or _before_date(text, line, dateline)
             if after is not None and not (i > 0 and _signature_names(lines[i - 1].text)):
                 return after  # "13/VI — 32 г. Каганович."; under "Your Sergo." the word is a place
+            skipped += 1
             continue
         if dateline_at is not None and i == dateline_at + 1 and _is_place_line(line.text) \
                 and not _starts_with_formula(line.text) and not _is_a_sender(line.text, senders):
+            skipped += 1
             continue  # the place of writing under the date line ("Serpukhov."), not "Твой Коба." or the sender
         if _signature_names(line.text) is not None:
             first = _extend_upwards(lines, i)
@@ -247,10 +249,38 @@ def _inline_signature(text: str, line: Line, senders: Sequence[str] = ()
     the one sender the heading names: "Сталин — Кагановичу" / "... оставить Осинского. Сталин.",
     or the signer of a vote ("Согласен. Сталин.")."""
     found = _inline_signers(line.text) or _lone_signer(line.text, senders)
-    if found is None:
+    cut = (found.start(1), found.end(1)) if found is not None else _closing_run_in(line.text, senders)
+    if cut is None:
         return None
-    start, end = strip_span(text, line.start + found.start(1), line.start + found.end(1))
+    start, end = strip_span(text, line.start + cut[0], line.start + cut[1])
     return _signature(text, start, end)
+
+
+def _closing_run_in(line: str, senders: Sequence[str]) -> tuple[int, int] | None:
+    """A closing and a name run into the last paragraph ("... Завод идет плохо. Твой Серго.",
+    "... tonight. Yours, Klim."), or the heading's sender's name cut short ("... хлеба. Ст.")."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(line)][-_RUN_IN_SENTENCES:]
+    for start in starts:  # the longest tail first: "Привет! Ваш Сталин.", "И. Ст."
+        tail = line[start:]
+        if len(tail) <= _RUN_IN_LENGTH and (_abbreviates_a_sender(tail, senders) or (
+                _starts_with_formula(tail) and _signature_names(tail) is not None)):
+            return start, len(line)
+    return None
+
+
+_RUN_IN_SENTENCES = 3
+_RUN_IN_LENGTH = 60
+# A surname cut short after initials: "Ст.", "И. Ст.", "St."
+_ABBREVIATED_NAME = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){0,2}([A-ZА-ЯЁ][a-zа-яё]{1,3})\.")
+
+
+def _abbreviates_a_sender(name: str, senders: Sequence[str]) -> bool:
+    """Whether ``name`` ("Ст.", "И. Ст.") is the surname of one of the heading's ``senders`` cut short."""
+    match = _ABBREVIATED_NAME.fullmatch(name.strip())
+    if match is None:
+        return False
+    cut = match[1].casefold()
+    return any(s.split()[-1].casefold().startswith(cut) for s in senders if s.split())
 
 
 def _inline_signers(line: str) -> re.Match[str] | None:

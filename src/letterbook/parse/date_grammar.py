@@ -332,7 +332,7 @@ class Reader:
         if day is None:
             return None
         stop = self.phrase(day.stop, self.lex.day_words) or day.stop
-        new_style, stop = self._new_style(stop, month_first=False)
+        new_style, stop = self._new_style(stop, month_first=False, after_day=day.value)
         month = self.month_name(stop)
         if month is None:
             return self._day_then_bracketed(i, day, stop)
@@ -351,10 +351,15 @@ class Reader:
         return self._point(Form.DAY_FIRST, i, replace(month, inferred=True), day,
                            replace(year, stop=year.stop + 1, inferred=True))
 
-    def _new_style(self, i: int, *, month_first: bool) -> tuple[tuple[int, int | None] | None, int]:
-        """A New Style day printed beside the Old Style one: "(18)", "(8 марта)", "/18"."""
+    def _new_style(self, i: int, *, month_first: bool,
+                   after_day: int | None = None) -> tuple[tuple[int, int | None] | None, int]:
+        """A New Style day printed beside the Old Style one: "(18)", "(8 марта)", "/18".
+
+        The day after ``after_day`` is not: "5/6 октября" is a night (the calendars are 12 or
+        13 days apart).
+        """
         slash_day = self.day(i + 1, ordinal=False) if self.sym(i, "/") and self.glued(i) else None
-        if slash_day is not None and self.month_name(slash_day.stop):
+        if slash_day is not None and slash_day.value != (after_day or 0) + 1 and self.month_name(slash_day.stop):
             return (slash_day.value, None), slash_day.stop
         if not self.sym(i, "("):
             return None, i
@@ -581,6 +586,8 @@ class Reader:
         return replace(body, stop=stop, start=replace(start, stop=stop, new_style=(other.day, other.month)))
 
     def _range(self, i: int) -> Expression | None:
+        if (night := self._night_before_month(i)) is not None:
+            return night
         left = self.point(i, bare_day=True)
         if left is None:
             return None
@@ -608,6 +615,18 @@ class Reader:
         if right is None or right.day != left.day + 1:
             return None
         return right
+
+    def _night_before_month(self, i: int) -> Expression | None:
+        """ "5/6 октября 1931 г.", "24/25 октября 1917 г.": two days in a row before their month,
+        the night between them (not "5/6", 5 June: a month follows)."""
+        first = self.day(i, ordinal=False)
+        if first is None or not self.sym(first.stop, "/") or not self.glued(first.stop):
+            return None
+        right = self.day_first(first.stop + 1)
+        if right is None or right.day != first.value + 1:
+            return None
+        ends = complete_range(Point(i, first.stop, Form.DAY, day=first.value), right)
+        return Expression(i, right.stop, *ends) if ends else None
 
     def _decade_words(self, i: int) -> bool:
         """ "20-е числа": a plural ordinal and "числа", ten days of a month, not "20-го числа"."""

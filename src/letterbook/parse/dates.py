@@ -255,13 +255,26 @@ def _capitalised(reader: Reader, i: int) -> bool:
 
 
 def _place_words(reader: Reader, i: int) -> int:
-    """The index after one or two capitalised words ("Kharkiv", "Нижний Новгород", "Ростов-на-Дону")."""
-    stop, words = i, 0
+    """The index after one or two capitalised words ("Kharkiv", "Нижний Новгород", "Ростов-на-Дону",
+    "Н.-Новгород")."""
+    stop, words = _after_abbreviated_part(reader, i), 0
     while words < _PLACE_WORDS and _capitalised(reader, stop):
         stop, words = stop + 1, words + 1
         while reader.sym(stop, "-") and reader.glued(stop) and reader.glued(stop + 1) and reader.word(stop + 1):
             stop += 2
     return stop
+
+
+def _after_abbreviated_part(reader: Reader, i: int) -> int:
+    """ "Н.-Новгород", "В.-Волочек": the index of the word after an abbreviated first part
+    (a capital and a point, glued by a hyphen), else ``i``."""
+    if not 0 <= i < len(reader.tokens):
+        return i
+    token = reader.tokens[i]
+    abbreviated = (token.kind is Kind.WORD and len(token.text) <= 3 and token.text[0].isupper()
+                   and reader.sym(i + 1, ".") and reader.sym(i + 2, "-")
+                   and all(reader.glued(j) for j in (i + 1, i + 2, i + 3)))
+    return i + 3 if abbreviated and _capitalised(reader, i + 3) else i
 
 
 def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]:
