@@ -586,8 +586,8 @@ class Reader:
         return replace(body, stop=stop, start=replace(start, stop=stop, new_style=(other.day, other.month)))
 
     def _range(self, i: int) -> Expression | None:
-        if (night := self._night_before_month(i)) is not None:
-            return night
+        if (day_first_night := self._night_before_month(i)) is not None:
+            return day_first_night
         left = self.point(i, bare_day=True)
         if left is None:
             return None
