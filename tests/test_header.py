@@ -108,6 +108,22 @@ def test_a_russian_title_names_its_sender_in_the_genitive_and_its_addressee_in_t
     assert [(p.name, p.normalized) for p in parsed.recipients] == recipients
 
 
+@pytest.mark.parametrize(("heading", "sender", "recipient"), [
+    ("Письмо Политбюро И.В. Сталину", "Политбюро", "И.В. Сталину"),
+    ("Письмо Политбюро ЦК ВКП(б) И.В. Сталину", "Политбюро ЦК ВКП(б)", "И.В. Сталину"),
+    ("Письмо Секретариата ЦК Г.К. Орджоникидзе", "Секретариата ЦК", "Г.К. Орджоникидзе"),
+])
+def test_a_body_that_reads_the_same_in_the_genitive_sends_to_a_person_in_the_dative(
+        heading: str, sender: str, recipient: str) -> None:
+    assert names(heading) == ([sender], [recipient])
+
+
+def test_a_capital_ocr_read_as_a_digit_still_makes_a_name() -> None:
+    parsed = parse_heading("Записка Ленина 3иновьеву")
+    assert parsed is not None
+    assert [(p.name, p.normalized) for p in parsed.recipients] == [("3иновьеву", "Зиновьев")]
+
+
 def test_a_dative_addressee_alone_is_no_genitive_sender() -> None:
     assert names("Письмо Л.Д. Троцкому") == ([], ["Л.Д. Троцкому"])
 

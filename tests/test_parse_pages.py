@@ -363,6 +363,21 @@ def test_a_closing_or_the_senders_name_cut_short_run_into_the_last_sentence_is_t
     assert dated.signature is not None and dated.signature.text == signature
 
 
+@pytest.mark.parametrize(("heading", "line", "signature"), [
+    ("Письмо Политбюро И.В. Сталину", "По поручению Политбюро В. Молотов.", "По поручению Политбюро В. Молотов."),
+    ("Letter of the Politburo to J. V. Stalin", "On behalf of the Politburo V. Molotov.",
+     "On behalf of the Politburo V. Molotov."),
+])
+def test_a_member_signing_for_a_body_is_the_signature(heading: str, line: str, signature: str) -> None:
+    letter, = parse_text(f"№ 5\n{heading}\n\nТоварищ Сталин! Просим ответить.\n{line}\n").letters
+    assert letter.signature is not None and letter.signature.text == signature
+
+
+def test_a_one_word_request_before_the_signer_is_no_second_signer() -> None:
+    letter, = parse_text("№ 5\nЗаписка Ленина Зиновьеву\n\nГригорий! Приезжай. Ленин.\n").letters
+    assert letter.signature is not None and letter.signature.text == "Ленин."
+
+
 @pytest.mark.parametrize("last_line", [
     "Т. Каганович! Надо форсировать вывоз хлеба. Мо.",  # not the sender's name
     "Т. Каганович! Надо форсировать вывоз хлеба. Твой.",  # a closing without a name

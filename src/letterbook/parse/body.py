@@ -288,7 +288,12 @@ def _inline_signers(line: str) -> re.Match[str] | None:
     if match is None:
         return None
     names = [n.strip(" .") for n in _SIGNER_SEPARATORS.split(match.group(1).strip()) if n.strip(" .")]
-    return match if len(names) >= 2 and all(is_person_name(n) and _is_signer(n) for n in names) else None
+    return match if len(names) >= 2 and all(is_person_name(n) and _is_signer(n) and not _IMPERATIVE.fullmatch(n)
+                                            for n in names) else None
+
+
+# A one-word sentence that asks ("Приезжай.", "Телеграфируй.", "Сообщите."), not a signer beside another.
+_IMPERATIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:[аяую]й|[иь]те)")
 
 
 def _lone_signer(line: str, senders: Sequence[str]) -> re.Match[str] | None:

@@ -24,7 +24,10 @@ from letterbook.parse.text import is_mostly_cyrillic
 _UP = "A-ZА-ЯЁ"
 _LOW = "a-zа-яёß'’"
 _INITIAL = rf"[{_UP}][{_LOW}]?\.\s?"
-_SURNAME = rf"[{_UP}](?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
+# OCR reads a capital З or О as the digit 3 or 0 ("3иновьеву", "0рджоникидзе"): a capital before small letters.
+_OCR_CAPITAL = "30"
+_SURNAME = rf"(?:[{_UP}]|[{_OCR_CAPITAL}](?=[а-яё]{{2}}))(?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
+_OCR_DIGIT_CAPITAL = re.compile(rf"(?<![^\W\d_])[{_OCR_CAPITAL}](?=[а-яё]{{2}})")
 _PERSON = re.compile(
     rf"(?:(?:Comrade|Com\.|T\.|Тов\.|тов\.)\s)?"
     rf"(?:(?:{_INITIAL}){{1,3}}{_SURNAME}|{_SURNAME}(?:\s(?:{_INITIAL}){{1,3}})?|{_SURNAME}\s{_SURNAME})"
@@ -94,6 +97,13 @@ def _trim(text: str, start: int, end: int) -> Span:
 def _ends_with_initial(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with an initial, so a following period belongs to it."""
     return end - start >= 2 and text[end - 1].isupper() and (text[end - 2] in ". " or end - 2 == start - 1)
+
+
+def ocr_digits_as_capitals(name: str) -> str:
+    """ "3иновьеву" → "Зиновьеву": the capital OCR read as a digit."""
+    if not any(digit in name for digit in _OCR_CAPITAL):
+        return name
+    return _OCR_DIGIT_CAPITAL.sub(lambda m: "З" if m[0] == "3" else "О", name)
 
 
 def is_person_name(name: str) -> bool:
@@ -183,7 +193,9 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
         return Party(name=name, span=(offset + start, offset + end), normalized=group, kind=PartyKind.ORGANISATION)
     else:
         return None
-    normalized = (kind is PartyKind.ORGANISATION and _body_name(flat)) or (nominative(flat) if dative else None)
+    letters = ocr_digits_as_capitals(flat)
+    normalized = ((kind is PartyKind.ORGANISATION and _body_name(flat)) or (nominative(letters) if dative else None)
+                  or (letters if letters != flat else None))
     return Party(name=name, span=(offset + start, offset + end), normalized=normalized, kind=kind)
 
 
@@ -553,7 +565,7 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
     sender in the genitive, then the addressees in the dative, then perhaps what it is about."""
     senders: list[Party] = []
     after = start
-    while (sender := _RUSSIAN_NAME.match(text, after)) and (
+    while (sender := _RUSSIAN_NAME.match(text, after)) and not is_organisation(sender[0]) and (
             nominative_name := _indeclinable_with_initials(sender[0]) or _from_genitive(sender[0])):
         senders.append(Party(name=sender[0], span=sender.span(), normalized=nominative_name, kind=PartyKind.PERSON))
         after = sender.end()
@@ -561,6 +573,8 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
         if joined is None or not _RUSSIAN_NAME.match(text, joined.end()):
             break
         after = joined.end()
+    if not senders and (body := _body_before_addressee(text, start)) is not None:
+        senders, after = [body], body.span[1]  # "Письмо Политбюро И.В. Сталину"
     if not senders or not text[after:after + 1].isspace():
         return None
     if place := _FROM_PLACE.match(text, after):  # "Телеграмма И.В. Сталина из Царицына В.И. Ленину"
@@ -574,6 +588,16 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
     if not recipients or not addressed:
         return None
     return tuple(senders), recipients
+
+
+def _body_before_addressee(text: str, start: int) -> Party | None:
+    """A body whose name reads the same in the genitive, before a person in the dative: "Политбюро"
+    and "ЦК ВКП(б)" of "Письмо Политбюро ЦК ВКП(б) И.В. Сталину"."""
+    for name in _RUSSIAN_NAME.finditer(text, start + 1):
+        if text[name.start() - 1].isspace() and (looks_dative(name[0]) or _indeclinable_with_initials(name[0])):
+            body = _party(text, start, name.start(), 0, dative=False)
+            return body if body is not None and body.kind is PartyKind.ORGANISATION else None
+    return None
 
 
 def _indeclinable_with_initials(name: str) -> str | None:
