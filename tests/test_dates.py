@@ -785,11 +785,18 @@ def test_the_tens_of_a_month_are_ten_days(line: str, first: dt.date, last: dt.da
     ("Night of October 5 to 6, 1925", "1925-10-05/1925-10-06"),
     ("October 5/6, 1925", "1925-10-05/1925-10-06"),
     ("5/6 октября 1931 г.", "1931-10-05/1931-10-06"),
+    ("[The night of August 12/13, 1932]", "1932-08-12/1932-08-13"),
     ("24/25 октября 1917 г.", "1917-10-24/1917-10-25"),  # not 24 October Old Style, 25 New Style
 ])
 def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
     assert date(line).edtf == edtf
     assert parse_date("October 5/7, 1925") is None  # not two days in a row
+
+
+@pytest.mark.parametrize("line", ["2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."])
+def test_the_hour_before_the_date_is_part_of_the_date_line(line: str) -> None:
+    found = parse_dateline(line, 0, parse_date("August 12, 1932"))
+    assert found is not None and (found.as_printed, found.edtf) == (line, "1932-08-13")
 
 
 def test_a_slash_before_the_month_is_a_night_only_for_the_next_day() -> None:

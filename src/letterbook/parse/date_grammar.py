@@ -554,8 +554,11 @@ class Reader:
         if (after := self.phrase(i, self.lex.between)) is not None:
             return self._between(i, after)
         qualifier, body_at = None, i
-        if (phrase := self.match(i, self.lex.qualifiers)) is not None:
-            qualifier, body_at = self.lex.qualifiers.meaning[phrase], i + len(phrase)
+        # "[The night of August 12/13, 1932]": an article before the qualifier that begins a line
+        # (in running text the date begins after it: "on the night of 5 to 6 October")
+        at = i + 1 if self.word(i) == "the" and (i == 0 or self.sym(i - 1, "[")) else i
+        if (phrase := self.match(at, self.lex.qualifiers)) is not None:
+            qualifier, body_at = self.lex.qualifiers.meaning[phrase], at + len(phrase)
         elif (bounded := self._month_then_bound(i)) is not None:
             return bounded
         body = self._range(body_at)

@@ -120,12 +120,15 @@ def parse_dateline(
         return None
     reader = Reader(tokenize(line))
     setting = _Setting(julian_before, context)
-    for start, place in _dateline_starts(reader):
+    after_hour = _after_time_of_day(reader, line)  # "2 o'clock at night, 13/VIII."
+    starts = _dateline_starts(reader) + ([(after_hour, None)] if after_hour else [])
+    for start, place in starts:
         expression = reader.expression(start)
         if expression is None:
             continue
         timed = _time_of_day_after(reader, line, expression.stop)  # "Moscow, May 12, 1922 11 h. 30 min."
-        whole = (timed is not None or _tail(reader, expression.stop) is not None) and (start == 0 or place is not None)
+        whole = (timed is not None or _tail(reader, expression.stop) is not None) and (
+            start in (0, after_hour) or place is not None)
         if not _authorial(expression, whole_line=whole):
             continue
         if not whole and not _may_precede_text(reader, line, expression):
@@ -231,6 +234,19 @@ def _time_of_day_after(reader: Reader, line: str, i: int) -> int | None:
     if not rest.strip(" ,.") or not any(ch.isalnum() for ch in rest) or not _TIME_OF_DAY.fullmatch(rest.rstrip()):
         return None
     return len(reader.tokens)
+
+
+# The hour before the date of a date line: "2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."
+_TIME_FIRST = re.compile(r"\d{1,2}\s?(?:h\.|ч\.|час(?:а|ов)?|o'clock)(?:\s(?:in the (?:morning|evening|night)"
+                         r"|at night|утра|вечера|ночи|дня))?[,.]?\s+(?=\d)", re.IGNORECASE)
+
+
+def _after_time_of_day(reader: Reader, line: str) -> int | None:
+    """The index of the token after an hour that begins ``line``, else None."""
+    hour = _TIME_FIRST.match(line) if line[:1].isdigit() else None
+    if hour is None:
+        return None
+    return next((k for k, token in enumerate(reader.tokens) if token.start >= hour.end()), None)
 
 
 # -- datelines: what may stand before the date ---------------------------------------
