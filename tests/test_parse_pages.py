@@ -648,6 +648,36 @@ def test_citations_labelled_original_and_copy_are_both_read() -> None:
         ("APRF", "3", "259", None), ("RGASPI", "17", "246", None)]
 
 
+@pytest.mark.parametrize(("line", "archive", "delo"), [
+    ("Печатается по подлиннику. Автограф. РГАСПИ. Ф. 2. Оп. 1. Д. 6910. Л. 1–1 об.", "RGASPI", "6910"),
+    ("Печатается по копии. РГАСПИ. Ф. 2. Оп. 2. Д. 1250. Л. 1. Машинописная копия.", "RGASPI", "1250"),
+    ("Printed from the original. RGASPI. F. 2. Op. 1. D. 6910. L. 1.", "RGASPI", "6910"),
+])
+def test_a_citation_after_what_the_edition_printed_from_on_its_line_is_read(line: str, archive: str,
+                                                                            delo: str) -> None:
+    letter, = parse_text(f"№ 7\nТелеграмма Ленина Троцкому\n22 августа 1918 г.\n\nБлагодарю за сведения.\n\n"
+                         f"Ленин\n\n{line}\n").letters
+    assert [(a.archive, a.delo) for a in letter.archival] == [(archive, delo)]
+
+
+def test_a_document_sites_links_and_comment_box_after_the_document_are_not_its_text() -> None:
+    letter, = parse_text("Главная » Документы » 1918 год\n\n№ 7\nТелеграмма Ленина Троцкому\n22 августа 1918 г.\n\n"
+                         "Благодарю за сведения.\n\nЛенин\n\nРГАСПИ. Ф. 2. Оп. 1. Д. 6910. Л. 1.\n\n"
+                         "« Предыдущий документ: Записка Ленина Склянскому\n"
+                         "Следующий документ: Телеграмма Троцкого Ленину »\n\nКомментарии (0)\nДобавить комментарий\n"
+                         ).letters
+    assert letter.signature is not None and letter.signature.text == "Ленин"
+    assert [a.archive for a in letter.archival] == ["RGASPI"] and "документ" not in letter.text
+
+
+def test_notes_under_the_citation_may_begin_with_a_date() -> None:
+    letter, = parse_text("№ 268\nЛ.М. Каганович — И.В. Сталину\n12 сентября 1934 г.\n\nВчера решили завезти хлеб1.\n"
+                         "Привет! Л. Каганович.\n\nРГАСПИ. Ф. 558. Оп. 11. Д. 743. Л. 31–39. Автограф.\n\n"
+                         "1 17 сентября 1934 г. ПБ утвердило постановление.\n2 Благонравов Г.И.\n").letters
+    assert [a.archive for a in letter.archival] == ["RGASPI"]
+    assert [n.text[:16] for n in letter.notes] == ["17 сентября 1934", "Благонравов Г.И."]
+
+
 @pytest.mark.parametrize(("line", "signature"), [("STALIN. No. 3251.", "STALIN."), ("Сталин. № 3251.", "Сталин.")])
 def test_a_telegrams_outgoing_number_after_the_signature_is_not_part_of_it(line: str, signature: str) -> None:
     letter, = parse_text("No. 80\n\nTelegram from I. V. Stalin to V. I. Lenin\n\nJune 4, 1918\n\nTSARITSYN\n\n"

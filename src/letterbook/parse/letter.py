@@ -71,7 +71,8 @@ class _Apparatus:
 MAX_DATELINE = 80  # characters: "Москва, 12 сентября 1933 г." is a date line; a longer line is not
 # "1 Речь идет о ...", "2 See document No. 7.": a note's number, a space, a capital.
 _NOTE_NUMBER_STARTS = frozenset("0123456789[(¹²³⁴⁵⁶⁷⁸⁹")  # "1 ...", "[1] ...", "(1) ...", "¹ ..."
-_NOTE_SHAPE = re.compile(r"[\[(]?[\d¹²³⁴⁵⁶⁷⁸⁹]{1,3}[\])]?\.?\s*[A-ZА-ЯЁ«\"“(\[]")  # a quick test first
+# A quick test first: a number, then a capital, a quotation mark or a day ("1 17 сентября 1934 г. ПБ ...").
+_NOTE_SHAPE = re.compile(r"[\[(]?[\d¹²³⁴⁵⁶⁷⁸⁹]{1,3}[\])]?\.?\s*(?:[A-ZА-ЯЁ«\"“(\[]|\d{1,2}\s[^\W\d_])")
 
 
 @cache
@@ -350,7 +351,8 @@ def archival_line(line: Line) -> list[ArchivalRef]:
     if len(line.text) > MAX_CITATION_LINE:
         return []
     refs = find_archival(line.text, line.start)
-    label = _citation_label().match(line.text)  # "Original: APRF. F. 3 ... Copy: RTsKhIDNI. ..."
+    # "Original: APRF. F. 3 ... Copy: RTsKhIDNI. ...", "Печатается по подлиннику. Автограф. РГАСПИ. ..."
+    label = _citation_label().match(line.text) or _printed_from().match(line.text)
     lead = label.end() if label else 0
     return refs if refs and refs[0].span[0] - line.start <= lead + 2 else []
 
@@ -359,6 +361,13 @@ def archival_line(line: Line) -> list[ArchivalRef]:
 def _citation_label() -> re.Pattern[str]:
     labels = sorted((re.escape(w) for w in _data()["apparatus"]["citation_labels"]), key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(labels)})\s*", re.IGNORECASE)
+
+
+@cache
+def _printed_from() -> re.Pattern[str]:
+    """What the edition printed the document from, and perhaps its form, before the citation."""
+    phrases = sorted((re.escape(w) for w in _data()["apparatus"]["printed_from"]), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(phrases)})\s[^.]{{1,40}}\.(?:\s*[^\W\d_][^.]{{0,30}}\.)?\s*", re.IGNORECASE)
 
 
 def _is_dated_to_the_day(line: Line, conventions: Conventions) -> bool:

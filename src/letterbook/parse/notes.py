@@ -92,10 +92,17 @@ def starts_a_note(line: str) -> bool:
     a number in any of its printed forms ("1 ...", "1. ...", "1) ...", "[1] ...", "¹ ...") or
     asterisks, then the note's text in a capital or a quotation mark."""
     start = _read_start(line, None)
-    return start is not None and _NOTE_TEXT_START.match(line, start.text_start) is not None
+    return start is not None and (_NOTE_TEXT_START.match(line, start.text_start) is not None
+                                  or _dated_text().match(line, start.text_start) is not None)
 
 
 _NOTE_TEXT_START = re.compile(r"[A-ZА-ЯЁ«\"“(\[]")
+
+
+@cache
+def _dated_text() -> re.Pattern[str]:
+    """A note's text that begins with a date: "1 17 сентября 1934 г. ПБ утвердило ..."."""
+    return re.compile(rf"\d{{1,2}}[ \t\u00a0]+(?:{_date_after_number().pattern})", re.IGNORECASE)
 
 
 def _next_line_opens_note(lines: Sequence[str], index: int) -> bool:
