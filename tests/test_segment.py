@@ -52,6 +52,36 @@ def test_table_of_contents_lines_do_not_start_letters() -> None:
     assert [letter.number for letter in result.letters] == ["194"]
 
 
+def test_the_last_contents_line_above_a_rule_does_not_start_a_letter() -> None:
+    contents = "No. 193. P. I. Popov to I. V. Stalin. December 20, 1925\n" \
+               "No. 194. P. I. Popov to I. V. Stalin. December 22, 1925\n\n-------------------\n\n"
+    result = parse(NAV + contents + LETTER_194)
+    assert [letter.number for letter in result.letters] == ["194"]
+
+
+RU_LETTER = "№ 1\nН.К. Крупская — Г.К. Орджоникидзе\n[Не ранее 10 мая 1912 г.]\n\nДорогой друг! Пишу.\n\nН. К.\n"
+
+
+@pytest.mark.parametrize("heads", [
+    "БОЛЬШЕВИСТСКОЕ РУКОВОДСТВО\nПЕРЕПИСКА\n1912–1927\n\nМосква\nРОССПЭН\n1996\n\n"
+    "СОДЕРЖАНИЕ\n\nОт составителей .......... 5\n\n",
+    "ЛУБЯНКА. СТАЛИН И ВЧК–ГПУ–ОГПУ–НКВД\nЯнварь 1922 – декабрь 1936\n177\n\n",
+    "В. И. ЛЕНИН\nПИСЬМА — МАЙ 1919 г.\n285\n\n",
+])
+def test_a_books_title_page_and_running_heads_start_no_letter(heads: str) -> None:
+    result = parse(heads + RU_LETTER)
+    assert [letter.number for letter in result.letters] == ["1"]
+
+
+def test_a_page_number_set_far_right_above_a_heading_is_no_document_number() -> None:
+    page = "Текст предыдущей страницы.\n\n" + " " * 50 + "89\n\nТелеграмма В.И. Ленина И.В. Сталину\n" \
+           "23 мая 1922 г.\n\nПрошу ответить.\n\nЛенин\n"
+    (letter,) = parse(page).letters
+    assert letter.number is None and [p.name for p in letter.recipients] == ["И.В. Сталину"]
+    (numbered,) = parse(page.replace(" " * 50 + "89", "89")).letters
+    assert numbered.number == "89"  # a bare number at the margin: the document's number (Collected Works)
+
+
 def test_page_starting_inside_a_letter_keeps_the_tail_as_a_remainder() -> None:
     tail = "and so the matter rests.\n\nStalin.\n\nRTSKHIDNI. F. 558. Op. 1. D. 1892. L. 3-5. Autograph.\n\n"
     result = parse(NAV + tail + LETTER_194)

@@ -676,12 +676,17 @@ def _to_only_english(text: str, cursor: int, kind: str, kind_printed: str | None
     return Heading(kind, kind_printed, (), recipients, addressed=True)
 
 
+# The first word of an addressee in the dative: "ПРЕДСЕДАТЕЛЮ", "ВЯТСКОМУ", "ЧЛЕНАМ", "ГРУППЕ";
+# not a nominative in -ие/-ое/-ые ("СОДЕРЖАНИЕ", "БОЛЬШЕВИСТСКОЕ").
+_DATIVE_WORD = re.compile(r"(?:[УЮ]|[АЯ]М|[ОЕ]Й|(?<![ИОЫ])Е|И)$", re.IGNORECASE)
+
+
 def _uppercase_addressee(text: str, start: int) -> tuple[Party, ...] | None:
     """An addressee printed in capitals ("ПРЕДСЕДАТЕЛЮ СИМБИРСКОГО СОВЕТА"): taken as one body."""
     a, b = _trim(text, start, len(text))
     name = text[a:b]
-    if not name or not is_capitals(name):
-        return None
+    if not name or not is_capitals(name) or not _DATIVE_WORD.search(name.split(maxsplit=1)[0]):
+        return None  # "ЛУБЯНКА. СТАЛИН И ВЧК", "ПИСЬМА — МАЙ 1919 г.", "СОДЕРЖАНИЕ": a book's heads, no addressee
     return (Party(name=name, span=(a, b), normalized=nominative(" ".join(name.split())),
                   kind=PartyKind.ORGANISATION),)
 
@@ -762,6 +767,7 @@ def looks_dative(name: str) -> bool:
     lower = surname.lower()
     never_declining = [e for e in _names_data()["indeclinable_endings"] if e != "е"]
     return _nominative_word(surname) != surname or (lower.endswith("е") and len(lower) > 3
+                                                    and not lower.endswith(("ие", "ое", "ые"))  # "СОДЕРЖАНИЕ"
                                                     and not any(lower.endswith(e) for e in never_declining))
 
 

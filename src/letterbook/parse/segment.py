@@ -105,7 +105,14 @@ def bare_number_of(text: str) -> str | None:
     if len(text) > 4:
         return None
     match = _number_patterns()[1].fullmatch(text)
-    return match.group("number") if match else None
+    if match is None or (len(text) == 4 and YEARS[0] <= int(text) <= YEARS[1]):
+        return None  # "1996" under "Москва / РОССПЭН": the year of a title page
+    return match.group("number")
+
+
+YEARS = (1800, 2099)  # a bare number in this range is a year, never a document's number
+# A number set this far right on its line is a page number ("                    89").
+PAGE_NUMBER_INDENT = 20
 
 
 def editorial_date(line: Line, conventions: Conventions = DEFAULT) -> HistoricalDate | None:
@@ -130,7 +137,8 @@ def find_starts(text: str, lines: Sequence[Line], conventions: Conventions = DEF
             continue
         starts.append(start)
         k = position[start.last] + 1
-    return _without_contents_entries(starts, position)
+    rules = {k for k, i in enumerate(nonblank) if _RULE.fullmatch(lines[i].text)}
+    return _without_contents_entries(starts, position, rules)
 
 
 def _start_at(page: _Page, k: int) -> LetterStart | None:
@@ -146,7 +154,7 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
             return LetterStart(first=nonblank[k], last=nonblank[k + 1], number=number, number_line=line, date=date)
         return _with_unread_heading(page, k, number, line)
     bare = bare_number_of(line.text)
-    if bare is not None:
+    if bare is not None and line.start - (page.text.rfind("\n", 0, line.start) + 1) < PAGE_NUMBER_INDENT:
         header = _header_at(page, k + 1, need_date=False, titled=True)
         return _with_number(header, nonblank[k], bare, line) if header else None
     return _header_at(page, k, need_date=True) or _number_and_heading(page, k)
@@ -314,12 +322,21 @@ def _is_title(heading: Heading) -> bool:
         p.kind is PartyKind.ORGANISATION or looks_dative(p.name) for p in heading.recipients)
 
 
-def _without_contents_entries(starts: list[LetterStart], position: dict[int, int]) -> list[LetterStart]:
-    """Drop starts followed at once by the next start: lines of a table of contents."""
+# A rule of dashes, underscores, asterisks or equals signs between parts of a page.
+_RULE = re.compile(r"[-_*=—–]{3,}")
+
+
+def _without_contents_entries(starts: list[LetterStart], position: dict[int, int],
+                              rules: set[int]) -> list[LetterStart]:
+    """Drop starts followed at once (or after a rule alone) by the next start: lines of a
+    table of contents."""
     kept: list[LetterStart] = []
     for i, start in enumerate(starts):
         following = starts[i + 1].first if i + 1 < len(starts) else None
-        if following is not None and position[following] == position[start.last] + 1:
+        after = position[start.last] + 1
+        while after in rules:
+            after += 1
+        if following is not None and position[following] == after:
             continue
         kept.append(start)
     return kept
