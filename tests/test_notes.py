@@ -467,6 +467,14 @@ def test_notes_whose_marker_was_not_found_are_reported_once_anchored() -> None:
     ("See footnote 2 to No. 45.", [("45", "2")]),
     ("See comment 3 to document No. 12.", [("12", "3")]),
     ("Decree No. 11 of the CPC.", []),
+    ("On his removal see letter 56.", [("56", None)]),
+    ("See note 1 to telegram No. 123.", [("123", "1")]),
+    ("(see telegram No. 126)", [("126", None)]),
+    ("См. письмо № 58.", [("58", None)]),
+    ("See the notes to letter 49.", [("49", None)]),
+    ("См. примечания к док. № 49.", [("49", None)]),
+    ("See document No. 2O3.", [("203", None)]),  # OCR's letter O for a zero
+    ("Stalin's telegram No. 3251 was sent at night.", []),  # the number it was sent under
 ])
 def test_every_document_and_note_a_cross_reference_names(note: str, refs: list[tuple[str, str | None]]) -> None:
     assert [(r.document, r.note) for r in cross_refs(note)] == refs

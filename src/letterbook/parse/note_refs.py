@@ -32,8 +32,10 @@ def _word(words: Iterable[str]) -> str:
     return rf"(?<!\w)(?:{_alternation(words)})(?![^\W\d_])"
 
 
-# A document's number: "183", "12а" (a document the editors inserted between 12 and 13).
-_DOCUMENT_NUMBER = r"\d{1,4}(?:[a-zа-я](?![^\W\d_]))?"
+# A document's number: "183", "12а" (a document the editors inserted between 12 and 13), "2O3"
+# (OCR's letter O or l for a digit inside the number).
+_DOCUMENT_NUMBER = r"\d(?:\d|[OОoоlI](?=\d)){0,3}(?:[a-zа-я](?![^\W\d_]))?"
+_OCR_DIGITS = str.maketrans("OОoоlI", "000011")
 _RANGE = re.compile(r"(\d{1,4})\s*[-–—]\s*(\d{1,4})")
 LONGEST_RANGE = 20  # "Nos. 161-163" names each document; a longer "range" is something else
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -50,7 +52,8 @@ def _crossref_pattern() -> re.Pattern[str]:
     documents = rf"{_DOCUMENT_NUMBER}(?:(?:{joiner}|\s*[-–—]\s*){_DOCUMENT_NUMBER})*"  # also "108—110"
     note = rf"{_word(data['note_words'])}\s*(?P<notes>{number_list})\s+{_word(data['note_joiners'])}\s*"
     # "document No. 183", "doc. 45", or a bare "No. 183" (kept only after "see" or a note).
-    document = rf"(?:(?P<docword>{_word(data['document_words'])})\s*(?:{sign})?|(?<!\w){sign})"
+    document = (rf"(?:(?P<docword>{_word(data['document_words'])})\s*(?:{sign})?"
+                rf"|{_word(data['kind_words'])}\s*(?:{sign})?|(?<!\w){sign})")
     see = rf"(?P<see>{_word(data['see_words'])}\s*)?"
     # "See document No. 183, note 1": the note after the document; "... and note 2 to it": that too.
     also = rf"(?P<also>\s+(?:{_alternation(data['and_words'])})\s+)"
@@ -72,7 +75,7 @@ def _numbers(text: str) -> list[str]:
 def _documents(printed: str) -> list[str]:
     """The documents a list names: "161 and No. 163", "114, 116 и 119", "108—110", "12а"."""
     found: list[str] = []
-    for part in _LIST_PARTS.split(printed):
+    for part in _LIST_PARTS.split(printed.translate(_OCR_DIGITS) if not printed.isdigit() else printed):
         span = _RANGE.search(part)
         if span and _YEAR.fullmatch(span[1]):
             found.append(span[1])  # "document No. 1917-1920": years after the number, not documents
