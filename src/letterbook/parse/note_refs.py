@@ -36,6 +36,7 @@ def _word(words: Iterable[str]) -> str:
 # (OCR's letter O or l for a digit inside the number).
 _DOCUMENT_NUMBER = r"\d(?:\d|[OОoоlI](?=\d)){0,3}(?:[a-zа-я](?![^\W\d_]))?"
 _OCR_DIGITS = str.maketrans("OОoоlI", "000011")
+_OCR_NUMBER = re.compile(r"\d(?:\d|[OОoоlI](?=\d))+")
 _RANGE = re.compile(r"(\d{1,4})\s*[-–—]\s*(\d{1,4})")
 LONGEST_RANGE = 20  # "Nos. 161-163" names each document; a longer "range" is something else
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -75,7 +76,8 @@ def _numbers(text: str) -> list[str]:
 def _documents(printed: str) -> list[str]:
     """The documents a list names: "161 and No. 163", "114, 116 и 119", "108—110", "12а"."""
     found: list[str] = []
-    for part in _LIST_PARTS.split(printed.translate(_OCR_DIGITS) if not printed.isdigit() else printed):
+    printed = _OCR_NUMBER.sub(lambda number: number[0].translate(_OCR_DIGITS), printed)
+    for part in _LIST_PARTS.split(printed):
         span = _RANGE.search(part)
         if span and _YEAR.fullmatch(span[1]):
             found.append(span[1])  # "document No. 1917-1920": years after the number, not documents
