@@ -308,3 +308,19 @@ def test_twenty_thousand_characters_of_near_citations_take_under_100_ms(adversar
     started = time.perf_counter()
     find_archival(adversary)
     assert time.perf_counter() - started < 0.1
+
+
+@pytest.mark.parametrize(("text", "levels"), [
+    ("РГАСПИ. Ф. 558. Оп. 11. Д. 779. Л. 1О8. Подлинник.", ("558", "11", "779", "108")),  # Cyrillic О
+    ("RGASPI. F. 558. Op. l. D. 5l2. L. 1l. Autograph.", ("558", "1", "512", "11")),
+])
+def test_ocr_letters_for_digits_in_a_citations_numbers_are_read_as_digits(text: str,
+                                                                         levels: tuple[str, ...]) -> None:
+    (ref,) = find_archival(text)
+    assert (ref.fond, ref.opis, ref.delo, ref.folios) == levels
+    assert ref.as_printed == text[:ref.span[1]] and ref.form is not None  # printed as it stands
+
+
+def test_a_lowercase_l_is_still_the_folio_level_of_a_lowercase_citation() -> None:
+    (ref,) = find_archival("RGASPI, f. 558, op. 1, d. 5, l. 3")
+    assert (ref.opis, ref.delo, ref.folios) == ("1", "5", "3")

@@ -185,8 +185,21 @@ def _attribution_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t\xa0]+(?:{by})?{name}")
 
 
+# OCR's letters for digits inside a number ("Л. 1О8", "D. 5l2", "L. 1l") or for a lone "1" after a
+# level ("Op. l."): read as the digits they stand for, the citation keeping what is printed.
+_OCR_IN_NUMBER = re.compile(r"(?<![^\W\d_])(?=[lIOОoо]*\d)(?=\d*[lIOОoо])[\dlIOОoо]{2,}(?![^\W\d_])"
+                            r"|(?:(?<=[Oo]p\.\s)|(?<=[Оо]п\.\s)|(?<=[DdДдFfФф]\.\s))l(?=\.)")
+_AS_DIGITS = str.maketrans("lIOОoо", "110000")
+
+
+def _digits_read(text: str) -> str:
+    """``text`` with OCR's letters inside numbers as digits; the same length, so spans hold."""
+    return _OCR_IN_NUMBER.sub(lambda found: found[0].translate(_AS_DIGITS), text)
+
+
 def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
     """Every archival citation in ``text``, in order, spans in source coordinates."""
+    printed, text = text, _digits_read(text)
     backwards = text[::-1]
     refs: list[ArchivalRef] = []
     previous_end = -1
@@ -196,6 +209,8 @@ def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
         if lead is None and not continues and not _enough_levels(run):
             continue
         ref = _citation(text, run, lead, offset)
+        if printed is not text:
+            ref = _as_printed(ref, printed, offset)
         if continues:
             ref = inherit_levels(ref, refs[-1])
         refs.append(ref)
@@ -282,6 +297,16 @@ def _citation(text: str, run: list[_Level], lead: _Lead | None, offset: int) -> 
         form=term,
         form_as_printed=text[form_span[0] : form_span[1]] if form_span else None,
     )
+
+
+def _as_printed(ref: ArchivalRef, printed: str, offset: int) -> ArchivalRef:
+    """``ref`` read from OCR-repaired digits, with what the source prints as its printed parts."""
+    start, end = ref.span[0] - offset, ref.span[1] - offset
+    form = ref.form_as_printed
+    if form is not None:
+        form_start = start + ref.as_printed.rindex(form)
+        form = printed[form_start:form_start + len(form)]
+    return dataclasses.replace(ref, as_printed=printed[start:end], form_as_printed=form)
 
 
 def _form(text: str, pos: int) -> tuple[tuple[int, int] | None, str | None]:
