@@ -138,7 +138,8 @@ def test_a_number_line_with_ocr_letters_for_digits_gives_the_number_meant_and_sa
 
 
 @pytest.mark.parametrize("line", ["Document 12", "Doc. 12", "Letter 12", "Letter No. 12", "Nº 12", "N° 12",
-                                  "No. 12*", "Документ 12", "Док. 12"])
+                                  "No. 12*", "Документ 12", "Док. 12", "TELEGRAM No. 12", "Телеграмма № 12",
+                                  "· 12 ·"])
 def test_number_lines_in_the_forms_of_other_editions_and_conversions(line: str) -> None:
     page = f"{line}\n\nStalin to Kaganovich\n\n12 June 1931\n\nPostpone it.\n\nJ. Stalin\n\n" \
            "Document 13\n\nKaganovich to Stalin\n\n15 June 1931\n\nAgreed.\n\nL. Kaganovich\n"
