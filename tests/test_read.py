@@ -202,6 +202,23 @@ def test_an_html_page_saved_as_txt_is_recognised_by_its_first_bytes() -> None:
     assert source.text == read_source(DATA / "page_utf8.html").text
 
 
+def test_a_text_file_with_html_tags_is_read_as_html_keeping_its_lines(tmp_path: Path) -> None:
+    page = tmp_path / "041.txt"
+    page.write_text("Compiled by: A. V. Kvashonkin.\n&nbsp;\n<b>No. 96</b>\n<p>M. V. Frunze to I. V. Stalin</p>\n"
+                    "<p>Dear Comrade Stalin!</p>\n<p>The gangs have gone<sup>1</sup>.</p>\n", encoding="utf-8")
+    source, findings = read_source_with_findings(page)
+    assert source.media_type == "text/html" and "<p>" not in source.text and "&nbsp;" not in source.text
+    assert "Kvashonkin.\n" in source.text and "\nNo. 96\n" in source.text  # the author's lines stay lines
+    assert [f.message for f in findings] == ["read as HTML: the text holds HTML markup"]
+
+
+def test_a_text_quoting_a_tag_or_two_stays_text(tmp_path: Path) -> None:
+    page = tmp_path / "quote.txt"
+    page.write_text("No. 5\n\nThe page printed <b> and </b> around the name.\n", encoding="utf-8")
+    source = read_source(page)
+    assert source.media_type == "text/plain" and "<b>" in source.text
+
+
 @pytest.mark.parametrize(("head", "declared"), [
     (b'<meta charset="windows-1251">', "windows-1251"),
     (b"<META CHARSET=koi8-r>", "koi8-r"),

@@ -55,12 +55,15 @@ def read_source_with_findings(
     if not raw:
         raise SourceError(name, "is empty")
     _refuse_binary(name, raw)
-    is_html = Path(path).suffix.lower() in (".htm", ".html", ".xhtml") or html.looks_like_html(raw)
+    named_html = Path(path).suffix.lower() in (".htm", ".html", ".xhtml") or html.looks_like_html(raw)
+    tagged_text = not named_html and html.has_html_markup(raw)  # a text file with HTML's tags in it
+    is_html = named_html or tagged_text
     declared = html.declared_encoding(raw) if is_html or raw.lstrip().startswith(b"<?xml") else None
     decoded = decode(name, raw, forced=encoding, declared=declared)
     if not decoded.text:  # nothing but a byte-order mark
         raise SourceError(name, "is empty")
-    text, html_warnings = html.read_html(decoded.text) if is_html else (decoded.text, [])
+    markup = html.with_line_breaks(decoded.text) if tagged_text else decoded.text
+    text, html_warnings = html.read_html(markup) if is_html else (decoded.text, [])
     if not text.strip():
         raise SourceError(name, "has no text, only markup" if decoded.text.strip() else "holds only whitespace")
     text, repair = repair_mojibake(text)
@@ -69,6 +72,8 @@ def read_source_with_findings(
     whole = (0, len(text))
     findings = [Finding(Severity.INFO, "source", note, whole) for note in decoded.notes]
     findings += [Finding(Severity.WARNING, "source", warning, whole) for warning in html_warnings]
+    if tagged_text:
+        findings.append(Finding(Severity.INFO, "source", "read as HTML: the text holds HTML markup", whole))
     if repair is not None:  # the text differs from the decoded file: a reviewer must know
         findings.append(Finding(Severity.WARNING, "source", repair.describe(), whole))
     return source, findings

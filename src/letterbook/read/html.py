@@ -20,6 +20,7 @@ do and decodes every entity, so this module only has to walk the tree:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.html
@@ -45,6 +46,12 @@ DROPPED_TAGS = frozenset({
 # How far into the raw bytes a <meta charset> or XML declaration is looked for.
 DECLARATION_SCAN_BYTES = 16_384
 
+# Tags of HTML's text elements; this many in a file without a doctype make it a page of HTML
+# (one or two may be text quoting a tag).
+_TEXT_TAG = re.compile(rb"</?(?:p|br|div|h[1-6]|b|i|u|em|strong|sup|sub|span|font|center|table|tr|td|a|title"
+                       rb"|li|ul|ol|body|head)(?:\s[^<>]{0,300})?/?>", re.IGNORECASE)
+MARKUP_TAGS = 4
+_TEXT_LINE_END = re.compile(r"(?<=[^>\s])[ \t]*\r?\n")
 _HTML_START = re.compile(rb"\s*(?:<!--[^>]*-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 _META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
 _XML_DECLARATION = re.compile(rb"<\?xml\b[^>]*>", re.IGNORECASE)
@@ -57,6 +64,19 @@ _BOM = b"\xef\xbb\xbf"
 def looks_like_html(raw: bytes) -> bool:
     """Whether the bytes start (after a BOM, blanks and comments) with a doctype or ``<html>``."""
     return _HTML_START.match(raw.removeprefix(_BOM)[:DECLARATION_SCAN_BYTES]) is not None
+
+
+def has_html_markup(raw: bytes) -> bool:
+    """Whether ``raw`` (a text file) holds at least ``MARKUP_TAGS`` tags of HTML's text elements
+    near its start: a page saved with its markup but no doctype ("<h2>№ 41</h2>")."""
+    head = raw[:DECLARATION_SCAN_BYTES]
+    return sum(1 for _ in itertools.islice(_TEXT_TAG.finditer(head), MARKUP_TAGS)) >= MARKUP_TAGS
+
+
+def with_line_breaks(markup: str) -> str:
+    """``markup`` with a ``<br>`` at every line end after text: in a text file with tags in it,
+    the lines are the author's ("Compiled by ...\n<b>No. 96</b>" are two lines, not one)."""
+    return _TEXT_LINE_END.sub(lambda end: "<br>" + end[0], markup)
 
 
 def declared_encoding(raw: bytes) -> str | None:
