@@ -118,6 +118,28 @@ def test_a_body_that_reads_the_same_in_the_genitive_sends_to_a_person_in_the_dat
     assert names(heading) == ([sender], [recipient])
 
 
+@pytest.mark.parametrize(("heading", "kind", "issuer", "recipients"), [
+    ("Decision of the Politburo of the CC VKP(b) on grain procurements in Ukraine", "resolution",
+     "Politburo of the CC VKP(b)", []),
+    ('Decision of the Politburo of the CC VKP(b) "On seed assistance to Ukraine"', "resolution",
+     "Politburo of the CC VKP(b)", []),
+    ("Circular letter of the CC RCP(b) to all provincial party committees on the mobilisation", "circular",
+     "CC RCP(b)", ["all provincial party committees"]),
+    ("Extract from protocol No. 105 of the meeting of the Politburo of the CC VKP(b)", "resolution (extract)",
+     "Politburo of the CC VKP(b)", []),
+])
+def test_a_bodys_decision_circular_or_protocol_is_issued_by_the_body(heading: str, kind: str, issuer: str,
+                                                                    recipients: list[str]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and parsed.kind == kind
+    assert [p.normalized or p.name for p in parsed.senders] == [issuer]
+    assert [p.name for p in parsed.recipients] == recipients
+
+
+def test_a_protocols_own_first_line_with_a_date_is_no_heading() -> None:
+    assert parse_heading("Extract from Protocol No. 93 of the meeting of the Politburo of") is None
+
+
 def test_a_capital_ocr_read_as_a_digit_still_makes_a_name() -> None:
     parsed = parse_heading("Записка Ленина 3иновьеву")
     assert parsed is not None

@@ -670,6 +670,17 @@ def test_a_document_sites_links_and_comment_box_after_the_document_are_not_its_t
     assert [a.archive for a in letter.archival] == ["RGASPI"] and "документ" not in letter.text
 
 
+def test_a_decisions_numbered_points_under_its_protocol_line_are_its_text_not_notes() -> None:
+    letter, = parse_text("Document 12\nDecision of the Politburo of the CC VKP(b) on grain procurements\n"
+                         "16 March 1932\n\nExtract from Protocol No. 93 of the meeting of the Politburo of 16 March "
+                         "1932.\n\n1. To oblige the CC CP(b)U to complete the plan.\n2. To send Comrade Mikoyan.*\n\n"
+                         "Secretary of the CC J. Stalin\n\nAPRF. F. 3. Op. 40. D. 80. L. 58. Original.\n\n"
+                         "* The loan was increased (see Document 15).\n").letters
+    assert letter.number == "12" and [p.normalized for p in letter.senders] == ["Politburo of the CC VKP(b)"]
+    assert letter.signature is not None and letter.signature.text == "Secretary of the CC J. Stalin"
+    assert len(letter.notes) == 1 and [a.archive for a in letter.archival] == ["APRF"]
+
+
 def test_notes_under_the_citation_may_begin_with_a_date() -> None:
     letter, = parse_text("№ 268\nЛ.М. Каганович — И.В. Сталину\n12 сентября 1934 г.\n\nВчера решили завезти хлеб1.\n"
                          "Привет! Л. Каганович.\n\nРГАСПИ. Ф. 558. Оп. 11. Д. 743. Л. 31–39. Автограф.\n\n"

@@ -419,8 +419,47 @@ def _heading_at_start(text: str) -> Heading | None:
     rest = text[cursor:]
     lead = len(rest) - len(rest.lstrip())
     cursor += lead
-    return (_between_two(text, cursor, kind, kind_printed) or _from_to(text, cursor, kind, kind_printed)
-            or _to_only(text, cursor, kind, kind_printed) or _possessive(text))
+    return (_between_two(text, cursor, kind, kind_printed) or _issued_by(text, cursor, kind, kind_printed)
+            or _from_to(text, cursor, kind, kind_printed) or _to_only(text, cursor, kind, kind_printed)
+            or _possessive(text))
+
+
+# Between an issued kind and its issuer: "of", also "No. 105 of the meeting of" (a protocol).
+_ISSUER_LEAD = re.compile(r"(?:No\.\s?\d{1,4}\s+)?of\s+(?:the\s+(?:meeting|session|sitting)\s+of\s+)?",
+                          re.IGNORECASE)
+
+
+def _issued_by(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
+    """A body's decision, circular or protocol, and whom it went to: "Decision of the Politburo
+    of the CC VKP(b) on grain procurements", "Circular letter of the CC RCP(b) to all provincial
+    party committees", "Extract from protocol No. 105 of the meeting of the Politburo ..."."""
+    if kind_printed is None or kind not in _names_data()["issued_kinds"] or is_mostly_cyrillic(text):
+        return None
+    lead = _ISSUER_LEAD.match(text, cursor)
+    if lead is None:
+        return None
+    quoted = _QUOTE.search(text, lead.end())  # 'Decision of the Politburo "On seed assistance"'
+    topic = min(_topic_start(text, lead.end()), quoted.start() if quoted else len(text))
+    to = text.lower().find(" to ", lead.end(), topic)
+    issuers = _split_parties(text, lead.end(), to if to > 0 else topic, 0, dative=False)
+    if not issuers or any(p.kind is not PartyKind.ORGANISATION or p.name.rsplit(maxsplit=1)[-1].lower() in
+                          _NOT_A_NAME_START for p in issuers):
+        return None  # "... of the meeting of the Politburo of 16 March 1932": a name cut off
+    recipients = (_addressees(text, to + 4, dative=False, titled=True) or _all_of_a_kind(text, to + 4, topic)
+                   if to > 0 else None)
+    return Heading(kind, kind_printed, issuers, recipients or ())
+
+
+_QUOTE = re.compile(r"\s[\"“«]")
+_ALL_OF_A_KIND = re.compile(r"all\s+[a-z]", re.IGNORECASE)
+
+
+def _all_of_a_kind(text: str, start: int, end: int) -> tuple[Party, ...] | None:
+    """ "all provincial party committees": the bodies a circular went to, as one addressee."""
+    if not _ALL_OF_A_KIND.match(text, start):
+        return None
+    a, b = _trim(text, start, end)
+    return (Party(name=text[a:b], span=(a, b), normalized=None, kind=PartyKind.ORGANISATION),)
 
 
 _BETWEEN_TWO = re.compile(r"(?:between|между)\s+(?P<a>.+?)\s+(?:and|и)\s+(?P<b>.+?)\s*$", re.IGNORECASE)

@@ -50,6 +50,11 @@ def _formula_at_start_re() -> re.Pattern[str]:
 
 
 @cache
+def _not_at_start_re() -> re.Pattern[str]:
+    return re.compile(r"\s*" + _words("not_at_start"))
+
+
+@cache
 def _pages_re() -> re.Pattern[str]:
     return re.compile(_words("pages") + r"[ \t\xa0]?\d")
 
@@ -72,6 +77,8 @@ def is_publication(text: str) -> bool:
     citations = find_archival(line)
     if citations and citations[0].span[0] == 0:
         return False
+    if _not_at_start_re().match(line):
+        return False  # "Extract from Protocol No. 93 of the meeting of the Politburo of 16 March 1932."
     line = _without_citations(line, citations)  # "D. 1881" is no year, "L. 4" no page
     if _formula_re().search(line) or _formula_at_start_re().match(line) or _pages_re().search(line):
         return True
