@@ -793,6 +793,15 @@ def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
     assert parse_date("October 5/7, 1925") is None  # not two days in a row
 
 
+@pytest.mark.parametrize(("line", "as_printed"), [
+    ("Sviyazhsk, 17.VIII.1918. No. 1043.", "Sviyazhsk, 17.VIII.1918."),  # the number it went out under
+    ("Sent from Sochi 12.VIII.32 at 15 h. 40 min.", "12.VIII.32"),  # as "Из Москвы 7.IX.35 г. ..." (ru/009)
+])
+def test_a_date_line_with_a_telegrams_number_or_its_sending(line: str, as_printed: str) -> None:
+    found = parse_dateline(line, 0, parse_date("August 12, 1932"))
+    assert found is not None and found.as_printed == as_printed
+
+
 @pytest.mark.parametrize("line", ["2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."])
 def test_the_hour_before_the_date_is_part_of_the_date_line(line: str) -> None:
     found = parse_dateline(line, 0, parse_date("August 12, 1932"))

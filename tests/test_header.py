@@ -136,6 +136,11 @@ def test_a_bodys_decision_circular_or_protocol_is_issued_by_the_body(heading: st
     assert [p.name for p in parsed.recipients] == recipients
 
 
+def test_two_names_with_initials_after_the_kind_are_the_sender_and_the_addressee() -> None:
+    assert names("Telegram of G. K. Ordzhonikidze I. V. Stalin") == (["G. K. Ordzhonikidze"], ["I. V. Stalin"])
+    assert parse_heading("Telegram of G. K. Ordzhonikidze") is None
+
+
 def test_a_protocols_own_first_line_with_a_date_is_no_heading() -> None:
     assert parse_heading("Extract from Protocol No. 93 of the meeting of the Politburo of") is None
 

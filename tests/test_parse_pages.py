@@ -378,6 +378,15 @@ def test_a_one_word_request_before_the_signer_is_no_second_signer() -> None:
     assert letter.signature is not None and letter.signature.text == "Ленин."
 
 
+@pytest.mark.parametrize(("heading", "line"), [
+    ("Н.К. Крупская — Г.К. Орджоникидзе", "Крепко жму руку. Ваша Н."),
+    ("M. I. Kalinin to I. V. Stalin", "With greeting M. Kalinin."),
+])
+def test_closings_with_an_initial_alone_or_a_singular_greeting_are_signatures(heading: str, line: str) -> None:
+    letter, = parse_text(f"№ 5\n{heading}\n\nДорогой друг! Пишу.\n\n{line}\n").letters
+    assert letter.signature is not None and letter.signature.text == line
+
+
 @pytest.mark.parametrize("last_line", [
     "Т. Каганович! Надо форсировать вывоз хлеба. Мо.",  # not the sender's name
     "Т. Каганович! Надо форсировать вывоз хлеба. Твой.",  # a closing without a name

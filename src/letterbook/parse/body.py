@@ -370,6 +370,8 @@ def _signature_names(line: str) -> list[str] | None:
     untitled = _strip_prefix(core, "titles")
     if not untitled or _is_closing(untitled) or _ADDRESS.search(untitled):
         return None
+    if core != printed and _ONE_INITIAL.fullmatch(untitled):
+        return [untitled]  # "Ваша Н.", "Your N.": a closing and the writer's initial
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
     if names and len(names) <= MAX_SIGNERS and all(_is_signer(n) for n in names):
         # "Кагановичу, Молотову.": whom the letter is addressed to, not who signed it
@@ -422,6 +424,7 @@ def _is_signer(name: str) -> bool:
             and not _is_closing(name) and name.lower() not in _not_signers() and not is_organisation(name))
 
 
+_ONE_INITIAL = re.compile(r"[A-ZА-ЯЁ]")
 # A signer who signs with initials alone ("F. D.", "В. И."); "P. S." and "N. B." are no one's.
 _INITIALS_ONLY = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){2,3}")
 _NOT_INITIALS = frozenset({"p.s", "n.b", "п.с", "p.p.s", "т.е", "т.к"})

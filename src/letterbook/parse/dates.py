@@ -127,7 +127,8 @@ def parse_dateline(
         if expression is None:
             continue
         timed = _time_of_day_after(reader, line, expression.stop)  # "Moscow, May 12, 1922 11 h. 30 min."
-        whole = (timed is not None or _tail(reader, expression.stop) is not None) and (
+        whole = (timed is not None or _tail(reader, expression.stop) is not None
+                 or _outgoing_number_after(reader, line, expression.stop)) and (
             start in (0, after_hour) or place is not None)
         if not _authorial(expression, whole_line=whole):
             continue
@@ -236,6 +237,15 @@ def _time_of_day_after(reader: Reader, line: str, i: int) -> int | None:
     return len(reader.tokens)
 
 
+def _outgoing_number_after(reader: Reader, line: str, i: int) -> bool:
+    """Whether the tokens from ``i`` are only the number a telegram went out under."""
+    return 0 < i < len(reader.tokens) and _OUTGOING_NUMBER.fullmatch(line, reader.tokens[i - 1].end) is not None
+
+
+# The number a telegram went out under, after its date: "Sviyazhsk, 17.VIII.1918. No. 1043."
+_OUTGOING_NUMBER = re.compile(r"[,.]?\s*(?:No\.?|№|N)\s?\d{1,6}\.?\s*")
+
+
 # The hour before the date of a date line: "2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."
 _TIME_FIRST = re.compile(r"\d{1,2}\s?(?:h\.|ч\.|час(?:а|ов)?|o'clock)(?:\s(?:in the (?:morning|evening|night)"
                          r"|at night|утра|вечера|ночи|дня))?[,.]?\s+(?=\d)", re.IGNORECASE)
@@ -293,6 +303,9 @@ def _after_abbreviated_part(reader: Reader, i: int) -> int:
     return i + 3 if abbreviated and _capitalised(reader, i + 3) else i
 
 
+_SENT = frozenset({"sent", "отправлено", "послано", "отправлена", "послана"})
+
+
 def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]:
     """Where the date of a dateline may begin, with the place (token range) before it."""
     starts: list[tuple[int, tuple[int, int] | None]] = [(0, None)]
@@ -302,7 +315,8 @@ def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]
         # "Москва, Кремль, 5.VI.22", "Ст. Царицын, 7 июля 1918 г.": a place within a place
         if reader.sym(place_end, ",.") and (inner_end := _place_words(reader, place_end + 1)) > place_end + 1:
             starts.append((inner_end + 1 if reader.sym(inner_end, ",.") else inner_end, (0, inner_end)))
-    if reader.word(0) in reader.lex.place_prepositions and (after := _place_words(reader, 1)) > 1:
+    sent = 1 if reader.word(0) in _SENT else 0  # "Sent from Sochi 12.VIII.32 at 15 h. 40 min."
+    if reader.word(sent) in reader.lex.place_prepositions and (after := _place_words(reader, sent + 1)) > sent + 1:
         starts.append((after + 1 if reader.sym(after, ",") else after, None))
     return starts
 

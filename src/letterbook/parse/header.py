@@ -421,7 +421,23 @@ def _heading_at_start(text: str) -> Heading | None:
     cursor += lead
     return (_between_two(text, cursor, kind, kind_printed) or _issued_by(text, cursor, kind, kind_printed)
             or _from_to(text, cursor, kind, kind_printed) or _to_only(text, cursor, kind, kind_printed)
-            or _possessive(text))
+            or _possessive(text) or _two_names(text, cursor, kind, kind_printed))
+
+
+# "Telegram of G. K. Ordzhonikidze I. V. Stalin": a machine translation lost the "to" between
+# two names with initials; the first sent, the second received.
+_INITIALED = rf"(?:{_INITIAL}){{1,3}}{_SURNAME}"
+_TWO_NAMES = re.compile(rf"(?:of|from)\s+(?P<a>{_INITIALED})\s+(?P<b>{_INITIALED})")
+
+
+def _two_names(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
+    found = _TWO_NAMES.fullmatch(text, cursor) if kind_printed is not None else None
+    if found is None:
+        return None
+    sender, recipient = _party(text, *found.span("a"), 0, False), _party(text, *found.span("b"), 0, False)
+    if sender is None or recipient is None:
+        return None
+    return Heading(kind, kind_printed, (sender,), (recipient,))
 
 
 # Between an issued kind and its issuer: "of", also "No. 105 of the meeting of" (a protocol).
