@@ -690,6 +690,22 @@ def test_a_decisions_numbered_points_under_its_protocol_line_are_its_text_not_no
     assert len(letter.notes) == 1 and [a.archive for a in letter.archival] == ["APRF"]
 
 
+def test_numbered_notes_after_a_page_footnote_and_a_blank_line_are_notes_of_their_own() -> None:
+    letter, = parse_text("No. 213\nN. I. Bukharin to I. V. Stalin\nOctober 12, 1926\n\nKoba! Prices 1 and 2.\n\n"
+                         "Your Nikolai.\n\nRGASPI. F. 558. Op. 11. D. 709. L. 1. Autograph.\n\nNotes:\n\n"
+                         "* The words are underlined by Stalin.\n\n1 XV Conference of the VKP (b).\n\n"
+                         "2 See document No. 211.\n").letters
+    assert [n.number for n in letter.notes] == ["*", "1", "2"]
+
+
+def test_note_one_between_the_signature_and_the_citation_of_a_compact_page_is_a_note() -> None:
+    letter, = parse_text("No. 303\nStalin to Kaganovich\nSeptember 4, 1934\nThe article is weak 1 .\nStalin.\n"
+                         "1 See note 2 to document No. 296.\nRGASPI. F. 558. Op. 11. D. 85. L. 50. Copy.\n").letters
+    assert [(n.number, [(r.document, r.note) for r in n.refs]) for n in letter.notes] == [("1", [("296", "2")])]
+    assert letter.signature is not None and letter.signature.text == "Stalin."
+    assert [a.archive for a in letter.archival] == ["RGASPI"] and "See note" not in letter.text
+
+
 def test_notes_under_the_citation_may_begin_with_a_date() -> None:
     letter, = parse_text("№ 268\nЛ.М. Каганович — И.В. Сталину\n12 сентября 1934 г.\n\nВчера решили завезти хлеб1.\n"
                          "Привет! Л. Каганович.\n\nРГАСПИ. Ф. 558. Оп. 11. Д. 743. Л. 31–39. Автограф.\n\n"

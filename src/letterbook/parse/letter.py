@@ -250,7 +250,8 @@ def _notes_around_citation(text: str, lines: list[Line], apparatus: _Apparatus) 
     the text and the citation ("* Underlined by Lenin." / "RTsKhIDNI. ..." / "Notes:" / "1 ..."),
     whose citation (and publications) are read into ``apparatus`` here."""
     first = next((line for line in lines if not line.blank), None)
-    if first is None or not is_footnote_line(first.text):
+    note_one = first is not None and first.text[:1] == "1" and starts_a_note(first.text)
+    if first is None or not (is_footnote_line(first.text) or note_one):
         return [lines]
     cite = next((i for i, line in enumerate(lines) if archival_line(line)), None)
     if cite is None:
@@ -267,7 +268,8 @@ def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if line.blank:
             continue
         if previous is not None and (is_notes_heading(line.text) or _rule_above_notes(lines, i) or
-                                     is_footnote_line(line.text) or _notes_after_citation(line, previous)):
+                                     is_footnote_line(line.text) or _notes_after_citation(line, previous)
+                                     or _note_above_citation(lines, i, previous)):
             return lines[:i], lines[i:]
         previous = line
     return lines, []
@@ -279,6 +281,16 @@ def _rule_above_notes(lines: list[Line], i: int) -> bool:
         return False
     following = next((line for line in lines[i + 1:] if not line.blank), None)
     return following is not None and (following.text[:1] in _NOTE_NUMBER_STARTS or is_footnote_line(following.text))
+
+
+def _note_above_citation(lines: list[Line], i: int, previous: Line) -> bool:
+    """Note 1 printed between the signature and the citation on a compact page ("Stalin." /
+    "1 See note 2 to document No. 296." / "RGASPI. F. 558 ...")."""
+    line = lines[i]
+    if line.text[:1] != "1" or _NOTE_SHAPE.match(line.text) is None or not is_signature_line(previous.text):
+        return False
+    following = next((later for later in lines[i + 1:] if not later.blank), None)
+    return following is not None and bool(archival_line(following)) and starts_a_note(line.text)
 
 
 def _notes_after_citation(line: Line, previous: Line) -> bool:

@@ -260,7 +260,10 @@ def _drafts(text: str) -> list[_Draft]:
     expected: int | None = None
     for position, line in _content_lines(text):
         end = position + len(line.rstrip())
-        start = _read_start(line, expected, footnotes_only=bool(drafts) and drafts[0].number.startswith("*"))
+        # After page footnotes ("* ..."), a number starts a list item of the footnote, unless a
+        # blank line stands before it: then the numbered notes begin ("Notes: / * ... / / 1 ...").
+        footnotes_only = bool(drafts) and drafts[0].number.startswith("*") and not _after_blank_line(text, position)
+        start = _read_start(line, expected, footnotes_only=footnotes_only)
         if start is not None:
             printed = (position + start.printed[0], position + start.printed[1])
             drafts.append(_Draft(start.number, printed, position + start.text_start, end))
@@ -276,6 +279,12 @@ def _drafts(text: str) -> list[_Draft]:
         if drafts:
             drafts[-1].closed = drafts[-1].closed or (drafts[-1].number.startswith("*") and _ends_footnote(line))
     return drafts
+
+
+def _after_blank_line(text: str, position: int) -> bool:
+    """Whether the line starting at ``position`` has a blank line (or nothing) above it."""
+    end = text.rfind("\n", 0, position)
+    return end < 0 or not text[text.rfind("\n", 0, end) + 1:end].strip()
 
 
 def _note(text: str, offset: int, draft: _Draft) -> Note:
