@@ -706,6 +706,65 @@ def test_note_one_between_the_signature_and_the_citation_of_a_compact_page_is_a_
     assert [a.archive for a in letter.archival] == ["RGASPI"] and "See note" not in letter.text
 
 
+LENIN_INTERNET_ARCHIVE = """Lenin Internet Archive | Collected Works | Volume 44 | Letters and telegrams, 1918
+
+V. I. Lenin
+
+To: J. V. STALIN*
+
+Written: 14 July 1918
+First Published: 1942 in Lenin Miscellany XXXIV
+Source: Lenin's Collected Works, Progress Publishers, Moscow, 1970, Volume 44, pages 118-119
+Transcription/Markup: R. Cymbala
+
+Tsaritsyn
+To Stalin
+
+Received your telegram about the oil barges.[1] Send off at once everything that is ready.
+
+Lenin
+
+Sent from Moscow to Tsaritsyn
+
+* The telegram is a reply to Stalin's telegram of July 13, 1918.—Ed.
+
+Notes
+
+[1] Stalin reported that twelve barges were held at Astrakhan.
+
+TELEGRAM TO G. K. ORDZHONIKIDZE
+
+Written: 2 March 1921
+First Published: 1959 in Lenin Miscellany XXXVI
+
+Tiflis
+To Ordzhonikidze
+
+Wire reply.
+
+Lenin
+"""
+
+
+def test_the_lenin_internet_archives_titles_and_labelled_lines() -> None:
+    first, second = parse_text(LENIN_INTERNET_ARCHIVE).letters
+    assert [p.name for p in first.recipients] == ["J. V. STALIN"] and [p.name for p in first.senders] == ["V. I. Lenin"]
+    assert first.date is not None and first.date.edtf == "1918-07-14"
+    assert [p.text for p in first.publications][:1] == ["1942 in Lenin Miscellany XXXIV"]
+    assert first.text.startswith("Tsaritsyn") and "Cymbala" not in first.text
+    assert [n.number for n in first.notes] == ["*", "1"]
+    assert [p.name for p in second.recipients] == ["G. K. ORDZHONIKIDZE"] and second.kind == "telegram"
+    assert second.date is not None and second.date.edtf == "1921-03-02"
+
+
+def test_the_number_a_telegram_went_out_under_after_the_date_line_is_no_publication() -> None:
+    letter, = parse_text("TELEGRAM No. 123\nTrotsky to Lenin\n17 August 1918\n\nSend aircraft.\n\n"
+                         "Predrevvoyensovet TROTSKY\nSviyazhsk, 17.VIII.1918. No. 1043.\n\n"
+                         "RGVA. F. 33987. Op. 1. D. 25. L. 112. Typewritten copy.\n").letters
+    assert letter.dateline is not None and letter.dateline.as_printed == "Sviyazhsk, 17.VIII.1918."
+    assert not letter.publications
+
+
 def test_notes_under_the_citation_may_begin_with_a_date() -> None:
     letter, = parse_text("№ 268\nЛ.М. Каганович — И.В. Сталину\n12 сентября 1934 г.\n\nВчера решили завезти хлеб1.\n"
                          "Привет! Л. Каганович.\n\nРГАСПИ. Ф. 558. Оп. 11. Д. 743. Л. 31–39. Автограф.\n\n"

@@ -239,7 +239,12 @@ def _time_of_day_after(reader: Reader, line: str, i: int) -> int | None:
 
 def _outgoing_number_after(reader: Reader, line: str, i: int) -> bool:
     """Whether the tokens from ``i`` are only the number a telegram went out under."""
-    return 0 < i < len(reader.tokens) and _OUTGOING_NUMBER.fullmatch(line, reader.tokens[i - 1].end) is not None
+    return 0 < i < len(reader.tokens) and is_outgoing_number(line[reader.tokens[i - 1].end:])
+
+
+def is_outgoing_number(text: str) -> bool:
+    """Whether ``text`` is only the number a telegram went out under (". No. 1043.")."""
+    return _OUTGOING_NUMBER.fullmatch(text) is not None
 
 
 # The number a telegram went out under, after its date: "Sviyazhsk, 17.VIII.1918. No. 1043."

@@ -718,14 +718,18 @@ def _topic_re() -> re.Pattern[str]:
 def _to_only_english(text: str, cursor: int, kind: str, kind_printed: str | None) -> Heading | None:
     """"Telegram to F. E. Dzerzhinsky", "LETTER TO G. Y. ZINOVIEV", "TO J. V. STALIN" (English
     collected works): the addressee after "to"; without a kind, only in a title in capitals."""
-    if not text[cursor:].lower().startswith("to "):
+    lowered = text[cursor:].lower()
+    if not lowered.startswith(("to ", "to: ")):
         return None
-    recipients = _split_parties(text, cursor + 3, len(text), 0, dative=False)
+    labelled = lowered.startswith("to:")  # "To: J. V. STALIN" (the Lenin Internet Archive)
+    start = cursor + (4 if labelled else 3)
+    recipients = _split_parties(text, start, len(text), 0, dative=False)
     if not recipients:
         return None
-    # Without a kind, only a title in capitals ("TO J. V. STALIN") or one naming a body ("To the
-    # Central Committee of the RCP(b)"): "To J. V. Stalin" in small letters is an address line.
-    if kind_printed is None and not is_capitals(text) and not all(
+    # Without a kind, only a title in capitals ("TO J. V. STALIN", "To: J. V. STALIN") or one
+    # naming a body ("To the Central Committee of the RCP(b)"): "To J. V. Stalin" in small
+    # letters is an address line.
+    if kind_printed is None and not (is_capitals(text) or (labelled and is_capitals(text[start:]))) and not all(
             p.kind is PartyKind.ORGANISATION for p in recipients):
         return None
     return Heading(kind, kind_printed, (), recipients, addressed=True)

@@ -31,7 +31,7 @@ from letterbook.model import (
 from letterbook.parse.archival import citation_tail, find_archival
 from letterbook.parse.body import is_postscript, is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.dates import parse_dateline
+from letterbook.parse.dates import is_outgoing_number, parse_dateline
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.header import is_capitals, looks_dative, parse_heading, parse_sender_line
 from letterbook.parse.notes import (
@@ -196,7 +196,28 @@ def _read_label_blocks(text: str, lines: list[Line], apparatus: _Apparatus) -> l
     rest = [line for line in nonblank if line.index > consumed_until]
     if rest and rest[0].text in labels["source_labels"]:
         consumed_until = _read_source_block(text, rest, apparatus)
+    consumed_until = max(consumed_until, _read_labelled_lines(text, rest, apparatus))
     return [line for line in lines if line.index > consumed_until]
+
+
+def _read_labelled_lines(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
+    """The Lenin Internet Archive's "Label: value" lines above the text ("Written: 14 July 1918",
+    "First Published: 1942 in Lenin Miscellany XXXIV", "Source: ..."): the index of the last, or -1."""
+    labels = _data()["metadata"]
+    last = -1
+    for line in lines:
+        label = next((w for w in (*labels["written_labels"], *labels["published_labels"], *labels["other_labels"])
+                      if line.text.startswith(w)), None)
+        if label is None:
+            break
+        value_start = line.start + len(label) + (len(line.text) - len(label) - len(line.text[len(label):].lstrip()))
+        value = TextValue(text[value_start:line.end], (value_start, line.end))
+        if label in labels["written_labels"] and apparatus.date is None:
+            apparatus.date = apparatus.conventions.find_date(value.text, value.span[0])
+        elif label in labels["published_labels"]:
+            apparatus.publications.append(value)
+        last = line.index
+    return last
 
 
 def _read_metadata(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
@@ -388,7 +409,9 @@ def _is_dated_to_the_day(line: Line, conventions: Conventions) -> bool:
     if len(line.text) > MAX_DATELINE or not any(ch.isdigit() for ch in line.text):
         return False
     date = conventions.dateline(line.text, line.start, None)
-    return date is not None and date.span == line.span and date.earliest is not None and date.earliest == date.latest
+    whole_line = date is not None and date.span[0] == line.start and (
+        date.span[1] == line.end or is_outgoing_number(line.text[date.span[1] - line.start:]))  # "... No. 1043."
+    return whole_line and date is not None and date.earliest is not None and date.earliest == date.latest
 
 
 def _written_date(line: Line, conventions: Conventions) -> HistoricalDate | None:

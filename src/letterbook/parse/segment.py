@@ -236,7 +236,7 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
             senders = (*senders, *co_authors)
     date = inline_date
     if date is None:
-        date = _date_at(page, last + 1)
+        date = _date_at(page, last + 1) or _written_at(page, last + 1)
         if date is not None:
             last += 1
     if date is None and _undated_follows(page, last + 1):
@@ -304,6 +304,18 @@ def _undated_words() -> frozenset[str]:
 def _metadata_follows(page: _Page, k: int) -> bool:
     """A label/value block ("Реквизиты") under the heading: it carries the date."""
     return k < len(page.nonblank) and page.lines[page.nonblank[k]].text in load("headings")["metadata"]["block_titles"]
+
+
+def _written_at(page: _Page, k: int) -> HistoricalDate | None:
+    """The date of a "Written: 14 July 1918" line (the Lenin Internet Archive's), else None."""
+    if k >= len(page.nonblank):
+        return None
+    line = page.lines[page.nonblank[k]]
+    label = next((w for w in load("headings")["metadata"]["written_labels"] if line.text.startswith(w)), None)
+    if label is None:
+        return None
+    return page.conventions.date(line.text[len(label):].lstrip(), line.start + len(line.text) -
+                                 len(line.text[len(label):].lstrip()))
 
 
 def _date_at(page: _Page, k: int) -> HistoricalDate | None:
