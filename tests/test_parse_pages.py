@@ -757,6 +757,56 @@ def test_the_lenin_internet_archives_titles_and_labelled_lines() -> None:
     assert second.date is not None and second.date.edtf == "1921-03-02"
 
 
+COLLECTED_WORKS_EN = """432
+TO A. D. TSYURUPA
+
+Comrade Tsyurupa,
+
+Please check the figures.
+
+Lenin
+
+Written on February 9, 1922
+First published in 1959 Printed from the original
+in Lenin Miscellany XXXVI
+
+433
+NOTE TO G. V. CHICHERIN
+WITH A DRAFT DECISION FOR THE POLITBURO*
+
+Comrade Chicherin, I propose the following decision.
+
+Chairman of the Council of People's Commissars
+V. Ulyanov (Lenin)
+
+Dictated by telephone on February 11, 1922
+First published in 1965 in the Fifth Russian Printed from the original
+edition of the Collected Works, Vol. 44
+
+* See Document No. 429.-Ed.
+
+434
+TO THE POLITBURO OF THE C.C., R.C.P.(B.)
+
+I am against the proposal.
+
+Lenin
+
+Written on February 14, 1922
+"""
+
+
+def test_the_english_collected_works_titles_and_two_column_publication_lines() -> None:
+    first, second, third = parse_text(COLLECTED_WORKS_EN).letters
+    assert [p.text for p in first.publications] == [
+        "First published in 1959 Printed from the original\nin Lenin Miscellany XXXVI"]
+    assert first.date is not None and first.date.edtf == "1922-02-09" and "Written" not in first.text
+    assert [p.name for p in second.recipients] == ["G. V. CHICHERIN"]
+    assert second.date is not None and second.date.edtf == "1922-02-11"  # "Dictated by telephone on ..."
+    assert [p.name for p in second.senders] == ["V. Ulyanov (Lenin)"]  # not "Commissars"
+    assert [p.name for p in third.recipients] == ["THE POLITBURO OF THE C.C., R.C.P.(B.)"]
+
+
 def test_the_number_a_telegram_went_out_under_after_the_date_line_is_no_publication() -> None:
     letter, = parse_text("TELEGRAM No. 123\nTrotsky to Lenin\n17 August 1918\n\nSend aircraft.\n\n"
                          "Predrevvoyensovet TROTSKY\nSviyazhsk, 17.VIII.1918. No. 1043.\n\n"

@@ -116,10 +116,14 @@ MAX_ABBREVIATION = 5  # letters of "ОГПУ", "ВСНХ", "НКРКИ"; "РЕД
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,}(?:\([а-яa-z]\))?(?:\s|$)")
 
 
+# A comma between dotted abbreviations inside one body's name: "THE C.C., R.C.P.(B.)".
+_ABBREVIATIONS_COMMA = re.compile(r"(?<=[A-Z]\.),\s(?=(?:[A-Z]\.){2})")
+
+
 def is_organisation(name: str) -> bool:
     """A body such as "Politburo of the Central Committee of the RCP (b)", also addressed as a
     whole ("the members of the Politburo", "в Политбюро", "другим членам ПБ")."""
-    if len(name) > 160 or ", " in name:
+    if len(name) > 160 or ", " in _ABBREVIATIONS_COMMA.sub(" ", name):
         return False
     opener = _org_openers().match(name)
     if opener is not None:  # "the Politburo", "THE PEOPLE'S COMMISSARIAT", "членам фракции"; not "the staff"
@@ -723,7 +727,7 @@ def _to_only_english(text: str, cursor: int, kind: str, kind_printed: str | None
         return None
     labelled = lowered.startswith("to:")  # "To: J. V. STALIN" (the Lenin Internet Archive)
     start = cursor + (4 if labelled else 3)
-    recipients = _split_parties(text, start, len(text), 0, dative=False)
+    recipients = _addressees(text, start, dative=False, titled=True)
     if not recipients:
         return None
     # Without a kind, only a title in capitals ("TO J. V. STALIN", "To: J. V. STALIN") or one

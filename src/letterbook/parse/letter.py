@@ -329,11 +329,15 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
     archival: list[ArchivalRef] = []
     following: Line | None = None
     remark_end: int | None = None  # of the editors' remarks on the document under its citation
+    read_with_below: int | None = None  # a line read already, with the continuation under it
     for k in range(len(nonblank) - 1, -1, -1):
         i = nonblank[k]
         line = lines[i]
         if is_navigation(line.text):
             continue  # a library's links after the document
+        if i == read_with_below:
+            cut, following = i, line
+            continue
         refs = archival_line(line)
         if refs:
             tail = citation_tail(text, refs[-1])
@@ -355,6 +359,11 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
               and _continues_publication(line, following)):  # the publication below begins on this line
             joined = TextValue(text[line.start:following.end], (line.start, following.end))
             publications[0] = joined
+        elif k > 0 and (above := lines[nonblank[k - 1]]) and _continued_publication(above, line):
+            # "First published in 1959 Printed from the original" / "in Lenin Miscellany XXXVI":
+            # two columns of the Collected Works run together, the second line continuing the first
+            publications.insert(0, TextValue(text[above.start:line.end], (above.start, line.end)))
+            read_with_below = nonblank[k - 1]
         else:
             break
         cut, following = i, line
@@ -422,6 +431,16 @@ def _written_date(line: Line, conventions: Conventions) -> HistoricalDate | None
 @cache
 def _written() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in _data()["apparatus"]["written"]))
+
+
+def _continued_publication(line: Line, below: Line) -> bool:
+    """A publication whose last words wrapped onto the short line ``below``, which begins in
+    small letters ("in Lenin Miscellany XXXVI", "edition of the Collected Works, Vol. 44")."""
+    return (below.text[:1].islower() and len(below.text) <= CONTINUATION_LINE and is_publication(line.text)
+            and not archival_line(line))
+
+
+CONTINUATION_LINE = 80
 
 
 def _continues_publication(line: Line, following: Line) -> bool:
