@@ -187,13 +187,17 @@ def _attribution_re() -> re.Pattern[str]:
 
 # OCR's letters for digits inside a number ("Л. 1О8", "D. 5l2", "L. 1l") or for a lone "1" after a
 # level ("Op. l."): read as the digits they stand for, the citation keeping what is printed.
-_OCR_IN_NUMBER = re.compile(r"(?<![^\W\d_])(?=[lIOОoо]*\d)(?=\d*[lIOОoо])[\dlIOОoо]{2,}(?![^\W\d_])"
-                            r"|(?:(?<=[Oo]p\.\s)|(?<=[Оо]п\.\s)|(?<=[DdДдFfФф]\.\s))l(?=\.)")
+# Each branch begins with the character it needs, so that the scan is quick.
+_OCR_IN_NUMBER = re.compile(r"\d(?<![^\W\d_]\d)\d*[lIOОoо][\dlIOОoо]*(?![^\W\d_])"
+                            r"|l(?=\.)(?<=[OoОо][pп]\.\sl)|l(?=\.)(?<=[DdДдFfФф]\.\sl)")
+_MAYBE_OCR = re.compile(r"\d[lIOОoо]|\.\sl\.")  # a cheap test first: most text has neither
 _AS_DIGITS = str.maketrans("lIOОoо", "110000")
 
 
 def _digits_read(text: str) -> str:
     """``text`` with OCR's letters inside numbers as digits; the same length, so spans hold."""
+    if _MAYBE_OCR.search(text) is None:
+        return text
     return _OCR_IN_NUMBER.sub(lambda found: found[0].translate(_AS_DIGITS), text)
 
 

@@ -200,16 +200,24 @@ def _read_label_blocks(text: str, lines: list[Line], apparatus: _Apparatus) -> l
     return [line for line in lines if line.index > consumed_until]
 
 
+@cache
+def _labelled_line() -> re.Pattern[str]:
+    labels = _data()["metadata"]
+    every = sorted((*labels["written_labels"], *labels["published_labels"], *labels["other_labels"]),
+                   key=len, reverse=True)
+    return re.compile("|".join(re.escape(label) for label in every))
+
+
 def _read_labelled_lines(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
     """The Lenin Internet Archive's "Label: value" lines above the text ("Written: 14 July 1918",
     "First Published: 1942 in Lenin Miscellany XXXIV", "Source: ..."): the index of the last, or -1."""
     labels = _data()["metadata"]
     last = -1
     for line in lines:
-        label = next((w for w in (*labels["written_labels"], *labels["published_labels"], *labels["other_labels"])
-                      if line.text.startswith(w)), None)
-        if label is None:
+        found = _labelled_line().match(line.text)
+        if found is None:
             break
+        label = found[0]
         value_start = line.start + len(label) + (len(line.text) - len(label) - len(line.text[len(label):].lstrip()))
         value = TextValue(text[value_start:line.end], (value_start, line.end))
         if label in labels["written_labels"] and apparatus.date is None:
@@ -308,10 +316,11 @@ def _note_above_citation(lines: list[Line], i: int, previous: Line) -> bool:
     """Note 1 printed between the signature and the citation on a compact page ("Stalin." /
     "1 See note 2 to document No. 296." / "RGASPI. F. 558 ...")."""
     line = lines[i]
-    if line.text[:1] != "1" or _NOTE_SHAPE.match(line.text) is None or not is_signature_line(previous.text):
+    if line.text[:1] != "1" or _NOTE_SHAPE.match(line.text) is None:
         return False
     following = next((later for later in lines[i + 1:] if not later.blank), None)
-    return following is not None and bool(archival_line(following)) and starts_a_note(line.text)
+    return (following is not None and bool(archival_line(following)) and is_signature_line(previous.text)
+            and starts_a_note(line.text))
 
 
 def _notes_after_citation(line: Line, previous: Line) -> bool:

@@ -9,7 +9,7 @@ page title above the navigation bar never starts one.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -137,8 +137,8 @@ def find_starts(text: str, lines: Sequence[Line], conventions: Conventions = DEF
             continue
         starts.append(start)
         k = position[start.last] + 1
-    rules = {k for k, i in enumerate(nonblank) if _RULE.fullmatch(lines[i].text)}
-    return _without_contents_entries(starts, position, rules)
+    return _without_contents_entries(starts, position, lambda k: k < len(nonblank) and
+                                     _RULE.fullmatch(lines[nonblank[k]].text) is not None)
 
 
 def _start_at(page: _Page, k: int) -> LetterStart | None:
@@ -339,14 +339,14 @@ _RULE = re.compile(r"[-_*=—–]{3,}")
 
 
 def _without_contents_entries(starts: list[LetterStart], position: dict[int, int],
-                              rules: set[int]) -> list[LetterStart]:
+                              is_rule: Callable[[int], bool]) -> list[LetterStart]:
     """Drop starts followed at once (or after a rule alone) by the next start: lines of a
     table of contents."""
     kept: list[LetterStart] = []
     for i, start in enumerate(starts):
         following = starts[i + 1].first if i + 1 < len(starts) else None
         after = position[start.last] + 1
-        while after in rules:
+        while following is not None and is_rule(after):
             after += 1
         if following is not None and position[following] == after:
             continue
