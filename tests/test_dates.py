@@ -793,6 +793,18 @@ def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
     assert parse_date("October 5/7, 1925") is None  # not two days in a row
 
 
+def test_a_bracketed_interval_in_words_has_certain_ends() -> None:
+    assert date("[Between August 15 and 18, 1919]").edtf == "1919-08-15/1919-08-18"
+    assert date("[December 1912]").edtf == "1912-12?"  # a bracketed point is the editors' reconstruction
+
+
+@pytest.mark.parametrize("line", ["Kozlov, 12/VIII. 23 h. 40 min.", "Sochi, 8/VI. 10 h. 20 min."])
+def test_a_two_digit_hour_after_a_date_without_its_year_is_no_year(line: str) -> None:
+    found = parse_dateline(line, 0, parse_date("August 12, 1919"))
+    assert found is not None and found.as_printed == line and found.earliest is not None
+    assert found.earliest.year == 1919
+
+
 @pytest.mark.parametrize(("line", "as_printed"), [
     ("Sviyazhsk, 17.VIII.1918. No. 1043.", "Sviyazhsk, 17.VIII.1918."),  # the number it went out under
     ("Sent from Sochi 12.VIII.32 at 15 h. 40 min.", "12.VIII.32"),  # as "Из Москвы 7.IX.35 г. ..." (ru/009)
@@ -802,7 +814,8 @@ def test_a_date_line_with_a_telegrams_number_or_its_sending(line: str, as_printe
     assert found is not None and found.as_printed == as_printed
 
 
-@pytest.mark.parametrize("line", ["2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."])
+@pytest.mark.parametrize("line", ["2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г.",
+                                  "2 час. ночи. 13/VIII-32 г.", "Москва, Кремль, 13.VIII.32, 2 час. ночи"])
 def test_the_hour_before_the_date_is_part_of_the_date_line(line: str) -> None:
     found = parse_dateline(line, 0, parse_date("August 12, 1932"))
     assert found is not None and (found.as_printed, found.edtf) == (line, "1932-08-13")

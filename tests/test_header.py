@@ -136,6 +136,11 @@ def test_a_bodys_decision_circular_or_protocol_is_issued_by_the_body(heading: st
     assert [p.name for p in parsed.recipients] == recipients
 
 
+def test_a_dash_before_to_is_no_part_of_the_sender() -> None:
+    assert names("J. V. Stalin - to the Politburo of the Central Committee of the RCP (b)") == (
+        ["J. V. Stalin"], ["the Politburo of the Central Committee of the RCP (b)"])
+
+
 def test_two_names_with_initials_after_the_kind_are_the_sender_and_the_addressee() -> None:
     assert names("Telegram of G. K. Ordzhonikidze I. V. Stalin") == (["G. K. Ordzhonikidze"], ["I. V. Stalin"])
     assert parse_heading("Telegram of G. K. Ordzhonikidze") is None

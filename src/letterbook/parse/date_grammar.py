@@ -101,6 +101,9 @@ class _Part:
     printed: str = ""
 
 
+_HOUR_WORDS = frozenset({"h", "hours", "hrs", "ч", "час", "часа", "часов"})
+
+
 class Reader:
     """Reads date expressions from a token list; every method looks ahead a bounded distance."""
 
@@ -418,8 +421,8 @@ class Reader:
         if self.sym(j, "[") and (supplied := self._bare_year(j)) is not None:  # "12.IX.[19]25", "12.IX.[1925]"
             return replace(supplied, stop=self.phrase(supplied.stop, self.lex.year_words) or supplied.stop)
         value = self.num(j, (2, 4))
-        if value is None or self.junk_after(j + 1):
-            return None
+        if value is None or self.junk_after(j + 1) or self.word(j + 1) in _HOUR_WORDS:
+            return None  # "12/VIII. 23 h. 40 min.": the hour a telegram went, not the year '23
         if len(self.tokens[j].text) == 4 and not _is_year(value):
             return None
         stop = self.phrase(j + 1, self.lex.year_words) or j + 1

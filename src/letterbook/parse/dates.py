@@ -220,7 +220,7 @@ def _period_after(reader: Reader, i: int) -> int:
 # The hour a telegram was sent, after its date: "11 h. 30 min.", "в 19 ч. 53 м.", "3 p.m.",
 # "2 o'clock in the morning", "3 часа ночи", "Night.", "23.45".
 _TIME_OF_DAY = re.compile(
-    r"[,.]?\s*(?:at\s+|в\s+)?(?:\d{1,2}\s?(?:h\.?|ч\.?|час(?:а|ов)?|hours?|o'clock)(?:\s?\d{1,2}\s?(?:min\.?|м\.?|мин\.?"
+    r"[,.]?\s*(?:at\s+|в\s+)?(?:\d{1,2}\s?(?:h\.?|ч\.?|час(?:а|ов|\.)?|hours?|o'clock)(?:\s?\d{1,2}\s?(?:min\.?|м\.?|мин\.?"
     r"|minutes?))?|\d{1,2}[.:]\d{2}|\d{1,2}\s?[ap]\.\s?m\.)?(?:\s*(?:in the (?:morning|evening|night)|at night|утра|"
     r"вечера|ночи|дня|night|morning|evening))?\.?",
     re.IGNORECASE,
@@ -252,7 +252,7 @@ _OUTGOING_NUMBER = re.compile(r"[,.]?\s*(?:No\.?|№|N)\s?\d{1,6}\.?\s*")
 
 
 # The hour before the date of a date line: "2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."
-_TIME_FIRST = re.compile(r"\d{1,2}\s?(?:h\.|ч\.|час(?:а|ов)?|o'clock)(?:\s(?:in the (?:morning|evening|night)"
+_TIME_FIRST = re.compile(r"\d{1,2}\s?(?:h\.|ч\.|час(?:а|ов|\.)?|o'clock)(?:\s(?:in the (?:morning|evening|night)"
                          r"|at night|утра|вечера|ночи|дня))?[,.]?\s+(?=\d)", re.IGNORECASE)
 
 
@@ -571,8 +571,9 @@ def _uncertain(expression: Expression) -> bool:
 
 def _bracket_uncertain(expression: Expression) -> bool:
     # A date the editors bracketed whole is their reconstruction: EDTF "1912-12?".
-    # A bracketed bound or part ("[not earlier than ...]", "[late January 1918]") says so in words.
-    return expression.bracketed and expression.qualifier in (None, "between")
+    # A bracketed bound, part or interval ("[not earlier than ...]", "[late January 1918]",
+    # "[Between August 15 and 18, 1919]") says so in words.
+    return expression.bracketed and expression.qualifier is None
 
 
 def _mark(end: _Resolved, expression: Expression, approximate: bool) -> str:

@@ -537,7 +537,7 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         cursor += text[cursor:].index(" ") + 1
     lowered = text.lower()  # "V. I. LENIN TO I. V. STALIN"; offsets hold only if lowering kept the length
     lowered = lowered if len(lowered) == len(text) else text
-    for word in (" to ", " — ", " – ", " - ", " -- "):
+    for word in (" - to ", " — to ", " – to ", " to ", " — ", " – ", " - ", " -- "):  # "X - to the Y" (translation)
         at = lowered.find(word, cursor)
         if at <= cursor:
             continue
