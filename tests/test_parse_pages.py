@@ -807,6 +807,17 @@ def test_the_english_collected_works_titles_and_two_column_publication_lines() -
     assert [p.name for p in third.recipients] == ["THE POLITBURO OF THE C.C., R.C.P.(B.)"]
 
 
+def test_a_page_footnote_goes_to_the_document_whose_heading_holds_its_marker() -> None:
+    page = ("21\nВ НАРОДНЫЙ КОМИССАРИАТ\nПО ВОЕННЫМ ДЕЛАМ*\nПредлагаю сформировать отряд.\n"
+            "Председатель Совета Народных Комиссаров\nВ. Ульянов (Ленин)\nНаписано 28 ноября 1917 г.\n"
+            "22\nВ ПРЕЗИДИУМ ВСНХ\nПрошу рассмотреть вопрос.\nВ. Ульянов (Ленин)\nНаписано 22 января 1918 г.\n"
+            "* Документ написан на бланке Совета Народных Комиссаров. Ред.\n")
+    first, second = parse_text(page).letters
+    assert [n.number for n in first.notes] == ["*"] and not second.notes
+    assert first.notes[0].anchor is not None and page[first.notes[0].anchor[0]] == "*"
+    assert [p.name for p in first.senders] == ["В. Ульянов (Ленин)"]  # not "Комиссаров"
+
+
 def test_the_number_a_telegram_went_out_under_after_the_date_line_is_no_publication() -> None:
     letter, = parse_text("TELEGRAM No. 123\nTrotsky to Lenin\n17 August 1918\n\nSend aircraft.\n\n"
                          "Predrevvoyensovet TROTSKY\nSviyazhsk, 17.VIII.1918. No. 1043.\n\n"

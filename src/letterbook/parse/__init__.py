@@ -72,13 +72,16 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
         return letters
     moved: dict[int, list[Note]] = {}
     for note in (n for n in letters[-1].notes if n.anchor is None):
+        if _marked_in_heading(letters[-1], note, text) is not None:
+            continue  # "В ПРЕЗИДИУМ ВСНХ*": the last document's own footnote
         for k in range(len(letters) - 2, -1, -1):
             earlier = letters[k]
             if any(own.number == note.number for own in earlier.notes):
                 continue
             start, end = earlier.text_span
             anchored, = anchor_notes([note], text[start:end], start)
-            if anchored.anchor is not None:
+            anchored = anchored if anchored.anchor is not None else _marked_in_heading(earlier, note, text)
+            if anchored is not None:
                 moved.setdefault(k, []).append(anchored)
                 break
     if not moved:
@@ -96,6 +99,15 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
         result[k] = replace(letters[k], notes=(*letters[k].notes, *notes),
                             findings=(*letters[k].findings, *found))
     return result
+
+
+def _marked_in_heading(letter: Letter, note: Note, text: str) -> Note | None:
+    """``note`` anchored at its marker in ``letter``'s heading ("ПО ВОЕННЫМ ДЕЛАМ*"), else None."""
+    if letter.heading is None:
+        return None
+    start, end = letter.heading.span
+    anchored, = anchor_notes([note], text[start:end], start)
+    return anchored if anchored.anchor is not None else None
 
 
 def _with_ibid_resolved(letters: list[Letter]) -> list[Letter]:

@@ -405,8 +405,8 @@ def _name_after_title(line: str) -> str | None:
     match = _NAME_AFTER_TITLE.search(line) or _SURNAME_AFTER_TITLE.search(line)
     if match is None or len(line) > 90 or is_organisation(match[1]) or match.start() == 0:
         return None
-    if line[:match.start()].endswith(("'s", "’s")):
-        return None  # "Chairman of the Council of People's Commissars": the office's last word
+    if line[:match.start()].endswith(("'s", "’s")) or _is_title_word(line.rstrip(".")):
+        return None  # "Chairman of the Council of People's Commissars", "Председатель Совета Народных Комиссаров"
     return match[1]
 
 
