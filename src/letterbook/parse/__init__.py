@@ -79,8 +79,8 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
             if any(own.number == note.number for own in earlier.notes):
                 continue
             start, end = earlier.text_span
-            anchored, = anchor_notes([note], text[start:end], start)
-            anchored = anchored if anchored.anchor is not None else _marked_in_heading(earlier, note, text)
+            in_text, = anchor_notes([note], text[start:end], start)
+            anchored = in_text if in_text.anchor is not None else _marked_in_heading(earlier, note, text)
             if anchored is not None:
                 moved.setdefault(k, []).append(anchored)
                 break
