@@ -793,6 +793,16 @@ def test_a_night_runs_over_two_days(line: str, edtf: str) -> None:
     assert parse_date("October 5/7, 1925") is None  # not two days in a row
 
 
+@pytest.mark.parametrize(("line", "place", "as_printed"), [
+    ("8.VI.32 г. Москва.", "Москва", "8.VI.32 г. Москва."),
+    ("13/VI — 32 г. Каганович.", None, "13/VI — 32 г."),  # a surname after the date signs the letter
+])
+def test_a_place_after_the_date_ends_the_date_line(line: str, place: str | None, as_printed: str) -> None:
+    found = parse_dateline(line, 0, parse_date("June 8, 1932"))
+    assert found is not None and found.as_printed == as_printed
+    assert (found.place.text if found.place else None) == place
+
+
 def test_a_bracketed_interval_in_words_has_certain_ends() -> None:
     assert date("[Between August 15 and 18, 1919]").edtf == "1919-08-15/1919-08-18"
     assert date("[December 1912]").edtf == "1912-12?"  # a bracketed point is the editors' reconstruction

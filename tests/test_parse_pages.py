@@ -379,6 +379,7 @@ def test_a_one_word_request_before_the_signer_is_no_second_signer() -> None:
 
 
 @pytest.mark.parametrize(("heading", "line"), [
+    ("Антонов — Ленину", "Главковерх Антонов."),  # the office run into one word
     ("Н.К. Крупская — Г.К. Орджоникидзе", "Крепко жму руку. Ваша Н."),
     ("M. I. Kalinin to I. V. Stalin", "With greeting M. Kalinin."),
 ])

@@ -16,7 +16,7 @@ from typing import Any
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind, TextValue
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.header import is_organisation, is_person_name, looks_dative, marker_words
+from letterbook.parse.header import is_organisation, is_person_name, looks_dative, marker_words, surname_endings
 from letterbook.parse.text import Line, strip_span
 
 _NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
@@ -309,12 +309,7 @@ def _lone_signer(line: str, senders: Sequence[str]) -> re.Match[str] | None:
         return None
     vote = line[:match.start()].strip(" .!").lower()
     surname = match[1].rstrip(".").split()[-1].lower()
-    return match if vote in _not_signers() or (not senders and surname.endswith(_surname_endings())) else None
-
-
-@cache
-def _surname_endings() -> tuple[str, ...]:
-    return tuple(load("names")["surname_endings"])
+    return match if vote in _not_signers() or (not senders and surname.endswith(surname_endings())) else None
 
 
 def _is_a_sender(name: str, senders: Sequence[str]) -> bool:

@@ -45,6 +45,7 @@ from convertdate import julian
 from letterbook.model import Calendar, HistoricalDate, TextValue
 from letterbook.parse.date_grammar import Expression, Form, MonthStyle, Point, Reader
 from letterbook.parse.date_words import Kind, Season, tokenize
+from letterbook.parse.header import surname_endings
 
 RUSSIAN_REFORM = dt.date(1918, 2, 14)  # the first Gregorian day of Soviet Russia
 _DATELINE_TAIL_CHARS = 60  # a signature or telegram time may follow a dateline, not a paragraph
@@ -122,20 +123,25 @@ def parse_dateline(
     setting = _Setting(julian_before, context)
     after_hour = _after_time_of_day(reader, line)  # "2 o'clock at night, 13/VIII."
     starts = _dateline_starts(reader) + ([(after_hour, None)] if after_hour else [])
-    for start, place in starts:
+    for start, place_before in starts:
         expression = reader.expression(start)
         if expression is None:
             continue
-        timed = _time_of_day_after(reader, line, expression.stop)  # "Moscow, May 12, 1922 11 h. 30 min."
-        whole = (timed is not None or _tail(reader, expression.stop) is not None
+        # where a whole date line ends: after the hour ("Moscow, May 12, 1922 11 h. 30 min."),
+        # else after the date and its full stop
+        line_end = _time_of_day_after(reader, line, expression.stop)
+        whole = (line_end is not None or _tail(reader, expression.stop) is not None
                  or _outgoing_number_after(reader, line, expression.stop)) and (
-            start in (0, after_hour) or place is not None)
+            start in (0, after_hour) or place_before is not None)
+        place = place_before
+        if not whole and start == 0 and (place_after := _place_after(reader, expression.stop)) is not None:
+            whole, place, line_end = True, place_after, _period_after(reader, place_after[1])  # "8.VI.32 г. Москва."
         if not _authorial(expression, whole_line=whole):
             continue
         if not whole and not _may_precede_text(reader, line, expression):
             continue
-        first, stop = (0, timed or _period_after(reader, expression.stop)) if whole else (expression.first,
-                                                                                          expression.stop)
+        first, stop = (0, line_end or _period_after(reader, expression.stop)) if whole else (expression.first,
+                                                                                             expression.stop)
         found = _meaning(line, offset, reader, expression, setting, first=first, stop=stop)
         if found is not None:
             return _with_place(found, line, offset, reader, place)
@@ -309,6 +315,16 @@ def _after_abbreviated_part(reader: Reader, i: int) -> int:
 
 
 _SENT = frozenset({"sent", "отправлено", "послано", "отправлена", "послана"})
+
+
+def _place_after(reader: Reader, i: int) -> tuple[int, int] | None:
+    """ "8.VI.32 г. Москва.": a place after the date that ends the line (its token range); not a
+    word with a surname's ending, which signs the letter ("13/VI — 32 г. Каганович.")."""
+    j = i + 1 if reader.sym(i, ",.") else i
+    end = _place_words(reader, j)
+    if end == j or _tail(reader, end) is None or reader.word(end - 1).endswith(surname_endings()):
+        return None
+    return j, end
 
 
 def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]:

@@ -812,6 +812,12 @@ def _names_data() -> dict[str, Any]:
     return load("names")
 
 
+@cache
+def surname_endings() -> tuple[str, ...]:
+    """The endings that make a word look like a surname ("-ов", "-ин", "-ich", "-dze")."""
+    return tuple(_names_data()["surname_endings"])
+
+
 def nominative(name: str) -> str:
     """The nominative form of a Russian name printed in the dative ("В.И. Ленину" → "В. И. Ленин")."""
     words = name.split()
