@@ -421,8 +421,9 @@ def _is_signer(name: str) -> bool:
             and not _is_closing(name) and name.lower() not in _not_signers() and not is_organisation(name))
 
 
+# A signer who signs with an initial after a closing ("Ваша Н."), or with initials alone ("F. D.",
+# "В. И."); "P. S." and "N. B." are no one's.
 _ONE_INITIAL = re.compile(r"[A-ZА-ЯЁ]")
-# A signer who signs with initials alone ("F. D.", "В. И."); "P. S." and "N. B." are no one's.
 _INITIALS_ONLY = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){2,3}")
 _NOT_INITIALS = frozenset({"p.s", "n.b", "п.с", "p.p.s", "т.е", "т.к"})
 

@@ -99,7 +99,7 @@ def _ends_with_initial(text: str, start: int, end: int) -> bool:
     return end - start >= 2 and text[end - 1].isupper() and (text[end - 2] in ". " or end - 2 == start - 1)
 
 
-def ocr_digits_as_capitals(name: str) -> str:
+def _ocr_digits_as_capitals(name: str) -> str:
     """ "3иновьеву" → "Зиновьеву": the capital OCR read as a digit."""
     if not any(digit in name for digit in _OCR_CAPITAL):
         return name
@@ -197,7 +197,7 @@ def _party(text: str, start: int, end: int, offset: int, dative: bool) -> Party 
         return Party(name=name, span=(offset + start, offset + end), normalized=group, kind=PartyKind.ORGANISATION)
     else:
         return None
-    letters = ocr_digits_as_capitals(flat)
+    letters = _ocr_digits_as_capitals(flat)
     normalized = ((kind is PartyKind.ORGANISATION and _body_name(flat)) or (nominative(letters) if dative else None)
                   or (letters if letters != flat else None))
     return Party(name=name, span=(offset + start, offset + end), normalized=normalized, kind=kind)

@@ -209,21 +209,17 @@ def _labelled_line() -> re.Pattern[str]:
 
 
 def _read_labelled_lines(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
-    """The Lenin Internet Archive's "Label: value" lines above the text ("Written: 14 July 1918",
-    "First Published: 1942 in Lenin Miscellany XXXIV", "Source: ..."): the index of the last, or -1."""
-    labels = _data()["metadata"]
+    """The Lenin Internet Archive's "Label: value" lines above the text ("First Published: 1942
+    in Lenin Miscellany XXXIV", "Source: ...", and "Written: ..." when the heading did not take
+    it as its date): the index of the last, or -1. A first publication is a publication."""
     last = -1
     for line in lines:
         found = _labelled_line().match(line.text)
         if found is None:
             break
-        label = found[0]
-        value_start = line.start + len(label) + (len(line.text) - len(label) - len(line.text[len(label):].lstrip()))
-        value = TextValue(text[value_start:line.end], (value_start, line.end))
-        if label in labels["written_labels"] and apparatus.date is None:
-            apparatus.date = apparatus.conventions.find_date(value.text, value.span[0])
-        elif label in labels["published_labels"]:
-            apparatus.publications.append(value)
+        if found[0] in _data()["metadata"]["published_labels"]:
+            value = line.text[found.end():].lstrip()
+            apparatus.publications.append(TextValue(value, (line.end - len(value), line.end)))
         last = line.index
     return last
 

@@ -314,8 +314,8 @@ def _written_at(page: _Page, k: int) -> HistoricalDate | None:
     label = next((w for w in load("headings")["metadata"]["written_labels"] if line.text.startswith(w)), None)
     if label is None:
         return None
-    return page.conventions.date(line.text[len(label):].lstrip(), line.start + len(line.text) -
-                                 len(line.text[len(label):].lstrip()))
+    value = line.text[len(label):].lstrip()
+    return page.conventions.date(value, line.end - len(value))
 
 
 def _date_at(page: _Page, k: int) -> HistoricalDate | None:
