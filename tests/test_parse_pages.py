@@ -388,6 +388,13 @@ def test_closings_with_an_initial_alone_or_a_singular_greeting_are_signatures(he
     assert letter.signature is not None and letter.signature.text == line
 
 
+def test_the_senders_nickname_run_into_the_last_sentence_signs_only_his_letter() -> None:
+    signed, unsigned = parse_text("No. 5\nOrdzhonikidze to Stalin\nMay 5, 1925\n\nKoba! It cannot wait. Sergo.\n\n"
+                                  "No. 6\nStalin to Ordzhonikidze\nMay 6, 1925\n\nI agree with you. Sergo.\n").letters
+    assert signed.signature is not None and signed.signature.text == "Sergo."
+    assert unsigned.signature is None  # the addressee's nickname
+
+
 @pytest.mark.parametrize("last_line", [
     "Т. Каганович! Надо форсировать вывоз хлеба. Мо.",  # not the sender's name
     "Т. Каганович! Надо форсировать вывоз хлеба. Твой.",  # a closing without a name

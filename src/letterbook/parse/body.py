@@ -313,9 +313,19 @@ def _lone_signer(line: str, senders: Sequence[str]) -> re.Match[str] | None:
 
 
 def _is_a_sender(name: str, senders: Sequence[str]) -> bool:
-    """Whether ``name`` ("Сталин.", "И. Сталин") has the surname of one of the heading's ``senders``."""
+    """Whether ``name`` ("Сталин.", "И. Сталин", "Sergo.") is the surname or the nickname of one of
+    the heading's ``senders``."""
     words = name.rstrip(".").split()
-    return bool(words) and words[-1].casefold() in {s.split()[-1].casefold() for s in senders if s.split()}
+    surnames = {s.split()[-1].casefold() for s in senders if s.split()}
+    if not words:
+        return False
+    if words[-1].casefold() in surnames:
+        return True
+    owners = load("names")["nicknames"].get(words[-1], ()) if len(words) == 1 else ()
+    return any(s[:_SAME_SURNAME] == owner.casefold()[:_SAME_SURNAME] for owner in owners for s in surnames)
+
+
+_SAME_SURNAME = 5  # first letters: "Ordzhonikidze", "Ordzhonisky" (a translation's variant) are one man
 
 
 def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:
