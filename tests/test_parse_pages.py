@@ -804,6 +804,17 @@ Written on February 14, 1922
 """
 
 
+def test_a_publication_wrapped_over_three_lines_in_two_columns_is_one() -> None:
+    letter, = parse_text("24\nИ. В. СТАЛИНУ\nДорогой друг!\nПолучили оба письма.\nКрепко жму руку. Ваш Ильин\n"
+                         "Написано 8 (21) декабря 1912 г.\nПослано из Кракова в Петербург\n"
+                         "Впервые напечатано в 1964 г. Печатается по копии,\nв Полном собрании сочинений, "
+                         "снятой департаментом полиции\n5 изд., том 48\n").letters
+    assert letter.signature is not None and letter.signature.text == "Крепко жму руку. Ваш Ильин"
+    assert letter.date is not None and letter.date.edtf == "1912-12-08"
+    assert [p.text.splitlines()[-2:] for p in letter.publications] == [
+        ["в Полном собрании сочинений, снятой департаментом полиции", "5 изд., том 48"]]
+
+
 def test_the_english_collected_works_titles_and_two_column_publication_lines() -> None:
     first, second, third = parse_text(COLLECTED_WORKS_EN).letters
     assert [p.text for p in first.publications] == [

@@ -334,13 +334,13 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
     archival: list[ArchivalRef] = []
     following: Line | None = None
     remark_end: int | None = None  # of the editors' remarks on the document under its citation
-    read_with_below: int | None = None  # a line read already, with the continuation under it
+    read_from = len(nonblank)  # lines from here down were read with a continuation under them
     for k in range(len(nonblank) - 1, -1, -1):
         i = nonblank[k]
         line = lines[i]
         if is_navigation(line.text):
             continue  # a library's links after the document
-        if i == read_with_below:
+        if k >= read_from:
             cut, following = i, line
             continue
         refs = archival_line(line)
@@ -362,13 +362,14 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
             publications.insert(0, TextValue(line.text, line.span))
         elif (following is not None and publications and publications[0].span[0] == following.start
               and _continues_publication(line, following)):  # the publication below begins on this line
-            joined = TextValue(text[line.start:following.end], (line.start, following.end))
-            publications[0] = joined
-        elif k > 0 and (above := lines[nonblank[k - 1]]) and _continued_publication(above, line):
+            end = publications[0].span[1]
+            publications[0] = TextValue(text[line.start:end], (line.start, end))
+        elif (top := _continued_publication(lines, nonblank, k)) is not None:
             # "First published in 1959 Printed from the original" / "in Lenin Miscellany XXXVI":
-            # two columns of the Collected Works run together, the second line continuing the first
-            publications.insert(0, TextValue(text[above.start:line.end], (above.start, line.end)))
-            read_with_below = nonblank[k - 1]
+            # two columns of the Collected Works run together, the lines below continuing the first
+            first = lines[nonblank[top]]
+            publications.insert(0, TextValue(text[first.start:line.end], (first.start, line.end)))
+            read_from = top
         else:
             break
         cut, following = i, line
@@ -438,14 +439,26 @@ def _written() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in _data()["apparatus"]["written"]))
 
 
-def _continued_publication(line: Line, below: Line) -> bool:
-    """A publication whose last words wrapped onto the short line ``below``, which begins in
-    small letters ("in Lenin Miscellany XXXVI", "edition of the Collected Works, Vol. 44")."""
-    return (below.text[:1].islower() and len(below.text) <= CONTINUATION_LINE and is_publication(line.text)
-            and not archival_line(line))
+def _continued_publication(lines: list[Line], nonblank: list[int], k: int) -> int | None:
+    """Where a publication begins whose last words wrapped onto short lines down to
+    ``nonblank[k]``, each beginning in small letters or a digit ("in Lenin Miscellany XXXVI",
+    "в Полном собрании сочинений, ..." / "5 изд., том 48"): the index in ``nonblank`` of its
+    first line, else None."""
+    for top in range(k - 1, max(k - 1 - CONTINUATION_LINES, -1), -1):
+        below = lines[nonblank[top + 1]].text
+        continues = below[:1].islower() or (below[:1].isdigit() and _EDITION_WORD.search(below) is not None)
+        if not continues or len(below) > CONTINUATION_LINE:
+            return None
+        first = lines[nonblank[top]]
+        if is_publication(first.text) and not archival_line(first):
+            return top
+    return None
 
 
 CONTINUATION_LINE = 80
+CONTINUATION_LINES = 2
+# A line of a publication that begins with a digit names the edition or volume ("5 изд., том 48").
+_EDITION_WORD = re.compile(r"(?<![^\W\d_])(?:изд|том|т\.|ed\.|edition|vol)", re.IGNORECASE)
 
 
 def _continues_publication(line: Line, following: Line) -> bool:
