@@ -388,6 +388,16 @@ def test_closings_with_an_initial_alone_or_a_singular_greeting_are_signatures(he
     assert letter.signature is not None and letter.signature.text == line
 
 
+@pytest.mark.parametrize(("opening", "kind"), [
+    ("Шифром.", "cipher telegram"), ("TELEGRAM", "telegram"), ("Cipher. Moscow. CC VKP(b). To Kaganovich.",
+                                                              "cipher telegram"),
+    ("Телеграмма получена, ответим завтра.", "letter"),  # a sentence about a telegram
+])
+def test_a_mark_opening_the_text_says_what_an_untitled_document_is(opening: str, kind: str) -> None:
+    letter, = parse_text(f"№ 5\nСталин — Кагановичу\n12 августа 1932 г.\n\n{opening}\nСогласен.\n\nСталин\n").letters
+    assert letter.kind == kind
+
+
 def test_the_senders_nickname_run_into_the_last_sentence_signs_only_his_letter() -> None:
     signed, unsigned = parse_text("No. 5\nOrdzhonikidze to Stalin\nMay 5, 1925\n\nKoba! It cannot wait. Sergo.\n\n"
                                   "No. 6\nStalin to Ordzhonikidze\nMay 6, 1925\n\nI agree with you. Sergo.\n").letters

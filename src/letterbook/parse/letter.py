@@ -33,7 +33,7 @@ from letterbook.parse.body import is_postscript, is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.dates import is_outgoing_number, parse_dateline
 from letterbook.parse.frontmatter import is_navigation
-from letterbook.parse.header import is_capitals, looks_dative, parse_heading, parse_sender_line
+from letterbook.parse.header import Heading, is_capitals, looks_dative, parse_heading, parse_sender_line
 from letterbook.parse.notes import (
     anchor_notes,
     field_codes,
@@ -110,7 +110,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
         text_span=text_span,
         number=start.number,
         number_span=start.number_line.span if start.number_line else None,
-        kind=heading.kind if heading else "letter",
+        kind=_kind(heading, nonblank),
         kind_as_printed=heading.kind_as_printed if heading else None,
         heading=TextValue(text[start.heading_text[0]:start.heading_text[1]], start.heading_text)
         if start.heading_text else None,
@@ -127,6 +127,22 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
         language=language,
     )
     return _with_findings(letter, apparatus.findings)
+
+
+def _kind(heading: Heading | None, text_lines: list[Line]) -> str:
+    """The heading's kind; where it prints none, a mark opening the text ("Шифром.", "TELEGRAM",
+    "Cipher. Moscow. ...") may say the letter is a telegram."""
+    if heading is not None and heading.kind_as_printed is not None:
+        return heading.kind
+    marks: dict[str, str] = _data()["kind_marks"]
+    for line in text_lines[:KIND_MARK_LINES]:
+        first = line.text.split(".", 1)[0].strip(" ,:!").lower()
+        if first in marks and (len(first) + 2 >= len(line.text) or line.text[len(first):len(first) + 1] == "."):
+            return marks[first]
+    return heading.kind if heading is not None else "letter"
+
+
+KIND_MARK_LINES = 3  # the address lines may stand above the mark
 
 
 def _place(place: TextValue | None, dateline: HistoricalDate | None) -> Party | None:
