@@ -398,6 +398,13 @@ def test_a_mark_opening_the_text_says_what_an_untitled_document_is(opening: str,
     assert letter.kind == kind
 
 
+def test_a_cipher_telegrams_number_its_date_and_its_signers_on_one_line() -> None:
+    letter, = parse_text("№ 5\nКаганович, Молотов, Ворошилов — Сталину\n2 сентября 1933 г.\n\nШифровка.\n\n"
+                         "Просим пленума.\n\n№ 52/ш. 2.IX.33 г. Каганович, Молотов, Ворошилов.\n").letters
+    assert letter.dateline is not None and letter.dateline.as_printed == "2.IX.33 г."
+    assert letter.signature is not None and letter.signature.text == "Каганович, Молотов, Ворошилов."
+
+
 def test_the_senders_nickname_run_into_the_last_sentence_signs_only_his_letter() -> None:
     signed, unsigned = parse_text("No. 5\nOrdzhonikidze to Stalin\nMay 5, 1925\n\nKoba! It cannot wait. Sergo.\n\n"
                                   "No. 6\nStalin to Ordzhonikidze\nMay 6, 1925\n\nI agree with you. Sergo.\n").letters

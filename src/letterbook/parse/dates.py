@@ -121,8 +121,9 @@ def parse_dateline(
         return None
     reader = Reader(tokenize(line))
     setting = _Setting(julian_before, context)
-    after_hour = _after_time_of_day(reader, line)  # "2 o'clock at night, 13/VIII."
-    starts = _dateline_starts(reader) + ([(after_hour, None)] if after_hour else [])
+    after_hour = _after_lead(reader, line, _TIME_FIRST)  # "2 o'clock at night, 13/VIII."
+    after_number = _after_lead(reader, line, _NUMBER_FIRST)  # "№ 52/ш. 2.IX.33 г. Каганович, ..."
+    starts = _dateline_starts(reader) + [(lead, None) for lead in (after_hour, after_number) if lead]
     for start, place_before in starts:
         expression = reader.expression(start)
         if expression is None:
@@ -262,12 +263,20 @@ _TIME_FIRST = re.compile(r"\d{1,2}\s?(?:h\.|ч\.|час(?:а|ов|\.)?|o'clock)(
                          r"|at night|утра|вечера|ночи|дня))?[,.]?\s+(?=\d)", re.IGNORECASE)
 
 
-def _after_time_of_day(reader: Reader, line: str) -> int | None:
-    """The index of the token after an hour that begins ``line``, else None."""
-    hour = _TIME_FIRST.match(line) if line[:1].isdigit() else None
-    if hour is None:
+# The number a telegram went out under, before its date: "№ 52/ш. 2.IX.33 г."
+_NUMBER_FIRST = re.compile(r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.?\s+(?=\d)")
+
+
+def _after_lead(reader: Reader, line: str, lead: re.Pattern[str]) -> int | None:
+    """The index of the token after what ``lead`` matches at the start of ``line`` (an hour, a
+    telegram's number), else None."""
+    found = lead.match(line) if line[:1] in _LEAD_STARTS else None
+    if found is None:
         return None
-    return next((k for k, token in enumerate(reader.tokens) if token.start >= hour.end()), None)
+    return next((k for k, token in enumerate(reader.tokens) if token.start >= found.end()), None)
+
+
+_LEAD_STARTS = frozenset("0123456789№N")
 
 
 # -- datelines: what may stand before the date ---------------------------------------
