@@ -398,6 +398,13 @@ def test_a_mark_opening_the_text_says_what_an_untitled_document_is(opening: str,
     assert letter.kind == kind
 
 
+def test_a_title_naming_only_the_town_takes_the_addressee_from_the_address_line() -> None:
+    letter, = parse_text("184\nТЕЛЕГРАММА В КАЗАНЬ\nКазань. Реввоенсовет Восточного фронта\n"
+                         "Требую немедленного наступления.\nПредсовнаркома Ленин\nНаписано 23 июля 1918 г.\n").letters
+    assert [p.name for p in letter.recipients] == ["Реввоенсовет Восточного фронта"]  # not "КАЗАНЬ"
+    assert letter.kind == "telegram"
+
+
 def test_a_cipher_telegrams_number_its_date_and_its_signers_on_one_line() -> None:
     letter, = parse_text("№ 5\nКаганович, Молотов, Ворошилов — Сталину\n2 сентября 1933 г.\n\nШифровка.\n\n"
                          "Просим пленума.\n\n№ 52/ш. 2.IX.33 г. Каганович, Молотов, Ворошилов.\n").letters

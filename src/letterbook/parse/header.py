@@ -602,6 +602,9 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     recipients = _addressees(text, start, dative=not accusative, titled=kind_printed is not None)
     if recipients is None and accusative:  # "Письмо в редакцию газеты «Правда»": a body after "в"
         recipients = _addressees(text, cursor, dative=False, titled=kind_printed is not None)
+    if recipients and accusative and kind_printed is not None and _a_town(recipients):
+        # "ТЕЛЕГРАММА В КАЗАНЬ": the town it went to, not whom; the address under the title says that
+        return Heading(kind, kind_printed, (), ())
     if recipients and accusative:  # "В Малый Совнарком": to a body, named in its own nominative
         orgs = _heading_data()["organisations"]
         recipients = tuple(replace(p, kind=PartyKind.ORGANISATION, normalized=_nominative_body(p.name.split(), orgs))
@@ -611,6 +614,14 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     if not recipients:
         return None
     return Heading(kind, kind_printed, (), recipients)
+
+
+def _a_town(parties: tuple[Party, ...]) -> bool:
+    """One word after "в" that names no body: a town ("КАЗАНЬ", "Царицын"), not "ВЦИК" or "СТО"
+    (an abbreviation in capitals is a body)."""
+    name = parties[0].name.strip()
+    abbreviation = name.isupper() and len(name) <= MAX_ABBREVIATION
+    return len(parties) == 1 and " " not in name and not abbreviation and not is_organisation(name)
 
 
 # Where a telegram went, before the people it went to: "В ЦАРИЦЫН И. В. СТАЛИНУ", "в Харьков В. А. ...".
@@ -752,6 +763,28 @@ def _uppercase_addressee(text: str, start: int) -> tuple[Party, ...] | None:
         return None  # "ЛУБЯНКА. СТАЛИН И ВЧК", "ПИСЬМА — МАЙ 1919 г.", "СОДЕРЖАНИЕ": a book's heads, no addressee
     return (Party(name=name, span=(a, b), normalized=nominative(" ".join(name.split())),
                   kind=PartyKind.ORGANISATION),)
+
+
+# The place a telegram went to, opening its address line: "Казань. ", "Tiflis ", "Симбирск ".
+_ADDRESS_PLACE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?\.?\s+")
+
+
+def parse_address_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
+    """Whom a telegram's address line names after the place it went to, for a title that
+    names only the place ("ТЕЛЕГРАММА В КАЗАНЬ" / "Казань. Реввоенсовет Восточного фронта",
+    "Царицын. Сталину"): one addressee in the dative or one body, else None."""
+    place = _ADDRESS_PLACE.match(text)
+    if place is None or len(text) > MAX_ADDRESS_LINE:
+        return None
+    parties = _split_parties(text, place.end(), len(text), offset, dative=is_mostly_cyrillic(text))
+    if not parties or len(parties) != 1:
+        return None
+    party = parties[0]
+    addressed = party.kind is PartyKind.ORGANISATION or looks_dative(party.name) or not is_mostly_cyrillic(text)
+    return parties if addressed else None
+
+
+MAX_ADDRESS_LINE = 100
 
 
 def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:

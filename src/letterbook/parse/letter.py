@@ -33,7 +33,14 @@ from letterbook.parse.body import is_postscript, is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.dates import is_outgoing_number, parse_dateline
 from letterbook.parse.frontmatter import is_navigation
-from letterbook.parse.header import Heading, is_capitals, looks_dative, parse_heading, parse_sender_line
+from letterbook.parse.header import (
+    Heading,
+    is_capitals,
+    looks_dative,
+    parse_address_line,
+    parse_heading,
+    parse_sender_line,
+)
 from letterbook.parse.notes import (
     anchor_notes,
     field_codes,
@@ -115,7 +122,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
         heading=TextValue(text[start.heading_text[0]:start.heading_text[1]], start.heading_text)
         if start.heading_text else None,
         senders=senders,
-        recipients=heading.recipients if heading else (),
+        recipients=(heading.recipients or _addressed_in_text(heading, nonblank)) if heading else (),
         date=date,
         dateline=parts.dateline,
         place=_place(parts.place, parts.dateline),
@@ -127,6 +134,14 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
         language=language,
     )
     return _with_findings(letter, apparatus.findings)
+
+
+def _addressed_in_text(heading: Heading, text_lines: list[Line]) -> tuple[Party, ...]:
+    """For a title that names only where a telegram went ("ТЕЛЕГРАММА В КАЗАНЬ"), the addressee
+    its address line names ("Казань. Реввоенсовет Восточного фронта")."""
+    if heading.kind_as_printed is None or heading.senders or not text_lines:
+        return ()
+    return parse_address_line(text_lines[0].text, text_lines[0].start) or ()
 
 
 def _kind(heading: Heading | None, text_lines: list[Line]) -> str:
