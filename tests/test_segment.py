@@ -82,6 +82,15 @@ def test_a_page_number_set_far_right_above_a_heading_is_no_document_number() -> 
     assert numbered.number == "89"  # a bare number at the margin: the document's number (Collected Works)
 
 
+def test_a_heading_whose_last_name_is_hyphenated_over_two_lines_is_one_heading() -> None:
+    page = "No. l98\nF. E. Dzerzhinsky to V. V. Kuiby-\nshev\nDecember l8, 1925\n\nValerian Vladimirovich!\n\nF. D.\n"
+    (letter,) = parse(page).letters
+    (recipient,) = letter.recipients
+    assert (recipient.name, recipient.normalized) == ("V. V. Kuiby-\nshev", "V. V. Kuibyshev")
+    assert page[recipient.span[0]:recipient.span[1]] == recipient.name
+    assert letter.date is not None and letter.date.edtf == "1925-12-18"  # OCR's "l8" is 18
+
+
 def test_page_starting_inside_a_letter_keeps_the_tail_as_a_remainder() -> None:
     tail = "and so the matter rests.\n\nStalin.\n\nRTSKHIDNI. F. 558. Op. 1. D. 1892. L. 3-5. Autograph.\n\n"
     result = parse(NAV + tail + LETTER_194)

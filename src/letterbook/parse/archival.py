@@ -47,6 +47,7 @@ from letterbook.parse.phrases import (
     phrase_body,
     reversed_alternatives,
 )
+from letterbook.parse.text import with_ocr_digits
 
 LEVELS = ("fond", "opis", "delo", "folios")
 
@@ -185,25 +186,15 @@ def _attribution_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t\xa0]+(?:{by})?{name}")
 
 
-# OCR's letters for digits inside a number ("Л. 1О8", "D. 5l2", "L. 1l") or for a lone "1" after a
-# level ("Op. l."): read as the digits they stand for, the citation keeping what is printed.
-# Each branch begins with the character it needs, so that the scan is quick.
-_OCR_IN_NUMBER = re.compile(r"\d(?<![^\W\d_]\d)\d*[lIOОoо][\dlIOОoо]*(?![^\W\d_])"
-                            r"|l(?=\.)(?<=[OoОо][pп]\.\sl)|l(?=\.)(?<=[DdДдFfФф]\.\sl)")
-_MAYBE_OCR = re.compile(r"\d[lIOОoо]|\.\sl\.")  # a cheap test first: most text has neither
-_AS_DIGITS = str.maketrans("lIOОoо", "110000")
-
-
-def _digits_read(text: str) -> str:
-    """``text`` with OCR's letters inside numbers as digits; the same length, so spans hold."""
-    if _MAYBE_OCR.search(text) is None:
-        return text
-    return _OCR_IN_NUMBER.sub(lambda found: found[0].translate(_AS_DIGITS), text)
+# A lone "l" after a level is OCR's "1" ("Op. l."); each branch begins with the character it needs.
+_LONE_L_LEVEL = re.compile(r"l(?=\.)(?<=[OoОо][pп]\.\sl)|l(?=\.)(?<=[DdДдFfФф]\.\sl)")
 
 
 def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
-    """Every archival citation in ``text``, in order, spans in source coordinates."""
-    printed, text = text, _digits_read(text)
+    """Every archival citation in ``text``, in order, spans in source coordinates. OCR's letters
+    for digits inside a number ("Л. 1О8", "D. 5l2", "Op. l.") are read as the digits they stand
+    for; the citation keeps what is printed."""
+    printed, text = text, with_ocr_digits(text, _LONE_L_LEVEL)
     backwards = text[::-1]
     refs: list[ArchivalRef] = []
     previous_end = -1

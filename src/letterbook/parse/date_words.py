@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from letterbook.data import load
+from letterbook.parse.text import with_ocr_digits
 
 _TOKEN = re.compile(r"(?P<num>[0-9]+)|(?P<word>[^\W\d_]+)|\S")
 _LONGEST_NUMBER = 4  # a longer run of digits is no day, month or year; never converted to int
@@ -44,9 +45,11 @@ _KINDS = {"num": Kind.NUM, "word": Kind.WORD, None: Kind.SYM}
 
 
 def tokenize(text: str) -> list[Token]:
+    """The words, numbers and symbols of ``text``; OCR's letters inside numbers are read as
+    digits ("December l8, 1925"), at the same offsets."""
     tokens: list[Token] = []
     previous_end = -1
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(with_ocr_digits(text)):
         start, end = match.span()
         tokens.append(Token(_KINDS[match.lastgroup], match.group(), start, end, start == previous_end))
         previous_end = end

@@ -259,6 +259,9 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
         if (_CAPS_CONTINUATION.fullmatch(following.text) and any(ch.isalpha() for ch in following.text)
                 and not following.text[:1].isdigit()):  # "11/VII." under "Г. Е. ЗИНОВЬЕВУ" is a date
             source_end, last = following.end, k + 1
+    elif (k + 1 < len(nonblank) and nonblank[k + 1] == nonblank[k] + 1 and _HYPHENATED.search(line.text)
+          and (joined := _hyphenated_heading(page, line, lines[nonblank[k + 1]])) is not None):
+        return joined[0], joined[1], None, k + 1  # "F. E. Dzerzhinsky to V. V. Kuiby-" / "shev"
     elif (k + 1 < len(nonblank) and nonblank[k + 1] == nonblank[k] + 1
           and _RUNS_ON.search(line.text, max(0, len(line.text) - RUN_ON_TAIL))):
         following = lines[nonblank[k + 1]]  # "F. E. Dzerzhinsky to I. V. Stalin," / "G. K. Ordzhonikidze"
@@ -266,6 +269,33 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
                 and not _DIGIT.search(following.text)):
             source_end, last = following.end, k + 1
     return _heading_with_date(page, page.text[line.start:source_end], line, last)
+
+
+# A word broken at the end of a line by OCR's or the typesetter's hyphen: "Kuiby-", "Орджоникид-".
+_HYPHENATED = re.compile(r"[^\W\d_]{2}-$")
+
+
+def _hyphenated_heading(page: _Page, line: Line, following: Line) -> tuple[Heading, tuple[int, int]] | None:
+    """A heading whose last word runs on, hyphenated, to the next line ("... V. V. Kuiby-" /
+    "shev"): read as one word; a name across the break keeps its printed span, and its
+    ``normalized`` form is the word made whole."""
+    if not following.text[:1].islower() or len(following.text) > MAX_AUTHOR_LINE:
+        return None
+    cut = len(line.text) - 1  # where the next line's text begins in the joined heading
+    heading = parse_heading(line.text[:-1] + following.text)
+    if heading is None:
+        return None
+    gap = following.start - (line.start + cut)  # the hyphen, the line break, any blanks
+
+    def placed(party: Party) -> Party:
+        a, b = party.span
+        start, end = line.start + a + (gap if a > cut else 0), line.start + b + (gap if b > cut else 0)
+        whole = party.normalized or party.name if a < cut < b else party.normalized
+        return replace(party, name=page.text[start:end], span=(start, end), normalized=whole)
+
+    moved = replace(heading, senders=tuple(map(placed, heading.senders)),
+                    recipients=tuple(map(placed, heading.recipients)))
+    return moved, (line.start, following.end)
 
 
 def _heading_with_date(page: _Page, text: str, line: Line, last: int
