@@ -803,6 +803,15 @@ def test_a_place_after_the_date_ends_the_date_line(line: str, place: str | None,
     assert (found.place.text if found.place else None) == place
 
 
+@pytest.mark.parametrize(("line", "as_printed"), [
+    ("Tiflis, 3/III-21 city", "Tiflis, 3/III-21 city"),  # "г." machine-translated as "city"
+    ("Moscow, 7/III-21 city No. 1189/sh.", "Moscow, 7/III-21 city"),
+])
+def test_a_translations_city_for_the_year_word(line: str, as_printed: str) -> None:
+    found = parse_dateline(line, 0, parse_date("March 3, 1921"))
+    assert found is not None and found.as_printed == as_printed and found.edtf is not None
+
+
 def test_a_bracketed_interval_in_words_has_certain_ends() -> None:
     assert date("[Between August 15 and 18, 1919]").edtf == "1919-08-15/1919-08-18"
     assert date("[December 1912]").edtf == "1912-12?"  # a bracketed point is the editors' reconstruction

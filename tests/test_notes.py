@@ -475,6 +475,8 @@ def test_notes_whose_marker_was_not_found_are_reported_once_anchored() -> None:
     ("См. примечания к док. № 49.", [("49", None)]),
     ("See document No. 2O3.", [("203", None)]),  # OCR's letter O for a zero
     ("Stalin's telegram No. 3251 was sent at night.", []),  # the number it was sent under
+    ('Published in "Pravda" on January 18 (31), 1913 (No. 14). See documents No. 2 and No. 3.',
+     [("2", None), ("3", None)]),  # "(No. 14)" after a date is the newspaper's issue
 ])
 def test_every_document_and_note_a_cross_reference_names(note: str, refs: list[tuple[str, str | None]]) -> None:
     assert [(r.document, r.note) for r in cross_refs(note)] == refs

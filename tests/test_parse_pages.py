@@ -405,6 +405,24 @@ def test_a_title_naming_only_the_town_takes_the_addressee_from_the_address_line(
     assert letter.kind == "telegram"
 
 
+def test_a_signer_under_the_date_line_is_no_place_and_a_date_under_the_signature_no_note() -> None:
+    lenin, = parse_text("151\nВ ПОЛИТБЮРО ЦК РКП(б)\nПредлагаю отложить.\n5/VIII.\nЛенин\n"
+                        "Написано 5 августа 1919 г.\n").letters
+    assert lenin.signature is not None and lenin.signature.text == "Ленин"
+    stalin, = parse_text("No. 163\nStalin to Lenin\nDecember 15, 1922\n\nAgreed.\n\nI. Stalin.\n\n15.XII.22.\n\n"
+                         "RTSKHIDNI. F. 17. Op. 2. D. 87. L. 3. Autograph.\n").letters
+    assert stalin.dateline is not None and stalin.dateline.as_printed == "15.XII.22." and not stalin.notes
+
+
+def test_numbered_points_of_a_letter_are_neither_publications_nor_notes() -> None:
+    letter, = parse_text("№ 5\nСталин — Кагановичу\n26 августа 1931 г.\n\n1) Согласен.\n"
+                         "2) Валютный план на 4-й квартал (№ 118) утвердить (в 1931 г. 140 млн. руб.).\n"
+                         "3) Поездку Микояна отложить.\n\nПривет! И. Сталин.\n26.VIII.31 г.\n\n"
+                         "РГАСПИ. Ф. 558. Оп. 11. Д. 739. Л. 40–47. Автограф.\n").letters
+    assert not letter.publications and not letter.notes and [a.archive for a in letter.archival] == ["RGASPI"]
+    assert letter.signature is not None and letter.signature.text == "Привет! И. Сталин."
+
+
 def test_a_cipher_telegrams_number_its_date_and_its_signers_on_one_line() -> None:
     letter, = parse_text("№ 5\nКаганович, Молотов, Ворошилов — Сталину\n2 сентября 1933 г.\n\nШифровка.\n\n"
                          "Просим пленума.\n\n№ 52/ш. 2.IX.33 г. Каганович, Молотов, Ворошилов.\n").letters

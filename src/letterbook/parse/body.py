@@ -195,7 +195,8 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
             skipped += 1
             continue
         if dateline_at is not None and i == dateline_at + 1 and _is_place_line(line.text) \
-                and not _starts_with_formula(line.text) and not _is_a_sender(line.text, senders):
+                and not _starts_with_formula(line.text) and not _is_a_sender(line.text, senders) \
+                and not _is_known_signer(line.text):
             skipped += 1
             continue  # the place of writing under the date line ("Serpukhov."), not "Твой Коба." or the sender
         if _signature_names(line.text) is not None:
@@ -326,6 +327,19 @@ def _is_a_sender(name: str, senders: Sequence[str]) -> bool:
 
 
 _SAME_SURNAME = 5  # first letters: "Ordzhonikidze", "Ordzhonisky" (a translation's variant) are one man
+
+
+def _is_known_signer(line: str) -> bool:
+    """Whether ``line`` is one of the names of ``names.toml``'s nicknames list, alone ("Ленин",
+    "Sergo."): under a date line it signs, it names no place of writing."""
+    word = line.strip().rstrip(".")
+    return word in _known_signers()
+
+
+@cache
+def _known_signers() -> frozenset[str]:
+    nicknames: dict[str, list[str]] = load("names")["nicknames"]
+    return frozenset(nicknames) | frozenset(owner for owners in nicknames.values() for owner in owners)
 
 
 def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:

@@ -255,7 +255,7 @@ def is_outgoing_number(text: str) -> bool:
 
 
 # The number a telegram went out under, after its date: "Sviyazhsk, 17.VIII.1918. No. 1043."
-_OUTGOING_NUMBER = re.compile(r"[,.]?\s*(?:No\.?|№|N)\s?\d{1,6}\.?\s*")
+_OUTGOING_NUMBER = re.compile(r"[,.]?\s*(?:No\.?|№|N)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.?\s*")  # "No. 1189/sh."
 
 
 # The hour before the date of a date line: "2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."

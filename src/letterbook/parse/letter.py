@@ -306,7 +306,8 @@ def _notes_around_citation(text: str, lines: list[Line], apparatus: _Apparatus) 
     the text and the citation ("* Underlined by Lenin." / "RTsKhIDNI. ..." / "Notes:" / "1 ..."),
     whose citation (and publications) are read into ``apparatus`` here."""
     first = next((line for line in lines if not line.blank), None)
-    note_one = first is not None and first.text[:1] == "1" and starts_a_note(first.text)
+    note_one = (first is not None and first.text[:1] == "1" and not first.text[1:2].isdigit()
+                and starts_a_note(first.text))
     if first is None or not (is_footnote_line(first.text) or note_one):
         return [lines]
     cite = next((i for i, line in enumerate(lines) if archival_line(line)), None)
@@ -343,8 +344,8 @@ def _note_above_citation(lines: list[Line], i: int, previous: Line) -> bool:
     """Note 1 printed between the signature and the citation on a compact page ("Stalin." /
     "1 See note 2 to document No. 296." / "RGASPI. F. 558 ...")."""
     line = lines[i]
-    if line.text[:1] != "1" or _NOTE_SHAPE.match(line.text) is None:
-        return False
+    if line.text[:1] != "1" or line.text[1:2].isdigit() or _NOTE_SHAPE.match(line.text) is None:
+        return False  # note 1 only: "15.XII.22." under the signature is the date
     following = next((later for later in lines[i + 1:] if not later.blank), None)
     return (following is not None and bool(archival_line(following)) and is_signature_line(previous.text)
             and starts_a_note(line.text))

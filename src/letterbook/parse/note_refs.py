@@ -107,7 +107,15 @@ def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
 
 
 def _bracketed(text: str, match: re.Match[str]) -> bool:
-    return text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
+    """ "Stalin's telegram of October 1 (No. 45)"; not a newspaper's issue after its date
+    ("published in "Pravda" on January 18 (31), 1913 (No. 14)")."""
+    if text[match.start() - 1:match.start()] != "(" or text[match.end():match.end() + 1] != ")":
+        return False
+    return _YEAR_BEFORE.search(text, max(0, match.start() - YEAR_LOOKBACK), match.start() - 1) is None
+
+
+_YEAR_BEFORE = re.compile(r"(?:1[89]\d\d|20\d\d)(?:\s?(?:г\.|гг\.))?,?\s*$")
+YEAR_LOOKBACK = 12
 
 
 @cache

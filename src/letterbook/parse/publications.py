@@ -49,6 +49,10 @@ def _formula_at_start_re() -> re.Pattern[str]:
     return re.compile(r"\s*" + _words("formulas_at_start"))
 
 
+# A point of a numbered list in a letter's text: "2) ...", "3. ..." is never a publication.
+_LIST_ITEM = re.compile(r"\d{1,2}[).]\s")
+
+
 @cache
 def _not_at_start_re() -> re.Pattern[str]:
     return re.compile(r"\s*" + _words("not_at_start"))
@@ -77,8 +81,8 @@ def is_publication(text: str) -> bool:
     citations = find_archival(line)
     if citations and citations[0].span[0] == 0:
         return False
-    if _not_at_start_re().match(line):
-        return False  # "Extract from Protocol No. 93 of the meeting of the Politburo of 16 March 1932."
+    if _not_at_start_re().match(line) or _LIST_ITEM.match(line):
+        return False  # "Extract from Protocol No. 93 of the meeting ...", "2) Валютный план (№ 118) ... 1931 г."
     line = _without_citations(line, citations)  # "D. 1881" is no year, "L. 4" no page
     if _formula_re().search(line) or _formula_at_start_re().match(line) or _pages_re().search(line):
         return True
