@@ -414,6 +414,13 @@ def test_a_signer_under_the_date_line_is_no_place_and_a_date_under_the_signature
     assert stalin.dateline is not None and stalin.dateline.as_printed == "15.XII.22." and not stalin.notes
 
 
+def test_a_date_without_its_year_then_the_signature_on_one_line() -> None:
+    letter, = parse_text("No. 209\nStalin to Molotov\nJune 15, 1926\n\nTrotsky is not to be touched.\n\n"
+                         "15/VI. I. Stalin.\n\nRTSKHIDNI. F. 558. Op. 1. D. 5388. L. 1-5. Autograph.\n").letters
+    assert letter.dateline is not None and letter.dateline.edtf == "1926-06-15"
+    assert letter.signature is not None and letter.signature.text == "I. Stalin."
+
+
 def test_numbered_points_of_a_letter_are_neither_publications_nor_notes() -> None:
     letter, = parse_text("№ 5\nСталин — Кагановичу\n26 августа 1931 г.\n\n1) Согласен.\n"
                          "2) Валютный план на 4-й квартал (№ 118) утвердить (в 1931 г. 140 млн. руб.).\n"

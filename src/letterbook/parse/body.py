@@ -165,7 +165,8 @@ def _dateline_of(line: Line, context: HistoricalDate | None, conventions: Conven
     share = (date.span[1] - date.span[0]) / max(len(line.text), 1)
     if share >= float(settings["min_share"]) or line.text.startswith(tuple(settings["dispatch_prefixes"])):
         return date
-    return None
+    signer = line.text[date.span[1] - line.start:].strip(" .,")  # "15/VI. I. Stalin.": the date, then who signed
+    return date if date.span[0] == line.start and _signature_names(signer) is not None else None
 
 
 def _place_of_writing(lines: Sequence[Line], at: int) -> TextValue | None:
@@ -218,6 +219,8 @@ def _after_date(text: str, line: Line, date: HistoricalDate | None
     if date is None or date.span[1] >= line.end:
         return None
     start, end = strip_span(text, date.span[1], line.end)
+    while start < end and text[start] in ".,; ":  # "15/VI. I. Stalin.": the date's own full stop
+        start += 1
     if start < end and _signature_names(text[start:end]) is not None:
         return _signature(text, start, end)
     return None

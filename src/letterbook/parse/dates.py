@@ -200,11 +200,16 @@ def _authorial(expression: Expression, *, whole_line: bool) -> bool:
 
 
 def _may_precede_text(reader: Reader, line: str, expression: Expression) -> bool:
-    """A dated signature or telegram time ("13/VI — 32 г. Каганович.") is short and the year is printed."""
+    """A dated signature or telegram time ("13/VI — 32 г. Каганович.") is short and the year is
+    printed, or the month is a Roman numeral and a short name follows ("15/VI. I. Stalin.")."""
+    rest = line[reader.tokens[expression.stop - 1].end :].strip(" .,")
     if any(p.year is None for p in _ends(expression)):
-        return False
-    rest = line[reader.tokens[expression.stop - 1].end :].strip()
+        roman = expression.start.month_style is MonthStyle.ROMAN and expression.end is None
+        return roman and len(rest) <= _SIGNER_AFTER_DATE and rest[:1].isupper()
     return len(rest) <= _DATELINE_TAIL_CHARS
+
+
+_SIGNER_AFTER_DATE = 30  # characters: "I. Stalin.", "Ваш Л. Каганович."
 
 
 def _tail(reader: Reader, i: int) -> int | None:
