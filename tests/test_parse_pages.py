@@ -886,6 +886,14 @@ def test_a_page_footnote_goes_to_the_document_whose_heading_holds_its_marker() -
     assert [p.name for p in first.senders] == ["В. Ульянов (Ленин)"]  # not "Комиссаров"
 
 
+def test_a_note_whose_marker_is_in_the_heading_is_anchored_there() -> None:
+    page = "198\nПИСЬМО Г. К. ОРДЖОНИКИДЗЕ*\nДорогой Серго!\nПишу коротко.\nВаш Ленин\n* На письме пометка.\n"
+    letter, = parse_text(page).letters
+    (note,) = letter.notes
+    assert note.anchor is not None and page[note.anchor[0]] == "*"
+    assert not [f for f in letter.findings if "no marker" in f.message]
+
+
 def test_the_number_a_telegram_went_out_under_after_the_date_line_is_no_publication() -> None:
     letter, = parse_text("TELEGRAM No. 123\nTrotsky to Lenin\n17 August 1918\n\nSend aircraft.\n\n"
                          "Predrevvoyensovet TROTSKY\nSviyazhsk, 17.VIII.1918. No. 1043.\n\n"

@@ -72,8 +72,6 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
         return letters
     moved: dict[int, list[Note]] = {}
     for note in (n for n in letters[-1].notes if n.anchor is None):
-        if _marked_in_heading(letters[-1], note, text) is not None:
-            continue  # "В ПРЕЗИДИУМ ВСНХ*": the last document's own footnote
         for k in range(len(letters) - 2, -1, -1):
             earlier = letters[k]
             if any(own.number == note.number for own in earlier.notes):

@@ -104,7 +104,8 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     senders = (heading.senders if heading else ()) or start.senders
     parts = read_body(text, nonblank, start.date or apparatus.date, conventions,
                       senders=[p.normalized or p.name for p in senders])
-    notes = [note for block in notes_blocks for note in _read_notes(text, block, text_span, apparatus)]
+    notes = [note for block in notes_blocks
+             for note in _read_notes(text, block, text_span, start.heading_text, apparatus)]
     if not senders and parts.signers:
         senders = parts.signers[-1:] if len(parts.signers) == 1 else parts.signers
     date = start.date or apparatus.date or _from_dateline(parts.dateline, apparatus)
@@ -500,7 +501,8 @@ def _continues_publication(line: Line, following: Line) -> bool:
     return parse_dateline(line.text, line.start) is None and is_publication(f"{line.text} {following.text}")
 
 
-def _read_notes(text: str, lines: list[Line], text_span: Span, apparatus: _Apparatus) -> list[Note]:
+def _read_notes(text: str, lines: list[Line], text_span: Span, heading_span: Span | None,
+                apparatus: _Apparatus) -> list[Note]:
     nonblank = [line for line in lines if not line.blank]
     if not nonblank:
         return []
@@ -511,6 +513,10 @@ def _read_notes(text: str, lines: list[Line], text_span: Span, apparatus: _Appar
         return []
     start, end = nonblank[0].start, nonblank[-1].end
     notes = anchor_notes(parse_notes(text[start:end], start), text[text_span[0]:text_span[1]], text_span[0])
+    if heading_span is not None and any(note.anchor is None for note in notes):  # "ПИСЬМО Г. К. ОРДЖОНИКИДЗЕ*"
+        in_heading = {note.span: note for note in anchor_notes([n for n in notes if n.anchor is None],
+                                                               text[heading_span[0]:heading_span[1]], heading_span[0])}
+        notes = [in_heading.get(note.span, note) if note.anchor is None else note for note in notes]
     codes = field_codes(text[start:end], start)
     apparatus.findings.extend(note_findings(notes, codes, anchored=True))
     return notes
