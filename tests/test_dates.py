@@ -812,6 +812,16 @@ def test_a_translations_city_for_the_year_word(line: str, as_printed: str) -> No
     assert found is not None and found.as_printed == as_printed and found.edtf is not None
 
 
+@pytest.mark.parametrize(("line", "edtf", "earliest", "latest"), [
+    ("22 или 23 января (4 или 5 февраля) 1918 г.", "1918-01-22/1918-01-23", dt.date(1918, 2, 4), dt.date(1918, 2, 5)),
+    ("5-6 (18-19) февраля 1917 г.", "1917-02-05/1917-02-06", dt.date(1917, 2, 18), dt.date(1917, 2, 19)),
+])
+def test_a_range_with_the_other_calendars_days_in_brackets(line: str, edtf: str, earliest: dt.date,
+                                                           latest: dt.date) -> None:
+    found = date(line)
+    assert (found.edtf, found.earliest, found.latest, found.as_printed) == (edtf, earliest, latest, line)
+
+
 def test_a_bracketed_interval_in_words_has_certain_ends() -> None:
     assert date("[Between August 15 and 18, 1919]").edtf == "1919-08-15/1919-08-18"
     assert date("[December 1912]").edtf == "1912-12?"  # a bracketed point is the editors' reconstruction

@@ -102,6 +102,7 @@ class _Part:
 
 
 _HOUR_WORDS = frozenset({"h", "hours", "hrs", "ч", "час", "часа", "часов"})
+_OTHER_STYLE_TOKENS = 8  # "(4 или 5 февраля)": a range's days in the other calendar
 
 
 class Reader:
@@ -607,6 +608,8 @@ class Reader:
         alternative = self.phrase(left.stop, self.lex.alternatives)  # "July 29 or 30, 1920"
         joined = after or alternative
         right = self.point(joined, bare_day=True) if joined is not None else None
+        if right is not None and (right.year is None or right.month is None):
+            right = self._completed_after_other_style(right)
         if right is not None and (ends := complete_range(left, right)):
             return Expression(i, right.stop, ends[0], ends[1], qualifier="one of" if alternative else None)
         if left.form in (Form.DAY, Form.MONTH):
@@ -621,6 +624,27 @@ class Reader:
         if right is None or right.day != left.day + 1:
             return None
         return right
+
+    def _completed_after_other_style(self, right: Point) -> Point:
+        """A range's last day completed past the other calendar's days in brackets: "22 или 23
+        января (4 или 5 февраля) 1918 г." (the year), "5-6 (18-19) февраля 1917 г." (the month and
+        year). The range is read in the first calendar, whose Gregorian days the bounds give."""
+        if not self.sym(right.stop, "("):
+            return right
+        close = next((k for k in range(right.stop + 1, min(right.stop + _OTHER_STYLE_TOKENS, len(self.tokens)))
+                      if self.sym(k, ")")), None)
+        if close is None:
+            return right
+        after = close + 1
+        if right.month is None:
+            month = self.month_name(after)
+            if month is None:
+                return right
+            right = replace(right, month=month.value, month_style=month.style, month_printed=month.printed,
+                            stop=month.stop)
+            after = month.stop
+        year = self._year_after(after) if right.year is None else None
+        return replace(right, year=year.value, year_digits=year.digits, stop=year.stop) if year else right
 
     def _night_before_month(self, i: int) -> Expression | None:
         """ "5/6 октября 1931 г.", "24/25 октября 1917 г.": two days in a row before their month,
