@@ -136,6 +136,18 @@ def test_a_bodys_decision_circular_or_protocol_is_issued_by_the_body(heading: st
     assert [p.name for p in parsed.recipients] == recipients
 
 
+@pytest.mark.parametrize(("heading", "senders", "recipients"), [
+    ("PERSONAL AND SECRET FROM PREMIER J. V. STALIN TO THE PRESIDENT, MR. F. D. ROOSEVELT",
+     ["J. V. STALIN"], ["F. D. ROOSEVELT"]),
+    ("MEMORANDUM FROM PREMIER J. V. STALIN TO THE PRESIDENT, MR. F. D. ROOSEVELT, AND THE PRIME MINISTER, "
+     "MR. W. CHURCHILL", ["J. V. STALIN"], ["F. D. ROOSEVELT", "W. CHURCHILL"]),
+    ("Kaganovich, Molotov, and Voroshilov to Stalin", ["Kaganovich", "Molotov", "Voroshilov"], ["Stalin"]),
+])
+def test_the_wartime_correspondences_titles_and_a_serial_comma(heading: str, senders: list[str],
+                                                              recipients: list[str]) -> None:
+    assert names(heading) == (senders, recipients)
+
+
 def test_a_dash_before_to_is_no_part_of_the_sender() -> None:
     assert names("J. V. Stalin - to the Politburo of the Central Committee of the RCP (b)") == (
         ["J. V. Stalin"], ["the Politburo of the Central Committee of the RCP (b)"])

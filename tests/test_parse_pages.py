@@ -414,6 +414,15 @@ def test_a_signer_under_the_date_line_is_no_place_and_a_date_under_the_signature
     assert stalin.dateline is not None and stalin.dateline.as_printed == "15.XII.22." and not stalin.notes
 
 
+def test_a_wartime_message_is_dated_by_its_sending_or_receipt_line() -> None:
+    sent, received = parse_text("No. 45\n\nPERSONAL AND SECRET FROM PREMIER J. V. STALIN TO THE PRESIDENT, MR. "
+                                "F. D. ROOSEVELT\n\nYour message has been received.\n\nSent on June 11, 1943.\n\n"
+                                "No. 46\n\nPERSONAL AND SECRET FROM THE PRESIDENT TO MARSHAL STALIN\n\n"
+                                "I am sending you the decision.\n\nROOSEVELT\n\nReceived on June 15, 1943.\n").letters
+    assert sent.date is not None and sent.date.edtf == "1943-06-11"
+    assert received.date is not None and received.date.edtf == "1943-06-15"
+
+
 def test_a_date_without_its_year_then_the_signature_on_one_line() -> None:
     letter, = parse_text("No. 209\nStalin to Molotov\nJune 15, 1926\n\nTrotsky is not to be touched.\n\n"
                          "15/VI. I. Stalin.\n\nRTSKHIDNI. F. 558. Op. 1. D. 5388. L. 1-5. Autograph.\n").letters

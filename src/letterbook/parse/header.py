@@ -247,7 +247,8 @@ def _office_start() -> re.Pattern[str]:
 
 
 # Initials and a surname closing a party, after an office: "... И.В. Сталину", "... V. M. Molotov".
-_NAME_AT_END = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?)$")
+_NAME_AT_END = re.compile(r"\s((?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ](?:[a-zа-яё]+|[A-ZА-ЯЁ]+)"
+                          r"(?:-[A-ZА-ЯЁ](?:[a-zа-яё]+|[A-ZА-ЯЁ]+))?)$")  # also in capitals: "PREMIER J. V. STALIN"
 
 
 def _group_name(name: str) -> str | None:
@@ -307,7 +308,8 @@ def _members_of_all(whole: Party, parties: Sequence[Party | None]) -> bool:
     return members and not any(_org_openers().match(p.name) for p in parties[1:] if p is not None)
 
 
-_PARTY_SEPARATORS = re.compile(r",\s|\s(?i:and|и)\s")  # "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too
+# "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too; never the comma of "THE PRESIDENT, MR. F. D. ROOSEVELT"
+_PARTY_SEPARATORS = re.compile(r",\s(?:(?i:and|и)\s)?(?!(?i:mr|mrs)\.\s)|\s(?i:and|и)\s")
 
 
 def _split_points(text: str, start: int, end: int) -> list[Span]:
