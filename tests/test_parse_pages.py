@@ -873,6 +873,14 @@ def test_a_publication_wrapped_over_three_lines_in_two_columns_is_one() -> None:
         ["в Полном собрании сочинений, снятой департаментом полиции", "5 изд., том 48"]]
 
 
+def test_a_publication_ending_in_a_bracketed_line_leaves_the_written_date_readable() -> None:
+    letter, = parse_text("419\nЗАПИСКА СЕКРЕТАРЮ\nПрошу достать брошюры.\nЛенин\nНаписано 15 декабря 1922 г.\n"
+                         "Впервые напечатано в 1945 г.\nв Ленинском сборнике XXXV Печатается по записи секретаря\n"
+                         "(Л. А. Фотиевой)\n").letters
+    assert letter.date is not None and letter.date.edtf == "1922-12-15"
+    assert letter.publications and letter.publications[-1].text.splitlines()[-1] == "(Л. А. Фотиевой)"
+
+
 def test_the_english_collected_works_titles_and_two_column_publication_lines() -> None:
     first, second, third = parse_text(COLLECTED_WORKS_EN).letters
     assert [p.text for p in first.publications] == [

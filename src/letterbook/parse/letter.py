@@ -474,12 +474,13 @@ def _written() -> re.Pattern[str]:
 
 def _continued_publication(lines: list[Line], nonblank: list[int], k: int) -> int | None:
     """Where a publication begins whose last words wrapped onto short lines down to
-    ``nonblank[k]``, each beginning in small letters or a digit ("in Lenin Miscellany XXXVI",
-    "в Полном собрании сочинений, ..." / "5 изд., том 48"): the index in ``nonblank`` of its
-    first line, else None."""
+    ``nonblank[k]``, each beginning in small letters, a bracket or a digit ("in Lenin Miscellany
+    XXXVI", "в Полном собрании сочинений, ..." / "5 изд., том 48", "(Л. А. Фотиевой)"): the index
+    in ``nonblank`` of its first line, else None."""
     for top in range(k - 1, max(k - 1 - CONTINUATION_LINES, -1), -1):
         below = lines[nonblank[top + 1]].text
-        continues = below[:1].islower() or (below[:1].isdigit() and _EDITION_WORD.search(below) is not None)
+        continues = (below[:1].islower() or below[:1] == "("  # "(Л. А. Фотиевой)"
+                     or (below[:1].isdigit() and _EDITION_WORD.search(below) is not None))
         if not continues or len(below) > CONTINUATION_LINE:
             return None
         first = lines[nonblank[top]]
