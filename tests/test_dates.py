@@ -822,6 +822,13 @@ def test_a_range_with_the_other_calendars_days_in_brackets(line: str, edtf: str,
     assert (found.edtf, found.earliest, found.latest, found.as_printed) == (edtf, earliest, latest, line)
 
 
+def test_an_official_forms_day_in_guillemets() -> None:
+    found = date("«29» февраля 1940 г.")
+    assert (found.edtf, found.as_printed) == ("1940-02-29", "«29» февраля 1940 г.")
+    line = parse_dateline("«29» февраля 1940 г.", 0, parse_date("29 февраля 1940 г."))
+    assert line is not None and line.edtf == "1940-02-29"
+
+
 def test_a_bracketed_interval_in_words_has_certain_ends() -> None:
     assert date("[Between August 15 and 18, 1919]").edtf == "1919-08-15/1919-08-18"
     assert date("[December 1912]").edtf == "1912-12?"  # a bracketed point is the editors' reconstruction

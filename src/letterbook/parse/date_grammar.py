@@ -102,6 +102,7 @@ class _Part:
 
 
 _HOUR_WORDS = frozenset({"h", "hours", "hrs", "ч", "час", "часа", "часов"})
+_DAY_OPENERS = frozenset({"[", "«"})  # "[5] мая", "«29» февраля"
 _OTHER_STYLE_TOKENS = 8  # "(4 или 5 февраля)": a range's days in the other calendar
 
 
@@ -124,7 +125,7 @@ class Reader:
     def may_start(self, i: int) -> bool:
         """Whether an expression can begin at ``i`` (a cheap test before trying the grammar)."""
         token, word = self.tokens[i], self._lower[i]
-        if token.kind is Kind.NUM or token.text == "[":
+        if token.kind is Kind.NUM or token.text in _DAY_OPENERS:
             return True
         return word in self.lex.months or word in self.lex.qualifiers.by_first or word in self.lex.between.by_first
 
@@ -252,6 +253,8 @@ class Reader:
     def _day(self, i: int, *, ordinal: bool) -> _Part | None:
         if self.sym(i, "[") and (inner := self.day(i + 1, ordinal=False)) and self.sym(inner.stop, "]"):
             return replace(inner, stop=inner.stop + 1, inferred=True)
+        if self.sym(i, "«") and (quoted := self.day(i + 1, ordinal=False)) and self.sym(quoted.stop, "»"):
+            return replace(quoted, stop=quoted.stop + 1)  # "«29» февраля 1940 г.": an official form's day
         value = self.num(i, (1, 2))
         if value is None or not 1 <= value <= 31 or not self.starts_cleanly(i):
             return None
@@ -286,7 +289,7 @@ class Reader:
             return [first] if first is not None or not bare_day else [self.bare_month(i)]
         if token.kind is Kind.NUM and len(token.text) == 4:
             return [self.year_first(i), self.iso(i), self.year_only(i)]
-        if token.kind is Kind.NUM or token.text == "[":
+        if token.kind is Kind.NUM or token.text in _DAY_OPENERS:
             found = [self.day_first(i), self.numeric(i)] + ([self.bare_day(i)] if bare_day else [])
             if token.text == "[":
                 found += [self.month_first(i), self.year_first(i), self.year_only(i)]
