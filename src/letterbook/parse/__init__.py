@@ -15,7 +15,7 @@ from letterbook.parse.archival import inherit_levels, is_ibid
 from letterbook.parse.body import is_signature_line
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation
-from letterbook.parse.letter import archival_line, read_letter, running_head_author
+from letterbook.parse.letter import anchored_in_heading, archival_line, read_letter, running_head_author
 from letterbook.parse.note_markers import anchor_notes
 from letterbook.parse.notes import is_note_separator, is_notes_heading, unanchored
 from letterbook.parse.segment import LetterStart, find_starts
@@ -101,10 +101,7 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
 
 def _marked_in_heading(letter: Letter, note: Note, text: str) -> Note | None:
     """``note`` anchored at its marker in ``letter``'s heading ("ПО ВОЕННЫМ ДЕЛАМ*"), else None."""
-    if letter.heading is None:
-        return None
-    start, end = letter.heading.span
-    anchored, = anchor_notes([note], text[start:end], start)
+    anchored, = anchored_in_heading([note], text, letter.heading.span if letter.heading else None)
     return anchored if anchored.anchor is not None else None
 
 

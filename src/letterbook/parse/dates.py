@@ -231,10 +231,11 @@ def _period_after(reader: Reader, i: int) -> int:
 
 # The hour a telegram was sent, after its date: "11 h. 30 min.", "в 19 ч. 53 м.", "3 p.m.",
 # "2 o'clock in the morning", "3 часа ночи", "Night.", "23.45".
+_HOUR = r"\d{1,2}\s?(?:h\.?|ч\.?|час(?:а|ов|\.)?|hours?|o'clock)"  # "23 h.", "2 час.", "2 o'clock"
+_PART_OF_DAY = r"(?:in the (?:morning|evening|night)|at night|утра|вечера|ночи|дня)"
 _TIME_OF_DAY = re.compile(
-    r"[,.]?\s*(?:at\s+|в\s+)?(?:\d{1,2}\s?(?:h\.?|ч\.?|час(?:а|ов|\.)?|hours?|o'clock)(?:\s?\d{1,2}\s?(?:min\.?|м\.?|мин\.?"
-    r"|minutes?))?|\d{1,2}[.:]\d{2}|\d{1,2}\s?[ap]\.\s?m\.)?(?:\s*(?:in the (?:morning|evening|night)|at night|утра|"
-    r"вечера|ночи|дня|night|morning|evening))?\.?",
+    rf"[,.]?\s*(?:at\s+|в\s+)?(?:{_HOUR}(?:\s?\d{{1,2}}\s?(?:min\.?|м\.?|мин\.?"
+    rf"|minutes?))?|\d{{1,2}}[.:]\d{{2}}|\d{{1,2}}\s?[ap]\.\s?m\.)?(?:\s*(?:{_PART_OF_DAY}|night|morning|evening))?\.?",
     re.IGNORECASE,
 )
 
@@ -264,8 +265,7 @@ _OUTGOING_NUMBER = re.compile(r"[,.]?\s*(?:No\.?|№|N)\s?\d{1,6}(?:/[^\W\d_]{1,
 
 
 # The hour before the date of a date line: "2 o'clock at night, 13/VIII.", "3 часа ночи. 13/VIII-32 г."
-_TIME_FIRST = re.compile(r"\d{1,2}\s?(?:h\.|ч\.|час(?:а|ов|\.)?|o'clock)(?:\s(?:in the (?:morning|evening|night)"
-                         r"|at night|утра|вечера|ночи|дня))?[,.]?\s+(?=\d)", re.IGNORECASE)
+_TIME_FIRST = re.compile(rf"{_HOUR}(?:\s{_PART_OF_DAY})?[,.]?\s+(?=\d)", re.IGNORECASE)
 
 
 # The number a telegram went out under, before its date: "№ 52/ш. 2.IX.33 г."

@@ -152,9 +152,9 @@ def _kind(heading: Heading | None, text_lines: list[Line]) -> str:
         return heading.kind
     marks: dict[str, str] = _data()["kind_marks"]
     for line in text_lines[:KIND_MARK_LINES]:
-        first = line.text.split(".", 1)[0].strip(" ,:!").lower()
-        if first in marks and (len(first) + 2 >= len(line.text) or line.text[len(first):len(first) + 1] == "."):
-            return marks[first]
+        mark = line.text.split(".", 1)[0].strip(" ,:!").lower()  # "Cipher. Moscow. ..." → "cipher"
+        if mark in marks:
+            return marks[mark]
     return heading.kind if heading is not None else "letter"
 
 
@@ -397,7 +397,7 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
               and _continues_publication(line, following)):  # the publication below begins on this line
             end = publications[0].span[1]
             publications[0] = TextValue(text[line.start:end], (line.start, end))
-        elif (top := _continued_publication(lines, nonblank, k)) is not None:
+        elif (top := _publication_wrapped_below(lines, nonblank, k)) is not None:
             # "First published in 1959 Printed from the original" / "in Lenin Miscellany XXXVI":
             # two columns of the Collected Works run together, the lines below continuing the first
             first = lines[nonblank[top]]
@@ -472,7 +472,7 @@ def _written() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{pattern})" for pattern in _data()["apparatus"]["written"]))
 
 
-def _continued_publication(lines: list[Line], nonblank: list[int], k: int) -> int | None:
+def _publication_wrapped_below(lines: list[Line], nonblank: list[int], k: int) -> int | None:
     """Where a publication begins whose last words wrapped onto short lines down to
     ``nonblank[k]``, each beginning in small letters, a bracket or a digit ("in Lenin Miscellany
     XXXVI", "в Полном собрании сочинений, ..." / "5 изд., том 48", "(Л. А. Фотиевой)"): the index
@@ -502,6 +502,17 @@ def _continues_publication(line: Line, following: Line) -> bool:
     return parse_dateline(line.text, line.start) is None and is_publication(f"{line.text} {following.text}")
 
 
+def anchored_in_heading(notes: list[Note], text: str, heading_span: Span | None) -> list[Note]:
+    """``notes`` with those that have no marker in the text anchored at their marker in the
+    heading, where it holds one ("ПИСЬМО Г. К. ОРДЖОНИКИДЗЕ*")."""
+    unanchored = [note for note in notes if note.anchor is None]
+    if heading_span is None or not unanchored:
+        return notes
+    start, end = heading_span
+    in_heading = {note.span: note for note in anchor_notes(unanchored, text[start:end], start)}
+    return [in_heading.get(note.span, note) if note.anchor is None else note for note in notes]
+
+
 def _read_notes(text: str, lines: list[Line], text_span: Span, heading_span: Span | None,
                 apparatus: _Apparatus) -> list[Note]:
     nonblank = [line for line in lines if not line.blank]
@@ -514,10 +525,7 @@ def _read_notes(text: str, lines: list[Line], text_span: Span, heading_span: Spa
         return []
     start, end = nonblank[0].start, nonblank[-1].end
     notes = anchor_notes(parse_notes(text[start:end], start), text[text_span[0]:text_span[1]], text_span[0])
-    if heading_span is not None and any(note.anchor is None for note in notes):  # "ПИСЬМО Г. К. ОРДЖОНИКИДЗЕ*"
-        in_heading = {note.span: note for note in anchor_notes([n for n in notes if n.anchor is None],
-                                                               text[heading_span[0]:heading_span[1]], heading_span[0])}
-        notes = [in_heading.get(note.span, note) if note.anchor is None else note for note in notes]
+    notes = anchored_in_heading(notes, text, heading_span)
     codes = field_codes(text[start:end], start)
     apparatus.findings.extend(note_findings(notes, codes, anchored=True))
     return notes

@@ -20,6 +20,7 @@ from functools import cache
 
 from letterbook.data import load
 from letterbook.model import CrossRef, Span
+from letterbook.parse.text import with_ocr_digits
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -35,8 +36,6 @@ def _word(words: Iterable[str]) -> str:
 # A document's number: "183", "12а" (a document the editors inserted between 12 and 13), "2O3"
 # (OCR's letter O or l for a digit inside the number).
 _DOCUMENT_NUMBER = r"\d(?:\d|[OОoоlI](?=\d)){0,3}(?:[a-zа-я](?![^\W\d_]))?"
-_OCR_DIGITS = str.maketrans("OОoоlI", "000011")
-_OCR_NUMBER = re.compile(r"\d(?:\d|[OОoоlI](?=\d))+")
 _RANGE = re.compile(r"(\d{1,4})\s*[-–—]\s*(\d{1,4})")
 LONGEST_RANGE = 20  # "Nos. 161-163" names each document; a longer "range" is something else
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -76,7 +75,7 @@ def _numbers(text: str) -> list[str]:
 def _documents(printed: str) -> list[str]:
     """The documents a list names: "161 and No. 163", "114, 116 и 119", "108—110", "12а"."""
     found: list[str] = []
-    printed = _OCR_NUMBER.sub(lambda number: number[0].translate(_OCR_DIGITS), printed)
+    printed = with_ocr_digits(printed)  # "2O3" is 203
     for part in _LIST_PARTS.split(printed):
         span = _RANGE.search(part)
         if span and _YEAR.fullmatch(span[1]):
