@@ -99,6 +99,11 @@ def test_a_title_in_capitals_joins_two_addressees_with_a_capital_and() -> None:
     ("Письмо Н.К. Крупской И.В. Сталину", [("Н.К. Крупской", "Н. К. Крупская")], [("И.В. Сталину", "И. В. Сталин")]),
     ("Письмо Молотова и Кагановича Сталину", [("Молотова", "Молотов"), ("Кагановича", "Каганович")],
      [("Сталину", "Сталин")]),
+    # "от" and an office before the sender, an office and "г-ну" before the addressee
+    ("Личное и секретное послание от Премьера И.В. Сталина Премьер-Министру г-ну У. Черчиллю",
+     [("И.В. Сталина", "И. В. Сталин")], [("У. Черчиллю", "У. Черчилль")]),
+    ("Послание Председателя СНК И.В. Сталина Президенту господину Ф. Рузвельту",
+     [("И.В. Сталина", "И. В. Сталин")], [("Ф. Рузвельту", "Ф. Рузвельт")]),
 ])
 def test_a_russian_title_names_its_sender_in_the_genitive_and_its_addressee_in_the_dative(
         heading: str, senders: list[tuple[str, str]], recipients: list[tuple[str, str]]) -> None:
@@ -106,6 +111,14 @@ def test_a_russian_title_names_its_sender_in_the_genitive_and_its_addressee_in_t
     assert parsed is not None
     assert [(p.name, p.normalized) for p in parsed.senders] == senders
     assert [(p.name, p.normalized) for p in parsed.recipients] == recipients
+
+
+@pytest.mark.parametrize("heading", ["Послание У. Черчиллю", "Письмо г-ну У. Черчиллю",
+                                     "Ответ господину У. Черчиллю", "Письмо Премьер-Министру У. Черчиллю"])
+def test_a_message_and_an_addressee_with_his_office_or_mr(heading: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and parsed.kind == "letter"
+    assert [(p.name, p.normalized) for p in parsed.recipients] == [("У. Черчиллю", "У. Черчилль")]
 
 
 @pytest.mark.parametrize(("heading", "sender", "recipient"), [

@@ -985,3 +985,19 @@ def test_a_page_footnote_the_citation_and_then_the_notes_proper_are_each_read() 
                          "¹ On February 25, 1921, Soviet power was proclaimed in Georgia.\n").letters
     assert [(a.fond, a.delo) for a in letter.archival] == [("2", "17432")]
     assert [(n.number, n.text[:10]) for n in letter.notes] == [("*", "Underlined"), ("1", "On Februar")]
+
+
+def test_grachevs_lines_under_the_source_are_apparatus_not_the_letters_text() -> None:
+    # Stalin's Works vols. 1-13 on Grachev's library (as ru/005): where the notes are printed,
+    # then the site's word on its red page marks, then the letter.
+    page = ("Сталин И.В.\n\nПисьмо В.И. Ленину\n\n7 июля 1918 г.\n\n \n\nИсточник:\n\n"
+            "Сталин И.В. Cочинения. – Т. 4. – М.: ОГИЗ, 1947. С. 118–119.\n\n \n\n"
+            "Примечания 23–25: Там же. С. 420.\n\n \n\n"
+            "Красным шрифтом в квадратных скобках обозначается конец текста на соответствующей странице "
+            "печатного оригинала указанного издания\n\n\n \n\nТоварищу Ленину\n\n \n\nСпешу на фронт.\n")
+    result = parse_text(page)
+    assert_result_consistent(result)
+    [letter] = result.letters
+    assert letter.text.startswith("Товарищу Ленину")
+    assert [p.text for p in letter.publications][-1] == "Примечания 23–25: Там же. С. 420."
+    assert any("red page marks" in f.message or "marks for the printed pages" in f.message for f in letter.findings)

@@ -25,8 +25,9 @@ for the collection; None reads every date as Gregorian.
 Conventions. Russia kept the Julian calendar until 1918-02-14; the editions print
 earlier dates Old Style, so a date printed before ``julian_before`` is read as Julian:
 its EDTF keeps the printed numbers, ``earliest``/``latest`` are converted to Gregorian.
-Square brackets mark what the editors supplied (``inferred``); a date bracketed whole
-is their reconstruction, so its EDTF carries "?". Bounds ("not earlier than",
+Square brackets mark what the editors supplied (``inferred``), whole or in part: their
+dating, not a doubt, so the EDTF carries no "?" ("[March 10, 1921]" is 1921-03-10, as "July
+31 [1920]" is 1920-07-31); a question mark the page prints does make it uncertain. Bounds ("not earlier than",
 "previously") include the printed day: editions use them loosely. "early/mid/late"
 are thirds of a month or year, approximate ("1918-01-21~/1918-01-31~"); seasons are
 EDTF seasons ("1920-23"); "July 29 or 30" is the uncertain interval holding both.
@@ -596,18 +597,11 @@ def _approximate(expression: Expression, reader: Reader) -> bool:
 
 def _uncertain(expression: Expression) -> bool:
     # "July 29 or 30": which of the two days is not known.
-    return _bracket_uncertain(expression) or expression.uncertain or expression.qualifier == "one of"
-
-
-def _bracket_uncertain(expression: Expression) -> bool:
-    # A date the editors bracketed whole is their reconstruction: EDTF "1912-12?".
-    # A bracketed bound, part or interval ("[not earlier than ...]", "[late January 1918]",
-    # "[Between August 15 and 18, 1919]") says so in words.
-    return expression.bracketed and expression.qualifier is None
+    return expression.uncertain or expression.qualifier == "one of"
 
 
 def _mark(end: _Resolved, expression: Expression, approximate: bool) -> str:
-    uncertain = end.point.uncertain or expression.uncertain or _bracket_uncertain(expression)
+    uncertain = end.point.uncertain or expression.uncertain
     if uncertain and approximate:
         return "%"
     return "?" if uncertain else "~" if approximate else ""

@@ -636,7 +636,8 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
     """ "Записка Г.Г. Ягоды И.В. Сталину о протоколе допроса", "Письмо Сталина Кагановичу": the
     sender in the genitive, then the addressees in the dative, then perhaps what it is about."""
     senders: list[Party] = []
-    after = start
+    opener = _genitive_opener().match(text, start)  # "от Премьера И.В. Сталина ...", or nothing
+    after = opener.end() if opener else start
     while (sender := _RUSSIAN_NAME.match(text, after)) and not is_organisation(sender[0]) and (
             nominative_name := _indeclinable_with_initials(sender[0]) or _from_genitive(sender[0])):
         senders.append(Party(name=sender[0], span=sender.span(), normalized=nominative_name, kind=PartyKind.PERSON))
@@ -660,6 +661,13 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
     if not recipients or not addressed:
         return None
     return tuple(senders), recipients
+
+
+@cache
+def _genitive_opener() -> re.Pattern[str]:
+    """ "от", an office, both or neither, before a sender in the genitive (matches at any start)."""
+    offices = sorted((re.escape(o) for o in _names_data()["genitive_offices"]), key=len, reverse=True)
+    return re.compile(rf"(?:от\s+)?(?:(?:{'|'.join(offices)})\s+)?")
 
 
 def _body_before_addressee(text: str, start: int) -> Party | None:

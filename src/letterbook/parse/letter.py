@@ -288,7 +288,23 @@ def _read_source_block(text: str, lines: list[Line], apparatus: _Apparatus) -> i
         end_line = values[1]
     start, end = values[0].start, end_line.end
     apparatus.publications.append(TextValue(text[start:end], (start, end)))
-    return end_line.index
+    last = end_line.index
+    labels = _data()["metadata"]
+    for line in (line for line in lines if line.index > last):
+        if _source_notes_line().match(line.text):
+            apparatus.publications.append(TextValue(line.text, line.span))
+        elif line.text.startswith(tuple(labels["source_remarks"])):
+            apparatus.findings.append(Finding(Severity.INFO, "text", "the site's explanation of its marks for "
+                                              "the printed pages, not the document's text", line.span))
+        else:
+            break
+        last = line.index
+    return last
+
+
+@cache
+def _source_notes_line() -> re.Pattern[str]:
+    return re.compile("|".join(_data()["metadata"]["source_notes"]))
 
 
 def _without_next_number(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
