@@ -904,3 +904,24 @@ def test_the_first_and_last_days_of_a_month_are_its_first_and_last_third(line: s
 def test_the_date_in_the_other_calendar_printed_whole_in_brackets(line: str, edtf: str, latest: dt.date) -> None:
     found = date(line)
     assert (found.as_printed, found.edtf, found.latest) == (line, edtf, latest)
+
+
+@pytest.mark.parametrize(("line", "edtf"), [
+    ("[Not earlier than June 2] 1922", "1922-06-02/.."),  # the bracket closes before the year, no comma
+    ("[June 2] 1922", "1922-06-02"),
+    ("[Не ранее 2 июня] 1922 г.", "1922-06-02/.."),
+])
+def test_the_editors_bracket_may_close_before_the_year(line: str, edtf: str) -> None:
+    assert date(line).edtf == edtf
+
+
+@pytest.mark.parametrize("line", ["конец сентября — начало октября 1918 г.",
+                                  "[End of September - beginning of October 1918]",
+                                  "late September - early October 1918"])
+def test_a_part_of_one_month_to_a_part_of_the_next_in_one_year(line: str) -> None:
+    found = date(line)
+    assert (found.earliest, found.latest) == (dt.date(1918, 9, 21), dt.date(1918, 10, 10))
+
+
+def test_a_part_of_a_month_to_a_part_of_a_year_is_no_date() -> None:
+    assert parse_date("late September - early 1918") is None

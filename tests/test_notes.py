@@ -480,3 +480,10 @@ def test_notes_whose_marker_was_not_found_are_reported_once_anchored() -> None:
 ])
 def test_every_document_and_note_a_cross_reference_names(note: str, refs: list[tuple[str, str | None]]) -> None:
     assert [(r.document, r.note) for r in cross_refs(note)] == refs
+
+
+def test_a_note_opening_with_a_capitalised_word_that_is_also_a_unit_keeps_its_number() -> None:
+    text = ("1 See note 3 to document No. 91.\n\n2 Members of the Orgburo elected after the X Congress.\n\n"
+            "3 People's Commissariat of Internal Trade. People's Commissar - A. D. Tsyurupa.\n")
+    assert [n.number for n in parse_notes(text)] == ["1", "2", "3"]
+    assert [n.number for n in parse_notes("1 The army had 61 percent\n2 people less.\n")] == ["1"]  # an amount

@@ -1001,3 +1001,17 @@ def test_grachevs_lines_under_the_source_are_apparatus_not_the_letters_text() ->
     assert letter.text.startswith("Товарищу Ленину")
     assert [p.text for p in letter.publications][-1] == "Примечания 23–25: Там же. С. 420."
     assert any("red page marks" in f.message or "marks for the printed pages" in f.message for f in letter.findings)
+
+
+@pytest.mark.parametrize(("closing", "signature"), [
+    ("With communist greetings\n\nA. Mikoyan.", "A. Mikoyan."),  # a closing alone on its line, unpunctuated
+    ("Extraordinary Commissioner of the South of Russia Ordzhonikidze.",  # an adjective before the office
+     "Extraordinary Commissioner of the South of Russia Ordzhonikidze."),
+    ("Чрезвычайный комиссар Орджоникидзе.", "Чрезвычайный комиссар Орджоникидзе."),
+])
+def test_a_signature_under_a_closing_or_with_its_office(closing: str, signature: str) -> None:
+    page = ("No. 21\n\nA. I. Mikoyan - J. V. Stalin\n\nMay 12, 1924\n\nDear Koba!\n\n"
+            f"The oil question is settled; the workers are satisfied.\n\n{closing}\n\n"
+            "RGASPI. F. 558. Op. 11. D. 765. L. 12. Autograph.\n")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text == signature

@@ -170,3 +170,19 @@ def test_a_heading_wrapped_over_two_lines_is_read_whole() -> None:
     assert [p.name for p in first.recipients] == ["I. V. Stalin", "G. K. Ordzhonikidze"]
     assert [p.name.split() for p in second.recipients] == [["F.", "E.", "Dzerzhinsky"]]
     assert [p.name for p in second.senders] == ["G. K. Ordzhonikidze"]
+
+
+def test_an_unnumbered_heading_over_a_bracketed_date_no_rule_reads_still_starts_a_letter() -> None:
+    page = NAV + ("Stalin Correspondences\n\nJ. V. Stalin - L. B. Kamenev\n\n[Early in the autumn of 1922]\n\n"
+                  "Comrade Kamenev!\n\nI have read the draft. It will do.\n\nJ. Stalin.\n")
+    (letter,) = parse(page).letters
+    assert [p.name for p in letter.recipients] == ["L. B. Kamenev"]
+    assert letter.date is None and letter.text.startswith("[Early in the autumn of 1922]")  # kept, not lost
+    assert any(f.field == "date" for f in letter.findings)
+
+
+def test_an_unnumbered_heading_over_a_bracket_closed_before_the_year() -> None:
+    page = NAV + ("Stalin Correspondences\n\nJ. V. Stalin - L. B. Kamenev\n\n[Not earlier than June 2] 1922\n\n"
+                  "Comrade Kamenev!\n\nI have read the draft.\n\nJ. Stalin.\n")
+    (letter,) = parse(page).letters
+    assert letter.date is not None and letter.date.edtf == "1922-06-02/.."

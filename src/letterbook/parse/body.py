@@ -493,7 +493,8 @@ def _is_title_line(text: str) -> bool:
     never a sentence, also one with a note marker after its full stop ("I ask you to reply.*")."""
     text = _MARKER_AFTER_STOP.sub("", text)
     return (len(text) <= 110 and text[:1].isupper() and not text.endswith((".", "!", "?", ":", ","))
-            and not any(ch.isdigit() for ch in text) and len(text.split()) >= 2)
+            and not any(ch.isdigit() for ch in text) and len(text.split()) >= 2
+            and not _starts_with_formula(text) and not _is_closing_sentence(text))  # "With communist greetings"
 
 
 def _is_place_line(text: str) -> bool:

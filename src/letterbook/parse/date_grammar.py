@@ -520,8 +520,8 @@ class Reader:
         if not self.sym(i, "["):
             return self._unbracketed(i)
         whole = self._bracketed_whole(i)
-        if whole is not None and whole.stop >= len(self.tokens) - 1:
-            return whole  # nothing after it to go on with
+        if whole is not None and whole.stop >= len(self.tokens) - 1 and self.num(whole.stop, (4,)) is None:
+            return whole  # nothing after it to go on with (a year would be: "[June 2] 1922")
         partly = self._bracketed_beginning(i)  # "[July 31], 1920" goes on after what is bracketed
         if partly is not None and (whole is None or partly.stop > whole.stop):
             return partly
@@ -569,6 +569,11 @@ class Reader:
         elif (bounded := self._month_then_bound(i)) is not None:
             return bounded
         body = self._range(body_at)
+        if qualifier in self.lex.parts and body is None and (month := self.bare_month(body_at)) is not None:
+            body_month = Expression(body_at, month.stop, month)  # "конец сентября — начало октября 1918 г."
+            parts = self._part_range(i, body_month, qualifier)
+            if parts is not None and parts.end is not None and parts.end.month is not None:
+                return parts  # a month to a month, not "late September - early 1918"
         if (qualifier in self.lex.parts and body is not None and body.end is None
                 and (parts := self._part_range(i, body, qualifier)) is not None):
             return parts  # "конец декабря 1917 — начало января 1918 г."

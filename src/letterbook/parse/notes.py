@@ -177,8 +177,10 @@ def _units() -> frozenset[str]:
 
 
 def _starts_with_unit(text: str) -> bool:
-    word = re.match(r"[^\W\d_]+", text)
-    return word is not None and word.group().lower() in _units()
+    # An amount's unit is printed in small letters ("61 percent", "50 пудов"); a capital opens a
+    # note's sentence ("1 People's Commissariat of ...", "2 Members of the Orgburo ...").
+    word = re.match(r"[^\W\d_]+", text.lstrip())
+    return word is not None and not word.group()[0].isupper() and word.group().lower() in _units()
 
 
 def _read_start(line: str, expected: int | None, footnotes_only: bool = False) -> _Start | None:

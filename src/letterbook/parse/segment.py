@@ -241,7 +241,8 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
             last += 1
     if date is None and _undated_follows(page, last + 1):
         last += 1  # "b/d", "[Без даты]": the editors' word that there is no date
-    elif need_date and date is None and not _metadata_follows(page, last + 1):
+    elif need_date and date is None and not (_metadata_follows(page, last + 1) or
+                                             _unread_editorial_date_follows(page, last + 1)):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
                        senders=senders, date=date)
@@ -329,6 +330,15 @@ def _undated_follows(page: _Page, k: int) -> bool:
 @cache
 def _undated_words() -> frozenset[str]:
     return frozenset(w.strip("[]().") for w in load("headings")["undated"])
+
+
+# A line the editors bracketed that holds a year: their date, in words no rule reads ("[Early in
+# the autumn of 1918]"). The heading above it still starts a document; the line stays in its text.
+_BRACKETED_WITH_YEAR = re.compile(r"\[[^\[\]]{0,70}\b1[6-9]\d\d\b[^\[\]]{0,20}\][.\s]*")
+
+
+def _unread_editorial_date_follows(page: _Page, k: int) -> bool:
+    return k < len(page.nonblank) and _BRACKETED_WITH_YEAR.fullmatch(page.lines[page.nonblank[k]].text) is not None
 
 
 def _metadata_follows(page: _Page, k: int) -> bool:
