@@ -1015,3 +1015,75 @@ def test_a_signature_under_a_closing_or_with_its_office(closing: str, signature:
             "RGASPI. F. 558. Op. 11. D. 765. L. 12. Autograph.\n")
     [letter] = parse_text(page).letters
     assert letter.signature is not None and letter.signature.text == signature
+
+
+PSS_PAGE = """Печатается по рукописи
+34
+ЗАПИСКА Ф. Э. ДЗЕРЖИНСКОМУ*
+Т. Дзержинскому
+Прошу немедленно составить список служащих банка, уклоняющихся от работы, и представить его вечером.
+Ленин
+Написано 11 (24) декабря 1917 г.
+Печатается по рукописи
+35
+ТЕЛЕГРАММА В. А. АНТОНОВУ-ОВСЕЕНКО**
+Харьков. Главнокомандующему Антонову
+Действия против Каледина одобряю, но прошу не распылять сил по мелким станциям, а бить на Ростов.
+Председатель Совнаркома В. Ульянов (Ленин)
+Написано 15 (28) декабря 1917 г.
+Печатается по тексту телеграфного бланка
+* Записка написана на обороте доклада ВЧК. Ред.
+** Телеграмма является ответом на сообщение В. А. Антонова-Овсеенко. Ред.
+20
+В. И. ЛЕНИН
+36
+ЗАПИСКА И. В. СТАЛИНУ
+С ПРОЕКТОМ ПОСТАНОВЛЕНИЯ ПОЛИТБЮРО ЦК РКП(б)***
+Т. Сталин!
+Предлагаю провести опросом членов Политбюро следующее постановление о топливе для Петрограда.
+Ленин
+Написано 17 декабря 1917 г.
+*** На документе пометка: «За. Ст.». Ред.
+"""
+
+
+def test_a_book_pages_footnotes_go_to_the_document_whose_title_carries_the_marker() -> None:
+    result = parse_text(PSS_PAGE)
+    assert_result_consistent(result)
+    assert [letter.number for letter in result.letters] == ["34", "35", "36"]
+    assert [[n.number for n in letter.notes] for letter in result.letters] == [["*"], ["**"], ["***"]]
+    third = result.letters[2]  # "РКП(б)" in small letters does not end a title in capitals
+    assert third.heading is not None and third.heading.text.endswith("РКП(б)***")
+    assert third.text.startswith("Т. Сталин!")
+
+
+def test_a_page_footnote_inside_a_letter_is_a_note_and_the_text_goes_on_under_the_running_head() -> None:
+    page = ("188\nПИСЬМО А. М. ГОРЬКОМУ*\n31/X.\nДорогой Алексей Максимович!\n"
+            "Получил Ваше письмо и записку Ольденбурга. Об академическом пайке распорядился, проверьте.\n"
+            "* Письмо является ответом на письмо А. М. Горького от 27 октября 1919 г. Ред.\n"
+            "ПИСЬМО А. М. ГОРЬКОМУ\n133\n"
+            "Но и Вам советую: уезжайте из Питера хоть на месяц, поживете в Кремле, отдохнете.\nВаш Ленин\n")
+    result = parse_text(page)
+    assert_result_consistent(result)
+    [letter] = result.letters
+    assert [n.number for n in letter.notes] == ["*"]
+    assert letter.text.rstrip().endswith("Ваш Ленин") and "уезжайте из Питера" in letter.text
+    assert letter.signature is not None and letter.signature.text == "Ваш Ленин"
+
+
+def test_a_letter_titled_in_capitals_among_the_works_and_the_work_after_it() -> None:
+    # Lenin's Collected Works print letters among the works without a number; the next work
+    # begins on a new page under the page number and the author's running head.
+    page = ("Печатается по тексту газеты «Правда»\nПИСЬМО Д. И. КУРСКОМУ*\nТов. Курский!\n"
+            "Посылаю Вам замечания на проект положения о нотариате; главный недостаток проекта в том, что он списан.\n"
+            "С коммунистическим приветом Ленин\n19/V.\nНаписано 19 мая 1922 г.\nПечатается по рукописи\n"
+            "* См. настоящий том, стр. 181–183. Ред.\n186\nВ. И. ЛЕНИН\nО РАБОТЕ НАРКОМАТОВ В НОВЫХ УСЛОВИЯХ\n"
+            "Вопрос о работе наших наркоматов в условиях новой экономической политики ставится теперь все чаще.\n")
+    result = parse_text(page)
+    assert_result_consistent(result)
+    [letter] = result.letters
+    assert letter.number is None and [p.name for p in letter.recipients] == ["Д. И. КУРСКОМУ"]
+    assert letter.date is not None and letter.date.edtf == "1922-05-19"
+    assert letter.signature is not None and letter.signature.text == "С коммунистическим приветом Ленин"
+    assert [n.number for n in letter.notes] == ["*"] and "наркоматов" not in letter.notes[0].text
+    assert any("not a letter" in f.message for f in letter.findings)

@@ -66,15 +66,24 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
     """Notes printed together after the last document of a page (a book's page, a site that
     gathers them at the end) belong to the document whose text holds their marker: a note of
     the last document with no marker in its text moves to the nearest document above that has
-    the marker and no note of that number. Its span stays where it is printed, after the
-    document it now belongs to; a finding says so."""
-    if len(letters) < 2 or not any(note.anchor is None for note in letters[-1].notes):
-        return letters
+    the marker and no note of that number. A page's footnotes ("*", "**") may stand under any
+    document of a book's page (the next page begins with another document), so a footnote with
+    no marker in its own document moves the same way from any document. Its span stays where it
+    is printed, after the document it now belongs to; a finding says so."""
+    result = list(letters)
+    for j in range(len(result) - 1, 0, -1):
+        result = _notes_moved_up(result, j, text)
+    return result
+
+
+def _notes_moved_up(letters: list[Letter], j: int, text: str) -> list[Letter]:
+    """``letters`` with the unanchored notes of letter ``j`` (see above) moved to the letters above."""
+    movable = [n for n in letters[j].notes if n.anchor is None and (j == len(letters) - 1 or _is_footnote_mark(n))]
     moved: dict[int, list[Note]] = {}
-    for note in (n for n in letters[-1].notes if n.anchor is None):
-        for k in range(len(letters) - 2, -1, -1):
+    for note in movable:
+        for k in range(j - 1, -1, -1):
             earlier = letters[k]
-            if any(own.number == note.number for own in earlier.notes):
+            if any(own.number == note.number for own in (*earlier.notes, *moved.get(k, ()))):
                 continue
             start, end = earlier.text_span
             in_text, = anchor_notes([note], text[start:end], start)
@@ -85,18 +94,22 @@ def _with_page_end_notes_by_marker(letters: list[Letter], text: str) -> list[Let
     if not moved:
         return letters
     gone = {note.span for notes in moved.values() for note in notes}
-    last = letters[-1]
-    kept = tuple(note for note in last.notes if note.span not in gone)
-    stale = {unanchored(note) for note in last.notes if note.span in gone}
-    findings = tuple(f for f in last.findings if f not in stale)
+    source = letters[j]
+    kept = tuple(note for note in source.notes if note.span not in gone)
+    stale = {unanchored(note) for note in source.notes if note.span in gone}
+    findings = tuple(f for f in source.findings if f not in stale)
     result = list(letters)
-    result[-1] = replace(last, notes=kept, findings=findings)
+    result[j] = replace(source, notes=kept, findings=findings)
     for k, notes in moved.items():
-        found = [Finding(Severity.INFO, "notes", f"note {note.number} is printed after the page's last document; "
-                         "its marker is in this one", note.span) for note in notes]
+        found = [Finding(Severity.INFO, "notes", f"note {note.number} is printed after a later document of the "
+                         "page; its marker is in this one", note.span) for note in notes]
         result[k] = replace(letters[k], notes=(*letters[k].notes, *notes),
                             findings=(*letters[k].findings, *found))
     return result
+
+
+def _is_footnote_mark(note: Note) -> bool:
+    return note.number != "" and set(note.number) <= set("*†‡")
 
 
 def _marked_in_heading(letter: Letter, note: Note, text: str) -> Note | None:

@@ -52,7 +52,7 @@ from letterbook.parse.notes import (
     starts_a_note,
 )
 from letterbook.parse.publications import is_publication
-from letterbook.parse.segment import LetterStart, bare_number_of, number_of
+from letterbook.parse.segment import AUTHOR_HEAD, LetterStart, bare_number_of, number_of
 from letterbook.parse.text import Line, strip_span
 
 # A line longer than this is text, not an archival citation with a publication after it.
@@ -60,7 +60,6 @@ MAX_CITATION_LINE = 400
 
 
 # The author's name in capitals at the top of a printed page ("В. И. ЛЕНИН").
-_RUNNING_HEAD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}")
 MAX_TITLE_HEAD = 80  # characters: a document's title repeated at the top of a page is short
 
 
@@ -73,6 +72,7 @@ class _Apparatus:
     publications: list[TextValue] = field(default_factory=list)
     date: HistoricalDate | None = None  # "Написано 20 апреля 1918 г.", "Датировка: 1932.08.19"
     findings: list[Finding] = field(default_factory=list)
+    page_breaks: list[int] = field(default_factory=list)  # line indices of dropped page numbers and running heads
 
 
 MAX_DATELINE = 80  # characters: "Москва, 12 сентября 1933 г." is a date line; a longer line is not
@@ -93,10 +93,12 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     apparatus = _Apparatus(conventions)
     body = [line for line in lines if line.index > start.last]
     body = _skip_running_heads(body, apparatus)
+    body = _without_a_following_work(body, apparatus)
     body = _read_label_blocks(text, body, apparatus)
     body = _without_next_number(body, apparatus)
+    body, page_footnotes = _without_page_footnotes(body, apparatus.page_breaks)
     body, notes_lines = _split_notes(body)
-    notes_blocks = _notes_around_citation(text, notes_lines, apparatus)
+    notes_blocks = [*page_footnotes, *_notes_around_citation(text, notes_lines, apparatus)]
     body = _read_apparatus_tail(text, body, apparatus)
     nonblank = [line for line in body if not line.blank]
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
@@ -192,7 +194,7 @@ def _running_head(first: Line, second: Line) -> Line | None:
     """The running head of a page number printed with it, either above or below: the author
     ("В. И. ЛЕНИН") or, on the right-hand pages, the title of the document ("ПИСЬМО А. Д. ЦЮРУПЕ")."""
     for number, head in ((first, second), (second, first)):
-        if bare_number_of(number.text) and (_RUNNING_HEAD.fullmatch(head.text) or _is_title_head(head.text)):
+        if bare_number_of(number.text) and (AUTHOR_HEAD.fullmatch(head.text) or _is_title_head(head.text)):
             return head
     return None
 
@@ -211,9 +213,29 @@ def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
             continue
         if _running_head(first, second) is not None:
             dropped.update({a, b})
+            apparatus.page_breaks.append(first.index)
             apparatus.findings.append(Finding(Severity.INFO, "text", "page number and running head "
                                               "of the printed edition", (first.start, second.end)))
     return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+def _without_a_following_work(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
+    """The lines before a work that is no letter, where a volume of collected works prints one
+    after the letter on a new page ("186" / "В. И. ЛЕНИН" / "О РАБОТЕ НАРКОМАТОВ В НОВЫХ
+    УСЛОВИЯХ" / its text): a title in capitals that names no document kind or addressee, right
+    under a page's running head, above running text. The work stays in the letter's span, with
+    a finding; it is not read as the letter's text or notes."""
+    for page_break in apparatus.page_breaks:
+        after = [i for i, line in enumerate(lines) if line.index > page_break and not line.blank]
+        if len(after) < 2 or not any(not line.blank for line in lines[:after[0]]):
+            continue
+        title, following = lines[after[0]], lines[after[1]]
+        if (is_capitals(title.text) and len(title.text.split()) >= 2 and parse_heading(title.text) is None
+                and len(following.text) > MAX_DATELINE and not is_capitals(following.text)):
+            apparatus.findings.append(Finding(Severity.WARNING, "text", f"a work that is not a letter begins here "
+                                              f"({title.text!r}); its text is not read", (title.start, lines[-1].end)))
+            return lines[:after[0]]
+    return lines
 
 
 def _read_label_blocks(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:
@@ -333,6 +355,28 @@ def _notes_around_citation(text: str, lines: list[Line], apparatus: _Apparatus) 
     proper = next((i for i in range(cite, len(lines)) if is_notes_heading(lines[i].text)
                    or _rule_above_notes(lines, i)), len(lines))
     return [_read_apparatus_tail(text, lines[:proper], apparatus), lines[proper:]]
+
+
+def _without_page_footnotes(lines: list[Line], page_breaks: list[int]) -> tuple[list[Line], list[list[Line]]]:
+    """The lines without the footnotes printed at the foot of a page inside the letter ("* Письмо
+    является ответом ..." above the running head of the next page, and the text going on
+    under it), and those footnotes, one block for each page. The text keeps its one span,
+    so the footnote stays inside it, as the running head does; the note is read as well."""
+    footnotes: list[list[Line]] = []
+    kept = lines
+    for page_break in page_breaks:
+        above = [i for i, line in enumerate(kept) if line.index < page_break]
+        if not above:
+            continue
+        below = next((line for line in kept[above[-1] + 1:] if not line.blank), None)
+        if below is None or is_footnote_line(below.text) or is_notes_heading(below.text) or archival_line(below):
+            continue  # the notes go on, or the letter ends, on the next page
+        first = next((i for i in above if is_footnote_line(kept[i].text) and i > 0), None)
+        if first is None or not any(not line.blank for line in kept[:first]):
+            continue
+        footnotes.append(kept[first:above[-1] + 1])
+        kept = kept[:first] + kept[above[-1] + 1:]
+    return kept, footnotes
 
 
 def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:

@@ -20,6 +20,7 @@ from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.header import (
     Heading,
     could_be_heading,
+    is_capitals,
     looks_dative,
     parse_co_author_line,
     parse_heading,
@@ -41,7 +42,10 @@ _ENDS_WITH_YEAR = re.compile(r"(?:\d{4}|\])\s?(?:г\.|гг\.|года|год|г|
 # A year with its word on a line of its own is the editors' date ("1921 г.", "1925 год").
 _YEAR_WITH_WORD = re.compile(r"\d{4}\s?(?:г\.?|года?|year)\.?")
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_CAPS_CONTINUATION = re.compile(r"[^a-zа-яё]{3,}")
+# A collected-works page's running head: its author in capitals ("В. И. ЛЕНИН"), beside the page number.
+AUTHOR_HEAD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}")
+# A line in capitals, but for the small "б" of the party's name ("... ЦК РКП(б)*", "ВКП(б)").
+_CAPS_CONTINUATION = re.compile(r"(?:[^a-zа-яё]|(?<=\()б(?=\))){3,}")
 # A heading line that runs on to the next one: it ends with a comma, "and", "to", a dash or an
 # initial ("G. K. Ordzhonikidze to F. E." / "Dzerzhinsky").
 RUN_ON_TAIL = 8  # characters at the end of a line where "and", "to" or an initial is looked for
@@ -155,6 +159,9 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
         return _with_unread_heading(page, k, number, line)
     bare = bare_number_of(line.text)
     if bare is not None and line.start - (page.text.rfind("\n", 0, line.start) + 1) < PAGE_NUMBER_INDENT:
+        head = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
+        if AUTHOR_HEAD.fullmatch(head) and not looks_dative(head):
+            return None  # a page number and the author's running head ("186" / "В. И. ЛЕНИН")
         header = _header_at(page, k + 1, need_date=False, titled=True)
         return _with_number(header, nonblank[k], bare, line) if header else None
     return _header_at(page, k, need_date=True) or _number_and_heading(page, k)
@@ -242,7 +249,8 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
     if date is None and _undated_follows(page, last + 1):
         last += 1  # "b/d", "[Без даты]": the editors' word that there is no date
     elif need_date and date is None and not (_metadata_follows(page, last + 1) or
-                                             _unread_editorial_date_follows(page, last + 1)):
+                                             _unread_editorial_date_follows(page, last + 1) or
+                                             _titled_in_capitals(page, first, last, heading)):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
                        senders=senders, date=date)
@@ -339,6 +347,19 @@ _BRACKETED_WITH_YEAR = re.compile(r"\[[^\[\]]{0,70}\b1[6-9]\d\d\b[^\[\]]{0,20}\]
 
 def _unread_editorial_date_follows(page: _Page, k: int) -> bool:
     return k < len(page.nonblank) and _BRACKETED_WITH_YEAR.fullmatch(page.lines[page.nonblank[k]].text) is not None
+
+
+def _titled_in_capitals(page: _Page, first: int, last: int, heading: Heading) -> bool:
+    """A document's title in capitals naming its kind and addressee ("ПИСЬМО Д. И. КУРСКОМУ*"),
+    as Lenin's Collected Works print the letters among the works, with no number above and the
+    date in the apparatus below: a document starts here. Not a running head, which stands
+    beside a page number ("ПИСЬМО А. М. ГОРЬКОМУ" / "133")."""
+    nonblank = page.nonblank
+    beside = [nonblank[k] for k in (first - 1, last + 1) if 0 <= k < len(nonblank)]
+    return (heading.kind_as_printed is not None and _is_title(heading) and bool(heading.recipients)
+            and all(is_capitals(page.lines[i].text) for i in range(nonblank[first], nonblank[last] + 1)
+                    if not page.lines[i].blank)
+            and not any(bare_number_of(page.lines[i].text) for i in beside))
 
 
 def _metadata_follows(page: _Page, k: int) -> bool:
