@@ -925,3 +925,15 @@ def test_a_part_of_one_month_to_a_part_of_the_next_in_one_year(line: str) -> Non
 
 def test_a_part_of_a_month_to_a_part_of_a_year_is_no_date() -> None:
     assert parse_date("late September - early 1918") is None
+
+
+@pytest.mark.parametrize(("line", "as_printed", "place"), [
+    ("Sochi. 9/IX. Stalin.", "Sochi. 9/IX.", "Sochi"),  # the place and the date, then who signed
+    ("Сочи. 9/IX. Сталин.", "Сочи. 9/IX.", "Сочи"),
+    ("No. 147. Tsaritsyn, 4.IX 18 years.", "Tsaritsyn, 4.IX 18 years.", "Tsaritsyn"),  # the telegram's number first
+    ("Kharkov. 12/IX. 21 h. 15 m.", "Kharkov. 12/IX. 21 h. 15 m.", "Kharkov"),  # minutes as "m."
+])
+def test_author_date_lines_with_a_place_and_what_stands_around_them(line: str, as_printed: str, place: str) -> None:
+    found = parse_dateline(line, 0, parse_date("September 9, 1918"))
+    assert found is not None and (found.as_printed, found.place and found.place.text) == (as_printed, place)
+    assert found.earliest is not None and found.earliest.year == 1918

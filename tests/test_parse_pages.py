@@ -1087,3 +1087,13 @@ def test_a_letter_titled_in_capitals_among_the_works_and_the_work_after_it() -> 
     assert letter.signature is not None and letter.signature.text == "С коммунистическим приветом Ленин"
     assert [n.number for n in letter.notes] == ["*"] and "наркоматов" not in letter.notes[0].text
     assert any("not a letter" in f.message for f in letter.findings)
+
+
+def test_a_place_date_and_signature_on_one_line_close_a_letter() -> None:
+    page = ("No. 252\n\nI. V. Stalin - A. I. Rykov\n\nSeptember 9, 1927\n\nI agree with you. The platform should "
+            "not be published, and the press should explain why.\n\nSochi. 9/IX. Stalin.\n\n"
+            "APRF. F. 45. Op. 1. D. 71. L. 84. Copy. Typewritten text.\n")
+    [letter] = parse_text(page).letters
+    assert letter.dateline is not None and letter.dateline.as_printed == "Sochi. 9/IX."
+    assert letter.signature is not None and letter.signature.text == "Stalin."
+    assert letter.place is not None and letter.place.name == "Sochi"

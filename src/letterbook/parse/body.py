@@ -165,7 +165,8 @@ def _dateline_of(line: Line, context: HistoricalDate | None, conventions: Conven
     share = (date.span[1] - date.span[0]) / max(len(line.text), 1)
     if share >= float(settings["min_share"]) or line.text.startswith(tuple(settings["dispatch_prefixes"])):
         return date
-    signer = line.text[date.span[1] - line.start:].strip(" .,")  # "15/VI. I. Stalin.": the date, then who signed
+    # "15/VI. I. Stalin.", "Sochi. 9/IX. Stalin.": the date (and the place), then who signed
+    signer = line.text[date.span[1] - line.start:].strip(" .,")
     return date if date.span[0] == line.start and _signature_names(signer) is not None else None
 
 

@@ -120,6 +120,10 @@ def parse_dateline(
     """
     if len(line.strip()) > _LONGEST_DATE_LINE:
         return None
+    if (number := _NUMBER_BEFORE_PLACE.match(line)) is not None:  # "No. 147. Tsaritsyn, 4.VIII 18 years."
+        placed = parse_dateline(line[number.end():], offset + number.end(), context, julian_before=julian_before)
+        if placed is not None and placed.place is not None:
+            return placed
     reader = Reader(tokenize(line))
     setting = _Setting(julian_before, context)
     after_hour = _after_lead(reader, line, _TIME_FIRST)  # "2 o'clock at night, 13/VIII."
@@ -142,8 +146,12 @@ def parse_dateline(
             continue
         if not whole and not _may_precede_text(reader, line, expression):
             continue
-        first, stop = (0, line_end or _period_after(reader, expression.stop)) if whole else (expression.first,
-                                                                                             expression.stop)
+        if whole:
+            first, stop = 0, line_end or _period_after(reader, expression.stop)
+        elif place_before is not None:  # "Sochi. 9/IX. Stalin.": the place and the date, not who signed
+            first, stop = 0, _period_after(reader, expression.stop)
+        else:
+            first, stop = expression.first, expression.stop
         found = _meaning(line, offset, reader, expression, setting, first=first, stop=stop)
         if found is not None:
             return _with_place(found, line, offset, reader, place)
@@ -235,7 +243,7 @@ def _period_after(reader: Reader, i: int) -> int:
 _HOUR = r"\d{1,2}\s?(?:h\.?|ч\.?|час(?:а|ов|\.)?|hours?|o'clock)"  # "23 h.", "2 час.", "2 o'clock"
 _PART_OF_DAY = r"(?:in the (?:morning|evening|night)|at night|утра|вечера|ночи|дня)"
 _TIME_OF_DAY = re.compile(
-    rf"[,.]?\s*(?:at\s+|в\s+)?(?:{_HOUR}(?:\s?\d{{1,2}}\s?(?:min\.?|м\.?|мин\.?"
+    rf"[,.]?\s*(?:at\s+|в\s+)?(?:{_HOUR}(?:\s?\d{{1,2}}\s?(?:min\.?|m\.|м\.?|мин\.?"
     rf"|minutes?))?|\d{{1,2}}[.:]\d{{2}}|\d{{1,2}}\s?[ap]\.\s?m\.)?(?:\s*(?:{_PART_OF_DAY}|night|morning|evening))?\.?",
     re.IGNORECASE,
 )
@@ -270,6 +278,8 @@ _TIME_FIRST = re.compile(rf"{_HOUR}(?:\s{_PART_OF_DAY})?[,.]?\s+(?=\d)", re.IGNO
 
 
 # The number a telegram went out under, before its date: "№ 52/ш. 2.IX.33 г."
+# A telegram's number before the place it was sent from: "No. 147. Tsaritsyn, 4.VIII 18 years."
+_NUMBER_BEFORE_PLACE = re.compile(r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.\s+(?=[A-ZА-ЯЁ][a-zа-яё])")
 _NUMBER_FIRST = re.compile(r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.?\s+(?=\d)")
 
 
