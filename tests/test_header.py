@@ -449,3 +449,16 @@ def test_copies_are_no_addressees_and_the_members_of_two_bodies_are_one(heading:
 def test_where_a_telegram_went_before_its_addressees_is_no_addressee() -> None:
     parsed = parse_heading("ТЕЛЕГРАММА В ЦАРИЦЫН И. В. СТАЛИНУ И С. К. МИНИНУ")
     assert parsed is not None and [p.name for p in parsed.recipients] == ["И. В. СТАЛИНУ", "С. К. МИНИНУ"]
+
+
+@pytest.mark.parametrize(("heading", "normalized"), [
+    ("ТЕЛЕГРАММА ОМСКОМУ ГУБПРОДКОМУ", "ОМСКИЙ ГУБПРОДКОМ"),  # a committee's short name is a noun in -ком
+    ("Телеграмма Уральскому обкому", "Уральский обком"),
+    ("ТЕЛЕГРАММА СОВНАРКОМУ УКРАИНЫ", "СОВНАРКОМ УКРАИНЫ"),
+    ("Письмо Демьяну Бедному", "Демьян Бедный"),  # an adjective as a surname
+    ("Письмо Л. Н. Толстому", "Л. Н. Толстой"),
+    ("ПИСЬМО М. ГОРЬКОМУ", "М. ГОРЬКИЙ"),
+])
+def test_the_nominative_of_committees_and_of_adjectives_as_surnames(heading: str, normalized: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and [p.normalized for p in parsed.recipients] == [normalized]

@@ -1097,3 +1097,37 @@ def test_a_place_date_and_signature_on_one_line_close_a_letter() -> None:
     assert letter.dateline is not None and letter.dateline.as_printed == "Sochi. 9/IX."
     assert letter.signature is not None and letter.signature.text == "Stalin."
     assert letter.place is not None and letter.place.name == "Sochi"
+
+
+def test_who_signed_with_the_author_a_page_names_above_the_title_is_a_sender_too() -> None:
+    page = ("Сталин И.В.\n\nТелеграмма В.И. Ленину\n\n16 ноября 1919 г.\n\nМосква, Кремль, Ленину\n\n"
+            "Вчера конный корпус Буденного занял станцию Касторная. "
+            "Прошу распорядиться о срочной отправке патронов.\n\n"
+            "Сталин. Егоров.\n\nСерпухов, 16 ноября 1919 г.\n")
+    [letter] = parse_text(page).letters
+    assert [p.name for p in letter.senders] == ["Сталин И.В.", "Егоров"]
+    alone = parse_text(page.replace("Сталин. Егоров.", "Егоров.")).letters[0]
+    assert [p.name for p in alone.senders] == ["Сталин И.В."]  # a signer who is not the author: no co-signer read
+
+
+def test_istmats_document_type_names_the_kind() -> None:
+    page = ("Орджоникидзе — Ленину 10 (23) января 1918 г.\n\nРеквизиты\nТип документа: \nТелеграмма\n"
+            "Датировка: \n1918.01.23\nИсточник: \n"
+            "Большевистское руководство. Переписка. 1912–1927. Москва, 1996 Стр. 26\n"
+            "\nИз Харькова. Петроград. Смольный. Совнарком. Ленину.\n\n"
+            "Прибыл в Харьков сегодня утром. Положение серьезное.\n\n"
+            "Чрезвычайный комиссар Орджоникидзе.\n")
+    [letter] = parse_text(page).letters
+    assert letter.kind == "telegram"
+    assert parse_text(page.replace("Телеграмма\n", "")).letters[0].kind == "letter"
+
+
+def test_dictated_by_telephone_on_its_own_line_is_not_joined_to_the_publication_below() -> None:
+    page = ("560\nПИСЬМО Л. Д. ТРОЦКОМУ\nТ. Троцкий!\n"
+            "Посылаю Вам письмо Кржижановского о правах Госплана, прошу прочесть.\n"
+            "12/XII 1922 г. Ленин\nПродиктовано по телефону\nВпервые напечатано в 1959 г. в Ленинском сборнике XXXVI\n"
+            "Печатается по машинописному экземпляру\n")
+    [letter] = parse_text(page).letters
+    assert [p.text for p in letter.publications] == [
+        "Продиктовано по телефону", "Впервые напечатано в 1959 г. в Ленинском сборнике XXXVI",
+        "Печатается по машинописному экземпляру"]

@@ -151,7 +151,7 @@ def _plainly_signed(text: str, senders: Sequence[str]) -> bool:
     names = _signature_names(text.strip())
     if not names:
         return False
-    return (_starts_with_formula(text) or _is_a_sender(names[-1], senders)
+    return (_starts_with_formula(text) or is_a_sender(names[-1], senders)
             or all(_INITIALS.match(name) for name in names) or len(names) > 1)
 
 
@@ -197,7 +197,7 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
             skipped += 1
             continue
         if dateline_at is not None and i == dateline_at + 1 and _is_place_line(line.text) \
-                and not _starts_with_formula(line.text) and not _is_a_sender(line.text, senders) \
+                and not _starts_with_formula(line.text) and not is_a_sender(line.text, senders) \
                 and not _is_known_signer(line.text):
             skipped += 1
             continue  # the place of writing under the date line ("Serpukhov."), not "Твой Коба." or the sender
@@ -308,7 +308,7 @@ def _lone_signer(line: str, senders: Sequence[str]) -> re.Match[str] | None:
     match = _INLINE_SIGNER.search(line)
     if match is None:
         return None
-    if _is_a_sender(match[1], senders):
+    if is_a_sender(match[1], senders):
         return match
     if not _is_signer(match[1]):
         return None
@@ -317,17 +317,23 @@ def _lone_signer(line: str, senders: Sequence[str]) -> re.Match[str] | None:
     return match if vote in _not_signers() or (not senders and surname.endswith(surname_endings())) else None
 
 
-def _is_a_sender(name: str, senders: Sequence[str]) -> bool:
+def is_a_sender(name: str, senders: Sequence[str]) -> bool:
     """Whether ``name`` ("Сталин.", "И. Сталин", "Sergo.") is the surname or the nickname of one of
     the heading's ``senders``."""
     words = name.rstrip(".").split()
-    surnames = {s.split()[-1].casefold() for s in senders if s.split()}
+    surnames = {_surname(s) for s in senders if s.split()}
     if not words:
         return False
     if words[-1].casefold() in surnames:
         return True
     owners = load("names")["nicknames"].get(words[-1], ()) if len(words) == 1 else ()
     return any(s[:_SAME_SURNAME] == owner.casefold()[:_SAME_SURNAME] for owner in owners for s in surnames)
+
+
+def _surname(name: str) -> str:
+    """The longest word of a name: "Stalin" of "I. V. Stalin", "Сталин" of "Сталин И.В."."""
+    words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]
+    return max(words, key=len).casefold() if words else name.casefold()
 
 
 _SAME_SURNAME = 5  # first letters: "Ordzhonikidze", "Ordzhonisky" (a translation's variant) are one man

@@ -898,6 +898,8 @@ def _nominative_word(word: str) -> str:
         # "Ягоде", "Цюрупе", "Берии": the dative of a surname in -а or -ия, unless it never declines
         never = tuple(e for e in data["indeclinable_endings"] if e not in ("е", "и"))
         return word if lower.endswith(never) else _ending_replaced(word, data["feminine_dative"]) or word
+    if lower.endswith("у") and lower[:-1].endswith(tuple(data["committees"])):
+        return word[:-1]  # "ГУБПРОДКОМУ" → "ГУБПРОДКОМ"
     return _ending_replaced(word, data["dative_to_nominative"]) or word
 
 
@@ -905,7 +907,8 @@ def _ending_replaced(word: str, rules: list[list[str]]) -> str | None:
     """``word`` with the first of the [ending, replacement] ``rules`` that fits it applied, else None."""
     lower = word.lower()
     for ending, replacement in rules:
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+        # a stem of three letters at least, two before a long ending ("Омскому" → "Омский")
+        if lower.endswith(ending) and len(lower) > len(ending) + (1 if len(ending) >= 4 else 2):
             return word[: len(word) - len(ending)] + (replacement.upper() if word.isupper() else replacement)
     return None
 

@@ -29,13 +29,14 @@ from letterbook.model import (
     TextValue,
 )
 from letterbook.parse.archival import citation_tail, find_archival
-from letterbook.parse.body import is_postscript, is_signature_line, read_body
+from letterbook.parse.body import is_a_sender, is_postscript, is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
 from letterbook.parse.dates import is_outgoing_number, parse_dateline
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.header import (
     Heading,
     is_capitals,
+    kind_named,
     looks_dative,
     parse_address_line,
     parse_heading,
@@ -72,6 +73,7 @@ class _Apparatus:
     publications: list[TextValue] = field(default_factory=list)
     date: HistoricalDate | None = None  # "Написано 20 апреля 1918 г.", "Датировка: 1932.08.19"
     findings: list[Finding] = field(default_factory=list)
+    kind: str | None = None  # "Тип документа: Телеграмма": the kind the metadata names
     page_breaks: list[int] = field(default_factory=list)  # line indices of dropped page numbers and running heads
 
 
@@ -110,6 +112,8 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
              for note in _read_notes(text, block, text_span, start.heading_text, apparatus)]
     if not senders and parts.signers:
         senders = parts.signers[-1:] if len(parts.signers) == 1 else parts.signers
+    elif start.senders and not (heading and heading.senders) and len(parts.signers) > 1:
+        senders = (*senders, *_co_signers(senders, parts.signers))
     date = start.date or apparatus.date or _from_dateline(parts.dateline, apparatus)
     if start.number_line is not None and start.number is not None and start.number not in start.number_line.text:
         apparatus.findings.append(Finding(Severity.INFO, "number", f"the number is read as {start.number}: the "
@@ -120,7 +124,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
         text_span=text_span,
         number=start.number,
         number_span=start.number_line.span if start.number_line else None,
-        kind=_kind(heading, nonblank),
+        kind=_kind(heading, nonblank, apparatus.kind),
         kind_as_printed=heading.kind_as_printed if heading else None,
         heading=TextValue(text[start.heading_text[0]:start.heading_text[1]], start.heading_text)
         if start.heading_text else None,
@@ -139,6 +143,15 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     return _with_findings(letter, apparatus.findings)
 
 
+def _co_signers(authors: Sequence[Party], signers: Sequence[Party]) -> tuple[Party, ...]:
+    """Who signed with the author a page names above the title ("Сталин И.В." over a telegram
+    signed "Сталин. Егоров."): the other signers, where one of the signers is that author."""
+    names = [p.normalized or p.name for p in authors]
+    if not any(is_a_sender(s.name, names) for s in signers):
+        return ()
+    return tuple(s for s in signers if not is_a_sender(s.name, names))
+
+
 def _addressed_in_text(heading: Heading, text_lines: list[Line]) -> tuple[Party, ...]:
     """For a title that names only where a telegram went ("ТЕЛЕГРАММА В КАЗАНЬ"), the addressee
     its address line names ("Казань. Реввоенсовет Восточного фронта")."""
@@ -147,9 +160,10 @@ def _addressed_in_text(heading: Heading, text_lines: list[Line]) -> tuple[Party,
     return parse_address_line(text_lines[0].text, text_lines[0].start) or ()
 
 
-def _kind(heading: Heading | None, text_lines: list[Line]) -> str:
+def _kind(heading: Heading | None, text_lines: list[Line], metadata_kind: str | None = None) -> str:
     """The heading's kind; where it prints none, a mark opening the text ("Шифром.", "TELEGRAM",
-    "Cipher. Moscow. ...") may say the letter is a telegram."""
+    "Cipher. Moscow. ...") may say the letter is a telegram, else the site's metadata
+    ("Тип документа: Телеграмма")."""
     if heading is not None and heading.kind_as_printed is not None:
         return heading.kind
     marks: dict[str, str] = _data()["kind_marks"]
@@ -157,7 +171,7 @@ def _kind(heading: Heading | None, text_lines: list[Line]) -> str:
         mark = line.text.split(".", 1)[0].strip(" ,:!").lower()  # "Cipher. Moscow. ..." → "cipher"
         if mark in marks:
             return marks[mark]
-    return heading.kind if heading is not None else "letter"
+    return metadata_kind or (heading.kind if heading is not None else "letter")
 
 
 KIND_MARK_LINES = 3  # the address lines may stand above the mark
@@ -291,6 +305,8 @@ def _read_metadata(text: str, lines: list[Line], apparatus: _Apparatus) -> int:
             break
         if current in labels["date_labels"]:
             apparatus.date = apparatus.conventions.date(line.text, line.start)
+        elif current in labels["type_labels"] and kind_named(line.text) != line.text:
+            apparatus.kind = kind_named(line.text)
         elif current in labels["source_labels"]:
             apparatus.publications.append(TextValue(line.text, line.span))
         elif current in labels["archive_labels"]:
@@ -451,7 +467,7 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
             apparatus.date = apparatus.date or written
         elif is_postscript(line.text) or _is_dated_to_the_day(line, apparatus.conventions):
             break  # "P.S. 15/V. ...", "Москва, 12 сентября 1933 г." under the signature are the author's
-        elif is_publication(line.text):
+        elif is_publication(line.text) or line.text.rstrip(".") in _data()["apparatus"]["dictated"]:
             publications.insert(0, TextValue(line.text, line.span))
         elif (following is not None and publications and publications[0].span[0] == following.start
               and _continues_publication(line, following)):  # the publication below begins on this line
