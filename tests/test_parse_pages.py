@@ -1131,3 +1131,17 @@ def test_dictated_by_telephone_on_its_own_line_is_not_joined_to_the_publication_
     assert [p.text for p in letter.publications] == [
         "Продиктовано по телефону", "Впервые напечатано в 1959 г. в Ленинском сборнике XXXVI",
         "Печатается по машинописному экземпляру"]
+
+
+def test_a_date_line_without_its_year_takes_it_from_the_document_printed_before() -> None:
+    page = ("187\nТЕЛЕГРАММА А. И. ЕГОРОВУ\nСерпухов. Реввоенсовет Южфронта. Егорову\n"
+            "Сведения о продвижении Деникина к Туле крайне тревожны, примите все меры.\n"
+            "Председатель Совета Обороны Ленин\nНаписано 24 октября 1919 г.\nПечатается по тексту телеграфной ленты\n"
+            "188\nПИСЬМО А. М. ГОРЬКОМУ\n31/X.\nДорогой Алексей Максимович!\n"
+            "Получил Ваше письмо и записку Ольденбурга. Об академическом пайке распорядился.\n")
+    first, second = parse_text(page).letters
+    assert first.date is not None and first.date.edtf == "1919-10-24"
+    assert second.date is not None and second.date.edtf == "1919-10-31"
+    assert any("printed before it" in f.message for f in second.findings)
+    alone = parse_text(page[page.index("188"):]).letters[0]
+    assert alone.date is None or alone.date.edtf is None  # no year anywhere on the page: none invented

@@ -172,14 +172,16 @@ def language_of(text: str) -> str:
 
 def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int,
                   conventions: Conventions) -> list[Letter]:
-    letters = []
+    letters: list[Letter] = []
     for i, start in enumerate(starts):
         begin = lines[start.first].start
         following = starts[i + 1].first if i + 1 < len(starts) else len(lines)
         stop = lines[following].start if following < len(lines) else end
         block = [line for line in lines[start.first:following] if line.end <= stop]
         language = language_of(text[begin:stop])
-        letters.append(read_letter(text, block, start, (begin, stop), language=language, conventions=conventions))
+        date_before = letters[-1].date if letters else None
+        letters.append(read_letter(text, block, start, (begin, stop), language=language, conventions=conventions,
+                                   date_before=date_before))
     return letters
 
 

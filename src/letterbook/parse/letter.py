@@ -90,7 +90,7 @@ def _data() -> dict[str, Any]:
 
 
 def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span, *, language: str,
-                conventions: Conventions = DEFAULT) -> Letter:
+                conventions: Conventions = DEFAULT, date_before: HistoricalDate | None = None) -> Letter:
     """The letter whose header is ``start`` and whose lines are ``lines`` (blank ones included)."""
     apparatus = _Apparatus(conventions)
     body = [line for line in lines if line.index > start.last]
@@ -106,8 +106,14 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
     heading = start.heading
     senders = (heading.senders if heading else ()) or start.senders
-    parts = read_body(text, nonblank, start.date or apparatus.date, conventions,
+    # With no date of its own printed, the date of the document before it (editions print them in
+    # order) tells the year of a date line without one ("31/X." under "ПИСЬМО А. М. ГОРЬКОМУ").
+    context = start.date or apparatus.date
+    parts = read_body(text, nonblank, context or date_before, conventions,
                       senders=[p.normalized or p.name for p in senders])
+    if context is None and date_before is not None and parts.dateline is not None and parts.dateline.inferred:
+        apparatus.findings.append(Finding(Severity.INFO, "dateline", "the year of the date line is taken from "
+                                          "the date of the document printed before it", parts.dateline.span))
     notes = [note for block in notes_blocks
              for note in _read_notes(text, block, text_span, start.heading_text, apparatus)]
     if not senders and parts.signers:
