@@ -1145,3 +1145,31 @@ def test_a_date_line_without_its_year_takes_it_from_the_document_printed_before(
     assert any("printed before it" in f.message for f in second.findings)
     alone = parse_text(page[page.index("188"):]).letters[0]
     assert alone.date is None or alone.date.edtf is None  # no year anywhere on the page: none invented
+
+
+def test_a_heading_with_a_salutation_under_it_and_no_date_starts_a_letter_dated_at_the_end() -> None:
+    page = ("Stalin Correspondences\n\nS. M. Kirov - I. V. Stalin\n\nDear Koba!\n\n"
+            "The conference is over; the opposition got eleven votes out of nine hundred.\n\nYours S. Kirov.\n\n"
+            "Leningrad, 10/I-26.\n\nRTSKHIDNI. F. 558. On. 1. D. 2788. L. 1-3. Autograph.\n")
+    [letter] = parse_text(page).letters
+    assert [p.name for p in letter.senders] == ["S. M. Kirov"]
+    assert letter.date is not None and letter.date.edtf == "1926-01-10"
+    # an address line or a list of copies over a salutation starts nothing
+    inside = parse_text(page.replace("Dear Koba!", "MOSCOW, KREMLIN, TO STALIN.\n\nDear Koba!")).letters
+    assert len(inside) == 1
+
+
+def test_signers_each_under_his_office_on_lines_of_their_own() -> None:
+    page = ("No. 83\n\nA. I. Egorov, I. V. Stalin to the Commander-in-Chief S. S. Kamenev\n\nAugust 2, 1920\n\n"
+            "The army cannot go on without reinforcements.\n\nKomyugozapfront\n\nEgorov.\n\n"
+            "Member of the Revolutionary Military Council of the Southwestern Front\n\nStalin.\n\n"
+            "Member of the Revolutionary Military Council\n\nBerzin.\n\n"
+            "RTsKhIDNl. F. 558. On. l. D. 2l47. L. 1-3. Autograph.\n\nNotes:\n\n"
+            "1 See doc. No. l31 and note 2 to doc. No. 133.\n")
+    [letter] = parse_text(page).letters
+    assert [p.normalized or p.name for p in letter.recipients] == ["S. S. Kamenev"]
+    assert letter.signature is not None and letter.signature.text.startswith("Komyugozapfront")
+    assert letter.signature.text.endswith("Berzin.")
+    [ref] = letter.archival  # OCR's "l" for "1" in the archive's name and its levels
+    assert (ref.archive, ref.fond, ref.opis, ref.delo, ref.folios) == ("RGASPI", "558", "1", "2147", "1-3")
+    assert [(r.document, r.note) for r in letter.notes[0].refs] == [("131", None), ("133", "2")]

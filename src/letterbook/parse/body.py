@@ -245,7 +245,21 @@ def _extend_upwards(lines: Sequence[Line], i: int) -> int:
         first -= 1
     if first > 0 and _is_title_line(lines[first - 1].text):
         first -= 1
+        # more signers above, each under his own office ("Komyugozapfront" / "Egorov." /
+        # "Member of the Revolutionary Military Council ..." / "Stalin." / ...)
+        while (first > 1 and i - first < MAX_SIGNATURE_LINES and _signature_names(lines[first - 1].text) is not None
+               and _is_office_above_a_signer(lines[first - 2].text)):
+            first -= 2
     return first
+
+
+MAX_SIGNATURE_LINES = 8
+
+
+def _is_office_above_a_signer(text: str) -> bool:
+    """A signer's office on its own line: as a title line, or one word ("Komyugozapfront")."""
+    one_word = len(text) >= 6 and text.isalpha() and text[:1].isupper() and not text.isupper()
+    return _is_title_line(text) or one_word
 
 
 def _inline_signature(text: str, line: Line, senders: Sequence[str] = ()

@@ -75,7 +75,6 @@ def _numbers(text: str) -> list[str]:
 def _documents(printed: str) -> list[str]:
     """The documents a list names: "161 and No. 163", "114, 116 и 119", "108—110", "12а"."""
     found: list[str] = []
-    printed = with_ocr_digits(printed)  # "2O3" is 203
     for part in _LIST_PARTS.split(printed):
         span = _RANGE.search(part)
         if span and _YEAR.fullmatch(span[1]):
@@ -90,6 +89,7 @@ def _documents(printed: str) -> list[str]:
 def cross_refs(text: str, offset: int = 0) -> list[CrossRef]:
     """Every reference to another document in ``text``, each with the span of its words."""
     refs: list[CrossRef] = []
+    text = with_ocr_digits(text)  # "See doc. No. l31": the same length, so the spans hold
     for match in _crossref_pattern().finditer(text):
         # A bare "No. 183" is a document only when the editors wrote "see" before it, or
         # put it in brackets after what they name ("Stalin's telegram of October 1 (No. 45)").

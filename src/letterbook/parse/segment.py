@@ -250,6 +250,7 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
         last += 1  # "b/d", "[Без даты]": the editors' word that there is no date
     elif need_date and date is None and not (_metadata_follows(page, last + 1) or
                                              _unread_editorial_date_follows(page, last + 1) or
+                                             (_salutation_follows(page, last + 1) and _named_in_full(heading)) or
                                              _titled_in_capitals(page, first, last, heading)):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
@@ -347,6 +348,36 @@ _BRACKETED_WITH_YEAR = re.compile(r"\[[^\[\]]{0,70}\b1[6-9]\d\d\b[^\[\]]{0,20}\]
 
 def _unread_editorial_date_follows(page: _Page, k: int) -> bool:
     return k < len(page.nonblank) and _BRACKETED_WITH_YEAR.fullmatch(page.lines[page.nonblank[k]].text) is not None
+
+
+# A salutation: a short line ending in "!" ("Dear Koba!", "Тов. Курский!", "Comrade Stalin!").
+_SALUTATION = re.compile(r"[A-ZА-ЯЁ][^!.?]{1,50}!")
+
+
+def _salutation_follows(page: _Page, k: int) -> bool:
+    """A salutation under a heading that has no date of its own (the date is in the author's
+    date line at the end), perhaps below an address line or two: the heading starts a letter."""
+    for j in range(k, min(k + 3, len(page.nonblank))):
+        text = page.lines[page.nonblank[j]].text
+        if _SALUTATION.fullmatch(text):
+            return True
+        if len(text) > MAX_ADDRESS_LINE:
+            return False
+    return False
+
+
+MAX_ADDRESS_LINE = 80
+
+
+_INITIAL = re.compile(r"(?<![^\W\d_])[A-ZА-ЯЁ][a-zа-яё]?\.")
+
+
+def _named_in_full(heading: Heading) -> bool:
+    """Senders and addressees each printed with initials ("S. M. Kirov - I. V. Stalin"), as the
+    editors head a document; not an address line ("MOSCOW, KREMLIN, TO STALIN.") or a list of
+    copies ("Copies: to Comrades Zinoviev, Kamenev")."""
+    parties = (*heading.senders, *heading.recipients)
+    return bool(heading.senders) and bool(heading.recipients) and all(_INITIAL.search(p.name) for p in parties)
 
 
 def _titled_in_capitals(page: _Page, first: int, last: int, heading: Heading) -> bool:
