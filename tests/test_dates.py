@@ -937,3 +937,13 @@ def test_author_date_lines_with_a_place_and_what_stands_around_them(line: str, a
     found = parse_dateline(line, 0, parse_date("September 9, 1918"))
     assert found is not None and (found.as_printed, found.place and found.place.text) == (as_printed, place)
     assert found.earliest is not None and found.earliest.year == 1918
+
+
+@pytest.mark.parametrize(("line", "as_printed"), [
+    ("Исх. № 112/ш. Отпр. 14.VIII.33 г. в 23 ч. 15 м.", "14.VIII.33 г."),
+    ("Из Москвы. Вх. № 1452. 19 ч. 40 м. 29.VIII.34 г.", "29.VIII.34 г."),
+    ("Вх. № 8126. 16.X.45 г. 19 ч. 40 м.", "16.X.45 г."),
+])
+def test_a_cipher_telegrams_registration_line_dates_it(line: str, as_printed: str) -> None:
+    found = parse_dateline(line, 0, parse_date("14 августа 1933 г."))
+    assert found is not None and found.as_printed == as_printed

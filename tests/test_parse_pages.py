@@ -1173,3 +1173,22 @@ def test_signers_each_under_his_office_on_lines_of_their_own() -> None:
     [ref] = letter.archival  # OCR's "l" for "1" in the archive's name and its levels
     assert (ref.archive, ref.fond, ref.opis, ref.delo, ref.folios) == ("RGASPI", "558", "1", "2147", "1-3")
     assert [(r.document, r.note) for r in letter.notes[0].refs] == [("131", None), ("133", "2")]
+
+
+def test_members_votes_under_the_signature_are_not_the_signature() -> None:
+    page = ("393\nВ ПОЛИТБЮРО ЦК РКП(б)\nПредлагаю закупку английского угля прекратить с 1 июня.\nЛенин\n"
+            "Согласен. И. Ст.\nЗа. Л. Каменев.\nПротив. Троцкий.\nНе возражаю. М. Томский.\n")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text == "Ленин"
+
+
+def test_a_signers_office_cut_short_and_a_cipher_telegrams_registration_line() -> None:
+    page = ("309\nТЕЛЕГРАММА Г. К. ОРДЖОНИКИДЗЕ\nПримите все меры, чтобы не дать противнику вывезти запасы.\n"
+            "Пред. Совнаркома Ленин\nПред. Реввоенсовета Республики Троцкий\nНаписано 17 марта 1920 г.\n")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text.startswith("Пред. Совнаркома Ленин")
+    assert [p.name for p in letter.senders] == ["Ленин", "Троцкий"]
+    cipher = ("Сталин — Молотову 16 октября 1945 г.\n\nШифротелеграмма\n\nМосква. Молотову.\n\n"
+              "Ваш проект получил. Считаю его недостаточным.\n\nСталин.\n\nВх. № 8126. 16.X.45 г. 19 ч. 40 м.\n")
+    [telegram] = parse_text(cipher).letters
+    assert telegram.dateline is not None and telegram.dateline.as_printed == "16.X.45 г."

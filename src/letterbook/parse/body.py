@@ -187,6 +187,11 @@ def _place_of_writing(lines: Sequence[Line], at: int) -> TextValue | None:
 def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate | None, dateline_at: int | None,
                     senders: Sequence[str] = ()) -> tuple[TextValue | None, tuple[Party, ...]]:
     """The signature block, looked for upwards from the end of the text."""
+    votes = len(lines)
+    while votes > 1 and _is_vote(lines[votes - 1].text):
+        votes -= 1  # "Ленин" / "Согласен. И. Ст." / "За. Л. Каменев.": the members' votes under it
+    if votes < len(lines) and _signature_names(lines[votes - 1].text) is not None:
+        lines = lines[:votes]
     skipped = 0
     for i in range(len(lines) - 1, max(len(lines) - 8, 0) - 1, -1):
         line = lines[i]
@@ -313,6 +318,12 @@ def _inline_signers(line: str) -> re.Match[str] | None:
 
 # A one-word sentence that asks ("Приезжай.", "Телеграфируй.", "Сообщите."), not a signer beside another.
 _IMPERATIVE = re.compile(r"[А-ЯЁ][а-яё]+(?:[аяую]й|[иь]те)")
+
+
+def _is_vote(line: str) -> bool:
+    """A member's vote written on the document: "Согласен. И. Ст.", "Против. Троцкий2."."""
+    vote, dot, name = line.partition(". ")
+    return bool(dot) and vote.strip(" !").lower() in _not_signers() and _signature_names(name) is not None
 
 
 def _lone_signer(line: str, senders: Sequence[str]) -> re.Match[str] | None:

@@ -128,7 +128,8 @@ def parse_dateline(
     setting = _Setting(julian_before, context)
     after_hour = _after_lead(reader, line, _TIME_FIRST)  # "2 o'clock at night, 13/VIII."
     after_number = _after_lead(reader, line, _NUMBER_FIRST)  # "№ 52/ш. 2.IX.33 г. Каганович, ..."
-    starts = _dateline_starts(reader) + [(lead, None) for lead in (after_hour, after_number) if lead]
+    registered = _after_lead(reader, line, _REGISTERED_FIRST)  # "Вх. № 8126. 16.X.45 г. 19 ч. 40 м."
+    starts = _dateline_starts(reader) + [(lead, None) for lead in (after_hour, after_number, registered) if lead]
     for start, place_before in starts:
         expression = reader.expression(start)
         if expression is None:
@@ -281,6 +282,12 @@ _TIME_FIRST = re.compile(rf"{_HOUR}(?:\s{_PART_OF_DAY})?[,.]?\s+(?=\d)", re.IGNO
 # A telegram's number before the place it was sent from: "No. 147. Tsaritsyn, 4.VIII 18 years."
 _NUMBER_BEFORE_PLACE = re.compile(r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.\s+(?=[A-ZА-ЯЁ][a-zа-яё])")
 _NUMBER_FIRST = re.compile(r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.?\s+(?=\d)")
+# A cipher telegram's registration line, the date after its number and perhaps an hour:
+# "Исх. № 112/ш. Отпр. 14.VIII.33 г. в 23 ч. 15 м.", "Из Москвы. Вх. № 1452. 19 ч. 40 м. 29.VIII.34 г.",
+# "Вх. № 8126. 16.X.45 г. 19 ч. 40 м."
+_REGISTERED_FIRST = re.compile(
+    rf"(?:Из\s[А-ЯЁ][а-яё]+\.\s+)?(?:Вх|Исх)\.\s?№\s?\d{{1,6}}(?:/[^\W\d_]{{1,3}})?\.?\s+(?:Отпр\.\s+)?"
+    rf"(?:{_HOUR}\s?\d{{1,2}}\s?(?:м\.|мин\.)\s+)?(?=\d)")
 
 
 def _after_lead(reader: Reader, line: str, lead: re.Pattern[str]) -> int | None:
@@ -292,7 +299,7 @@ def _after_lead(reader: Reader, line: str, lead: re.Pattern[str]) -> int | None:
     return next((k for k, token in enumerate(reader.tokens) if token.start >= found.end()), None)
 
 
-_LEAD_STARTS = frozenset("0123456789№N")
+_LEAD_STARTS = frozenset("0123456789№NВИ")
 
 
 # -- datelines: what may stand before the date ---------------------------------------
