@@ -462,3 +462,14 @@ def test_where_a_telegram_went_before_its_addressees_is_no_addressee() -> None:
 def test_the_nominative_of_committees_and_of_adjectives_as_surnames(heading: str, normalized: str) -> None:
     parsed = parse_heading(heading)
     assert parsed is not None and [p.normalized for p in parsed.recipients] == [normalized]
+
+
+def test_an_addressee_named_in_full_with_his_patronymic() -> None:
+    parsed = parse_heading("Ответ товарищу Сорокину Петру Ильичу")
+    assert parsed is not None and [(p.name, p.normalized) for p in parsed.recipients] == [
+        ("Сорокину Петру Ильичу", "Сорокин Петр Ильич")]
+
+
+def test_a_foreign_name_of_two_words_after_an_initial() -> None:
+    parsed = parse_heading("Телеграмма И. Броз Тито")
+    assert parsed is not None and [p.name for p in parsed.recipients] == ["И. Броз Тито"]

@@ -28,9 +28,13 @@ _INITIAL = rf"[{_UP}][{_LOW}]?\.\s?"
 _OCR_CAPITAL = "30"
 _SURNAME = rf"(?:[{_UP}]|[{_OCR_CAPITAL}](?=[а-яё]{{2}}))(?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
 _OCR_DIGIT_CAPITAL = re.compile(rf"(?<![^\W\d_])[{_OCR_CAPITAL}](?=[а-яё]{{2}})")
+# A Russian patronymic in any case: "Ильичу", "Константиновне", "Виссарионовичу".
+_PATRONYMIC = rf"[{_UP}][а-яё]+(?:ич|вн)[а-яё]{{0,3}}"
 _PERSON = re.compile(
     rf"(?:(?:Comrade|Com\.|T\.|Тов\.|тов\.)\s)?"
-    rf"(?:(?:{_INITIAL}){{1,3}}{_SURNAME}|{_SURNAME}(?:\s(?:{_INITIAL}){{1,3}})?|{_SURNAME}\s{_SURNAME})"
+    rf"(?:(?:{_INITIAL}){{1,3}}{_SURNAME}|{_SURNAME}(?:\s(?:{_INITIAL}){{1,3}})?|{_SURNAME}\s{_SURNAME}"
+    rf"|{_SURNAME}\s{_SURNAME}\s{_PATRONYMIC}"  # "Сорокину Петру Ильичу"
+    rf"|(?:{_INITIAL}){{1,2}}[{_UP}][{_LOW}]+\s[{_UP}][{_LOW}]+[аеиоуы])"  # a foreign name of two words: "И. Броз Тито"
 )
 # A note marker after a name: "Lenin *", "Lenin 1", "Lenin (1)", or glued to a name's small
 # letters ("Lenin1", from a superscript a web page lost).
