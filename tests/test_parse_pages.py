@@ -1004,7 +1004,10 @@ def test_grachevs_lines_under_the_source_are_apparatus_not_the_letters_text() ->
 
 
 @pytest.mark.parametrize(("closing", "signature"), [
-    ("With communist greetings\n\nA. Mikoyan.", "A. Mikoyan."),  # a closing alone on its line, unpunctuated
+    # a closing on its own line runs on into the name, as on one line ("With communist greetings, P. Popov.")
+    ("With communist greetings\n\nA. Mikoyan.", "With communist greetings\n\nA. Mikoyan."),
+    ("With communist greetings,\n\nA. Mikoyan.", "With communist greetings,\n\nA. Mikoyan."),
+    ("Greetings.\n\nA. Mikoyan.", "A. Mikoyan."),  # a sentence of its own
     ("Extraordinary Commissioner of the South of Russia Ordzhonikidze.",  # an adjective before the office
      "Extraordinary Commissioner of the South of Russia Ordzhonikidze."),
     ("Чрезвычайный комиссар Орджоникидзе.", "Чрезвычайный комиссар Орджоникидзе."),

@@ -255,6 +255,8 @@ def _extend_upwards(lines: Sequence[Line], i: int) -> int:
         while (first > 1 and i - first < MAX_SIGNATURE_LINES and _signature_names(lines[first - 1].text) is not None
                and _is_office_above_a_signer(lines[first - 2].text)):
             first -= 2
+    if first > 0 and _starts_with_formula(lines[first - 1].text) and not lines[first - 1].text.endswith((".", "!")):
+        first -= 1  # "With communist greetings" / "L. Kaganovich.": the closing runs on into the name
     return first
 
 
