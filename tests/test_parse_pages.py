@@ -12,6 +12,7 @@ from consistency import assert_result_consistent
 from letterbook.model import Calendar, ParseResult, PartyKind, Source
 from letterbook.parse import Conventions, parse_source
 from letterbook.parse.conventions import DEFAULT
+from letterbook.parse.header import parse_heading
 from letterbook.pipeline import parse_file
 
 
@@ -1195,3 +1196,27 @@ def test_a_signers_office_cut_short_and_a_cipher_telegrams_registration_line() -
               "Ваш проект получил. Считаю его недостаточным.\n\nСталин.\n\nВх. № 8126. 16.X.45 г. 19 ч. 40 м.\n")
     [telegram] = parse_text(cipher).letters
     assert telegram.dateline is not None and telegram.dateline.as_printed == "16.X.45 г."
+
+
+def test_a_right_hand_pages_title_and_date_under_the_page_number_are_a_running_head() -> None:
+    page = ("488\nИ. В. СТАЛИНУ*\nТ. Сталин!\nПрошу передать членам Политбюро мою просьбу: отложить обсуждение "
+            "вопроса о Госплане. Если Политбюро найдет нужным, я готов\n"
+            "* На письме помета И. В. Сталина: «Членам ПБ. И. Ст.». Ред.\n281\nИ. В. СТАЛИНУ. 11 ОКТЯБРЯ 1922 г.\n"
+            "до пленума представить письменные тезисы.\nЛенин\nПродиктовано по телефону 11 октября 1922 г.\n"
+            "489\nЛ. М. КАРАХАНУ\nт. Карахан!\nПрошу сообщить мне, получен ли ответ из Анкары на нашу ноту.\nЛенин\n"
+            "Написано 12 октября 1922 г.\n")
+    result = parse_text(page)
+    assert_result_consistent(result)
+    assert [letter.number for letter in result.letters] == ["488", "489"]  # "т. Карахан!" is no text running on
+    first = result.letters[0]
+    assert first.date is not None and first.date.edtf == "1922-10-11"
+    assert first.signature is not None and first.signature.text == "Ленин"
+    assert [n.number for n in first.notes] == ["*"]
+
+
+def test_a_telegram_titled_with_a_town_in_the_accusative_names_no_addressee_in_its_title() -> None:
+    for title in ("ТЕЛЕГРАММА В ПЕНЗУ", "ТЕЛЕГРАММА В КАЗАНЬ"):
+        heading = parse_heading(title)
+        assert heading is not None and heading.recipients == ()  # the address line under it names whom
+    heading = parse_heading("ТЕЛЕГРАММА В ВЦИК")
+    assert heading is not None and [p.name for p in heading.recipients] == ["ВЦИК"]

@@ -626,7 +626,10 @@ def _a_town(parties: tuple[Party, ...]) -> bool:
     """One word after "в" that names no body: a town ("КАЗАНЬ", "Царицын"), not "ВЦИК" or "СТО"
     (an abbreviation in capitals is a body)."""
     name = parties[0].name.strip()
-    abbreviation = name.isupper() and len(name) <= MAX_ABBREVIATION
+    # a body's abbreviation has one vowel at most ("ВЦИК", "СТО"); a town has more ("ПЕНЗУ", "ТУЛУ")
+    vowelled = _heading_data()["organisations"]["vowelled_abbreviations"]
+    abbreviation = name.isupper() and len(name) <= MAX_ABBREVIATION and (
+        sum(ch in "АЕЁИОУЫЭЮЯ" for ch in name) <= 1 or name in vowelled)
     return len(parties) == 1 and " " not in name and not abbreviation and not is_organisation(name)
 
 

@@ -31,7 +31,7 @@ from letterbook.model import (
 from letterbook.parse.archival import citation_tail, find_archival
 from letterbook.parse.body import is_a_sender, is_postscript, is_signature_line, read_body
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.dates import is_outgoing_number, parse_dateline
+from letterbook.parse.dates import find_date, is_outgoing_number, parse_dateline
 from letterbook.parse.frontmatter import is_navigation
 from letterbook.parse.header import (
     Heading,
@@ -220,7 +220,13 @@ def _running_head(first: Line, second: Line) -> Line | None:
 
 
 def _is_title_head(text: str) -> bool:
-    return is_capitals(text) and len(text) <= MAX_TITLE_HEAD and parse_heading(text) is not None
+    """The title of the document on a right-hand page, perhaps with its date ("ПИСЬМО А. Д.
+    ЦЮРУПЕ", "И. В. СТАЛИНУ. 11 ОКТЯБРЯ 1922 г.", the letters volumes)."""
+    if not is_capitals(text) or len(text) > MAX_TITLE_HEAD:
+        return False
+    title, _, date = text.partition(". ")
+    return parse_heading(text) is not None or (bool(date) and parse_heading(title) is not None
+                                                and find_date(date) is not None)
 
 
 def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:

@@ -163,8 +163,14 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
         if AUTHOR_HEAD.fullmatch(head) and not looks_dative(head):
             return None  # a page number and the author's running head ("186" / "В. И. ЛЕНИН")
         header = _header_at(page, k + 1, need_date=False, titled=True)
-        return _with_number(header, nonblank[k], bare, line) if header else None
-    return _header_at(page, k, need_date=True) or _number_and_heading(page, k)
+        if header is None or _text_runs_on(page, header.last):
+            return None  # a page number and the right-hand page's title, the text going on under them
+        return _with_number(header, nonblank[k], bare, line)
+    header = _header_at(page, k, need_date=True)
+    under_page_number = k > 0 and bare_number_of(lines[nonblank[k - 1]].text) is not None
+    if header is not None and under_page_number and _text_runs_on(page, header.last):
+        return None  # the right-hand page's title and date ("И. В. СТАЛИНУ. 11 ОКТЯБРЯ 1922 г."), text under it
+    return header or _number_and_heading(page, k)
 
 
 def _number_and_heading(page: _Page, k: int) -> LetterStart | None:
@@ -378,6 +384,19 @@ def _named_in_full(heading: Heading) -> bool:
     copies ("Copies: to Comrades Zinoviev, Kamenev")."""
     parties = (*heading.senders, *heading.recipients)
     return bool(heading.senders) and bool(heading.recipients) and all(_INITIAL.search(p.name) for p in parties)
+
+
+def _text_runs_on(page: _Page, last: int) -> bool:
+    """Whether the line under line ``last`` goes on with a sentence begun above (a small letter;
+    not "т. Карахан!", a salutation with the abbreviated "товарищ")."""
+    following = next((i for i in page.nonblank if i > last), None)
+    if following is None:
+        return False
+    text = page.lines[following].text
+    return text[:1].islower() and _ABBREVIATED_WORD.match(text) is None
+
+
+_ABBREVIATED_WORD = re.compile(r"[^\W\d_]{1,4}\.\s")
 
 
 def _titled_in_capitals(page: _Page, first: int, last: int, heading: Heading) -> bool:
