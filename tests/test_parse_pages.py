@@ -1220,3 +1220,11 @@ def test_a_telegram_titled_with_a_town_in_the_accusative_names_no_addressee_in_i
         assert heading is not None and heading.recipients == ()  # the address line under it names whom
     heading = parse_heading("ТЕЛЕГРАММА В ВЦИК")
     assert heading is not None and [p.name for p in heading.recipients] == ["ВЦИК"]
+
+
+def test_a_telegram_whose_text_opens_in_cipher_is_a_cipher_telegram() -> None:
+    page = ("Сталин И.В.\n\nТелеграмма Л.М. Кагановичу\n\n12 октября 1931 года\n\nШифром.\n\n"
+            "Москва. ЦК ВКП(б). Кагановичу.\n\nС проектом согласен.\n\nСталин.\n")
+    [letter] = parse_text(page).letters
+    assert letter.kind == "cipher telegram"
+    assert parse_text(page.replace("Шифром.\n\n", "")).letters[0].kind == "telegram"

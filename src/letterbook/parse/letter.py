@@ -169,15 +169,23 @@ def _addressed_in_text(heading: Heading, text_lines: list[Line]) -> tuple[Party,
 def _kind(heading: Heading | None, text_lines: list[Line], metadata_kind: str | None = None) -> str:
     """The heading's kind; where it prints none, a mark opening the text ("Шифром.", "TELEGRAM",
     "Cipher. Moscow. ...") may say the letter is a telegram, else the site's metadata
-    ("Тип документа: Телеграмма")."""
-    if heading is not None and heading.kind_as_printed is not None:
-        return heading.kind
+    ("Тип документа: Телеграмма"). A telegram so titled whose text opens "Шифром." is a cipher telegram."""
+    printed = heading.kind if heading is not None and heading.kind_as_printed is not None else None
+    if printed is not None and printed != "telegram":
+        return printed
+    mark = _kind_mark(text_lines)
+    if mark is not None and (printed is None or mark == "cipher telegram"):
+        return mark
+    return printed or metadata_kind or (heading.kind if heading is not None else "letter")
+
+
+def _kind_mark(text_lines: list[Line]) -> str | None:
     marks: dict[str, str] = _data()["kind_marks"]
     for line in text_lines[:KIND_MARK_LINES]:
         mark = line.text.split(".", 1)[0].strip(" ,:!").lower()  # "Cipher. Moscow. ..." → "cipher"
         if mark in marks:
             return marks[mark]
-    return metadata_kind or (heading.kind if heading is not None else "letter")
+    return None
 
 
 KIND_MARK_LINES = 3  # the address lines may stand above the mark
