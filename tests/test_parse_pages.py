@@ -1228,3 +1228,42 @@ def test_a_telegram_whose_text_opens_in_cipher_is_a_cipher_telegram() -> None:
     [letter] = parse_text(page).letters
     assert letter.kind == "cipher telegram"
     assert parse_text(page.replace("Шифром.\n\n", "")).letters[0].kind == "telegram"
+
+
+def test_a_letters_volumes_addressee_whose_name_does_not_decline_and_the_right_hand_head_between_letters() -> None:
+    page = ("296\nИ. Ф. АРМАНД\nДорогой друг! Посылаю Вам статью Радека и письмо из Парижа.\n"
+            "Насчет Шкловского не беспокойтесь: деньги он получит.\nВаш Ленин\n"
+            "Написано не ранее 3 ноября 1916 г.\nПечатается впервые, по рукописи\n"
+            "333\nА. Г. ШЛЯПНИКОВУ. НОЯБРЬ 1916 г.\n297\nА. Г. ШЛЯПНИКОВУ\nДорогой друг! Получил Ваше письмо.\n"
+            "272\nВ. И. ЛЕНИН\nПишите обо всем подробно.\n")
+    result = parse_text(page)
+    assert_result_consistent(result)
+    assert [letter.number for letter in result.letters] == ["296", "297"]
+    first = result.letters[0]
+    assert [p.name for p in first.recipients] == ["И. Ф. АРМАНД"]
+    assert first.date is not None and first.date.edtf == "1916-11-03/.."
+    assert first.signature is not None and first.signature.text == "Ваш Ленин"
+    assert all(p.name != "И. Ф. АРМАНД" for letter in result.letters for p in letter.senders)  # no running head
+
+
+@pytest.mark.parametrize("closing", [
+    "KOMZAPFRONT TUKHACHEVSKY. MEMBER OF THE RVS UNSHLIKHT.",
+    "RYKOV. KAMENEV.",  # a telegram's signers in capitals
+    "С коллегиальным приветом В. Ильин",
+])
+def test_more_signature_lines(closing: str) -> None:
+    page = ("No. 21\n\nM. N. Tukhachevsky - V. I. Lenin\n\nAugust 12, 1920\n\n"
+            f"There are only two days of cartridges in the armies.\n\n{closing}\n\n"
+            "RTSKHIDNI. F. 2. On. 1. D. 14620. L. 1. Telegraph tape.\n")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text == closing
+
+
+def test_a_long_list_of_senders_with_initials_before_the_dash() -> None:
+    heading = parse_heading("L. B. Kamenev, A. I. Rykov, V. P. Milyutin, G. E. Zinovyev, V. P. Nogin — "
+                            "Central Committee of the RSDLP (b)")
+    assert heading is not None and len(heading.senders) == 5
+    page = ("No. 7\n\nL. B. Kamenev, A. I. Rykov, V. P. Milyutin, G. E. Zinovyev, V. P. Nogin — Central Committee "
+            "of the RSDLP (b)\n\nNovember 4 (17), 1917\n\nWe resign from the Central Committee.\n")
+    [letter] = parse_text(page).letters
+    assert [p.name for p in letter.recipients] == ["Central Committee of the RSDLP (b)"]

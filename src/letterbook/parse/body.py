@@ -37,7 +37,8 @@ _MARKER_AFTER_STOP = re.compile(r"(?<=[.!?])\s?(?:\d{1,2}|\*+)$")  # "... reply.
 # Between signers: a comma, "and", or a full stop after a surname ("Каганович. Молотов",
 # "G. Zinoviev. L. Kamenev").
 _SIGNER_SEPARATORS = re.compile(r",\s|\s(?:and|и)\s"
-                                r"|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ](?:[a-zа-яё]{2,}|[a-zа-яё]?\.))")
+                                r"|(?<=[a-zа-яё][a-zа-яё])\.\s(?=[A-ZА-ЯЁ](?:[a-zа-яё]{2,}|[a-zа-яё]?\.))"
+                                r"|(?<=[A-ZА-ЯЁ]{3})\.\s(?=[A-ZА-ЯЁ]{3})")  # a telegram's "RYKOV. KAMENEV."
 _DIGIT = re.compile(r"\d")
 MAX_SIGNED_DATELINE = 80  # "Крепко жму руку. Ваш Л. Каганович. 12 сентября 1931 г.": longer is a paragraph
 # Where a signature may end and a date begin on one line: after a full stop or "!" and spaces.
@@ -429,6 +430,8 @@ def _signature_names(line: str) -> list[str] | None:
     if core != printed and _ONE_INITIAL.fullmatch(untitled):
         return [untitled]  # "Ваша Н.", "Your N.": a closing and the writer's initial
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
+    # "KOMZAPFRONT TUKHACHEVSKY. MEMBER OF THE RVS UNSHLIKHT.": each signer after his office
+    names = [n if _is_signer(n) or i == 0 else (_name_after_title(n) or n) for i, n in enumerate(names)]
     if names and len(names) <= MAX_SIGNERS and all(_is_signer(n) for n in names):
         # "Кагановичу, Молотову.": whom the letter is addressed to, not who signed it
         return None if any(looks_dative(n) for n in names) else names  # "Кагановичу, Ворошилову, Орджоникидзе."

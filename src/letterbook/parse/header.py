@@ -376,6 +376,9 @@ def is_capitals(text: str) -> bool:
     return upper > 0 and lower <= 0.15 * (upper + lower)
 
 
+MAX_WORDS_BEFORE_TO = 20  # six senders with two initials each ("L. B. Kamenev, A. I. Rykov, ... — ...")
+
+
 def could_be_heading(text: str) -> bool:
     """A quick test that rules out most lines of text before ``parse_heading`` reads them.
 
@@ -394,7 +397,7 @@ def could_be_heading(text: str) -> bool:
     if match.start() == 0:
         return True
     before = text[:match.start()].replace(",", " ").split()
-    if len(before) > 12:
+    if len(before) > MAX_WORDS_BEFORE_TO:
         return False
     # capitalised names ("F. E. Dzerzhinsky and G. K. Ordzhonikidze", "... (Sergo)"), or a body
     # ("Politburo of the CC RCP (b)")

@@ -53,7 +53,7 @@ from letterbook.parse.notes import (
     starts_a_note,
 )
 from letterbook.parse.publications import is_publication
-from letterbook.parse.segment import AUTHOR_HEAD, LetterStart, bare_number_of, number_of
+from letterbook.parse.segment import AUTHOR_HEAD, LetterStart, bare_number_of, number_of, opens_with_salutation
 from letterbook.parse.text import Line, strip_span
 
 # A line longer than this is text, not an archival citation with a publication after it.
@@ -209,9 +209,10 @@ def running_head_author(lines: Sequence[Line]) -> tuple[Party, ...]:
     as an implied party, or () when its running heads name no one (or several people)."""
     nonblank = [line for line in lines if not line.blank]
     sections = frozenset(_data()["collection_sections"])
-    heads = {head.text: head for first, second in pairwise(nonblank)
+    heads = {head.text: head for k, (first, second) in enumerate(pairwise(nonblank))
              if (head := _running_head(first, second)) is not None and not looks_dative(head.text)
-             and head.text.lower() not in sections}
+             and head.text.lower() not in sections
+             and not (k + 2 < len(nonblank) and opens_with_salutation(nonblank[k + 2].text))}  # "296" / "И. Ф. АРМАНД"
     authors = [parties for head in heads.values() if (parties := parse_sender_line(head.text, head.start))]
     if len(authors) != 1 or len(authors[0]) != 1:
         return ()
@@ -232,9 +233,12 @@ def _is_title_head(text: str) -> bool:
     ЦЮРУПЕ", "И. В. СТАЛИНУ. 11 ОКТЯБРЯ 1922 г.", the letters volumes)."""
     if not is_capitals(text) or len(text) > MAX_TITLE_HEAD:
         return False
-    title, _, date = text.partition(". ")
-    return parse_heading(text) is not None or (bool(date) and parse_heading(title) is not None
-                                                and find_date(date) is not None)
+    if parse_heading(text) is not None:
+        return True
+    date = find_date(text)
+    title = text[:date.span[0]].rstrip(" .") if date is not None else ""
+    return bool(title) and date is not None and date.span[1] >= len(text.rstrip(" .")) - 2 \
+        and parse_heading(title) is not None
 
 
 def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:

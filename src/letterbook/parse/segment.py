@@ -161,8 +161,12 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
     if bare is not None and line.start - (page.text.rfind("\n", 0, line.start) + 1) < PAGE_NUMBER_INDENT:
         head = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
         if AUTHOR_HEAD.fullmatch(head) and not looks_dative(head):
-            return None  # a page number and the author's running head ("186" / "В. И. ЛЕНИН")
-        header = _header_at(page, k + 1, need_date=False, titled=True)
+            if not _salutation_follows(page, k + 2):
+                return None  # a page number and the author's running head ("186" / "В. И. ЛЕНИН")
+            # "296" / "И. Ф. АРМАНД" / "Дорогой друг!": an addressee whose name does not decline
+            header = _header_at(page, k + 1, need_date=False)
+        else:
+            header = _header_at(page, k + 1, need_date=False, titled=True)
         if header is None or _text_runs_on(page, header.last):
             return None  # a page number and the right-hand page's title, the text going on under them
         return _with_number(header, nonblank[k], bare, line)
@@ -356,8 +360,15 @@ def _unread_editorial_date_follows(page: _Page, k: int) -> bool:
     return k < len(page.nonblank) and _BRACKETED_WITH_YEAR.fullmatch(page.lines[page.nonblank[k]].text) is not None
 
 
-# A salutation: a short line ending in "!" ("Dear Koba!", "Тов. Курский!", "Comrade Stalin!").
-_SALUTATION = re.compile(r"[A-ZА-ЯЁ][^!.?]{1,50}!")
+# A salutation: a short line ending in "!" ("Dear Koba!", "Тов. Курский!", "Comrade Stalin!"), or
+# opening the first paragraph with a word of address ("Дорогой друг! Посылаю Вам ...").
+_SALUTATION = re.compile(r"[A-ZА-ЯЁ][^!.?\n]{1,50}!")
+_SALUTATION_OPENING = re.compile(r"(?:Дорог|Уважаем|Милы|Мила|Тов\.|Т\.|Товарищ|Dear|Comrade)[^!.?\n]{0,45}!\s")
+
+
+def opens_with_salutation(text: str) -> bool:
+    """Whether a line is a salutation or opens with one ("Дорогой друг! Посылаю Вам ...")."""
+    return _SALUTATION.fullmatch(text) is not None or _SALUTATION_OPENING.match(text) is not None
 
 
 def _salutation_follows(page: _Page, k: int) -> bool:
@@ -365,7 +376,7 @@ def _salutation_follows(page: _Page, k: int) -> bool:
     date line at the end), perhaps below an address line or two: the heading starts a letter."""
     for j in range(k, min(k + 3, len(page.nonblank))):
         text = page.lines[page.nonblank[j]].text
-        if _SALUTATION.fullmatch(text):
+        if _SALUTATION.fullmatch(text) or (j == k and opens_with_salutation(text)):
             return True
         if len(text) > MAX_ADDRESS_LINE:
             return False
