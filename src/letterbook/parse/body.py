@@ -431,7 +431,7 @@ def _signature_names(line: str) -> list[str] | None:
         return [untitled]  # "Ваша Н.", "Your N.": a closing and the writer's initial
     names = [n.strip() for n in _SIGNER_SEPARATORS.split(untitled) if n.strip()]
     # "KOMZAPFRONT TUKHACHEVSKY. MEMBER OF THE RVS UNSHLIKHT.": each signer after his office
-    names = [n if _is_signer(n) or i == 0 else (_name_after_title(n) or n) for i, n in enumerate(names)]
+    names = [n if _is_signer(n) else (_name_after_title(n) or n) for n in names]
     if names and len(names) <= MAX_SIGNERS and all(_is_signer(n) for n in names):
         # "Кагановичу, Молотову.": whom the letter is addressed to, not who signed it
         return None if any(looks_dative(n) for n in names) else names  # "Кагановичу, Ворошилову, Орджоникидзе."

@@ -279,14 +279,15 @@ _TIME_FIRST = re.compile(rf"{_HOUR}(?:\s{_PART_OF_DAY})?[,.]?\s+(?=\d)", re.IGNO
 
 
 # The number a telegram went out under, before its date: "№ 52/ш. 2.IX.33 г."
+_TELEGRAM_NUMBER = r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?"  # "№ 52/ш", "No. 147"
+_NUMBER_FIRST = re.compile(rf"{_TELEGRAM_NUMBER}\.?\s+(?=\d)")
 # A telegram's number before the place it was sent from: "No. 147. Tsaritsyn, 4.VIII 18 years."
-_NUMBER_BEFORE_PLACE = re.compile(r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.\s+(?=[A-ZА-ЯЁ][a-zа-яё])")
-_NUMBER_FIRST = re.compile(r"(?:№|No\.?)\s?\d{1,6}(?:/[^\W\d_]{1,3})?\.?\s+(?=\d)")
+_NUMBER_BEFORE_PLACE = re.compile(rf"{_TELEGRAM_NUMBER}\.\s+(?=[A-ZА-ЯЁ][a-zа-яё])")
 # A cipher telegram's registration line, the date after its number and perhaps an hour:
 # "Исх. № 112/ш. Отпр. 14.VIII.33 г. в 23 ч. 15 м.", "Из Москвы. Вх. № 1452. 19 ч. 40 м. 29.VIII.34 г.",
 # "Вх. № 8126. 16.X.45 г. 19 ч. 40 м."
 _REGISTERED_FIRST = re.compile(
-    rf"(?:Из\s[А-ЯЁ][а-яё]+\.\s+)?(?:Вх|Исх)\.\s?№\s?\d{{1,6}}(?:/[^\W\d_]{{1,3}})?\.?\s+(?:Отпр\.\s+)?"
+    rf"(?:Из\s[А-ЯЁ][а-яё]+\.\s+)?(?:Вх|Исх)\.\s?{_TELEGRAM_NUMBER}\.?\s+(?:Отпр\.\s+)?"
     rf"(?:{_HOUR}\s?\d{{1,2}}\s?(?:м\.|мин\.)\s+)?(?=\d)")
 
 
