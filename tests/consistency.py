@@ -17,7 +17,8 @@
   ``heading.text``, the ``TextValue`` of postscripts, publications and places, and the
   letter's own ``text``; a note's span contains its number as printed and its text;
   a cross-reference's span contains the document number it points to; the number of a
-  letter is inside the text at its ``number_span``.
+  letter is inside the text at its ``number_span`` (both read with OCR's letters for digits as
+  digits: "No. l31").
 
 Findings only need spans inside the source: a finding may point at anything.
 The checker raises ``AssertionError`` with a message naming the letter and the value,
@@ -29,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from letterbook.model import ArchivalRef, HistoricalDate, Letter, Note, ParseResult, Party, Span, TextValue
+from letterbook.parse.text import with_ocr_digits
 
 PART_KINDS = {"front_matter", "remainder", "back_matter"}
 
@@ -52,7 +54,7 @@ def assert_result_consistent(result: ParseResult) -> None:
             _check_printed(text, span, printed, f"{where} {name}")
         _check_notes(text, letter.notes, where)
         if letter.number is not None and letter.number_span is not None:
-            _check_contains(text, letter.number_span, letter.number, f"{where} number")
+            _check_contains(text, letter.number_span, letter.number, f"{where} number", ocr_digits=True)
         for party in (*letter.senders, *letter.recipients):
             _check_span(party.span, len(text), f"{where} party {party.name!r}")
         for finding in letter.findings:
@@ -103,8 +105,10 @@ def _check_printed(text: str, span: Span, printed: str, what: str) -> None:
         raise AssertionError(f"{what}: the source at {span} reads {found!r}, the value says {printed!r}")
 
 
-def _check_contains(text: str, span: Span, part: str, what: str) -> None:
+def _check_contains(text: str, span: Span, part: str, what: str, *, ocr_digits: bool = False) -> None:
     found = text[span[0]:span[1]]
+    if ocr_digits:  # a number printed with OCR's letters for digits ("No. l31") is read as the digits
+        found = with_ocr_digits(found)
     if part not in found:
         raise AssertionError(f"{what}: {part!r} is not in the source at {span}, which reads {found!r}")
 
@@ -202,4 +206,4 @@ def _check_notes(text: str, notes: tuple[Note, ...], where: str) -> None:
         if note.text:
             _check_contains(text, note.span, note.text, what)
         for ref in note.refs:
-            _check_contains(text, ref.span, ref.document, f"{what} cross-reference")
+            _check_contains(text, ref.span, ref.document, f"{what} cross-reference", ocr_digits=True)
