@@ -1269,3 +1269,12 @@ def test_a_long_list_of_senders_with_initials_before_the_dash() -> None:
             "of the RSDLP (b)\n\nNovember 4 (17), 1917\n\nWe resign from the Central Committee.\n")
     [letter] = parse_text(page).letters
     assert [p.name for p in letter.recipients] == ["Central Committee of the RSDLP (b)"]
+
+
+def test_a_surname_the_edition_cuts_short_and_an_office_broken_over_two_lines() -> None:
+    page = ("Сталин И.В.\n\nПисьмо тов. Ц-ву\n\n12 ноября 1927 г.\n\nТов. Ц-в!\n\nПисьмо Ваше получил.\n\n"
+            "Член Реввоенсовета\n\nЮго-Западного фронта И. Сталин\n\nХарьков, 12 ноября 1927 г.\n")
+    [letter] = parse_text(page).letters
+    assert [(p.name, p.normalized) for p in letter.recipients] == [("Ц-ву", "Ц-в")]
+    assert letter.signature is not None
+    assert " ".join(letter.signature.text.split()) == "Член Реввоенсовета Юго-Западного фронта И. Сталин"

@@ -210,6 +210,8 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
         if _signature_names(line.text) is not None:
             first = _extend_upwards(lines, i)
             return _signature(text, lines[first].start, line.end)
+        if i > 0 and _office_over_two_lines(lines[i - 1].text, line.text):
+            return _signature(text, lines[i - 1].start, line.end)
         if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line, senders)) is not None:
             return inline
         if len(line.text) > PARAGRAPH:
@@ -262,6 +264,12 @@ def _extend_upwards(lines: Sequence[Line], i: int) -> int:
 
 
 MAX_SIGNATURE_LINES = 8
+
+
+def _office_over_two_lines(above: str, line: str) -> bool:
+    """An office broken over two lines before the name ("Член Реввоенсовета" / "Юго-Западного
+    фронта И. Сталин")."""
+    return _is_title_line(above) and _name_after_title(f"{above} {line}") is not None
 
 
 def _is_office_above_a_signer(text: str) -> bool:

@@ -28,12 +28,14 @@ _INITIAL = rf"[{_UP}][{_LOW}]?\.\s?"
 _OCR_CAPITAL = "30"
 _SURNAME = rf"(?:[{_UP}]|[{_OCR_CAPITAL}](?=[а-яё]{{2}}))(?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
 _OCR_DIGIT_CAPITAL = re.compile(rf"(?<![^\W\d_])[{_OCR_CAPITAL}](?=[а-яё]{{2}})")
+_CUT_SHORT = re.compile(rf"[{_UP}][-—–][а-яё]{{1,3}}")
 # A Russian patronymic in any case: "Ильичу", "Константиновне", "Виссарионовичу".
 _PATRONYMIC = rf"[{_UP}][а-яё]+(?:ич|вн)[а-яё]{{0,3}}"
 _PERSON = re.compile(
     rf"(?:(?:Comrade|Com\.|T\.|Тов\.|тов\.)\s)?"
     rf"(?:(?:{_INITIAL}){{1,3}}{_SURNAME}|{_SURNAME}(?:\s(?:{_INITIAL}){{1,3}})?|{_SURNAME}\s{_SURNAME}"
     rf"|{_SURNAME}\s{_SURNAME}\s{_PATRONYMIC}"  # "Сорокину Петру Ильичу"
+    rf"|{_CUT_SHORT.pattern}"  # a surname the edition cuts short: "Ц-ву", "Д-ву"
     rf"|(?:{_INITIAL}){{1,2}}[{_UP}][{_LOW}]+\s[{_UP}][{_LOW}]+[аеиоуы])"  # a foreign name of two words: "И. Броз Тито"
 )
 # A note marker after a name: "Lenin *", "Lenin 1", "Lenin (1)", or glued to a name's small
@@ -898,6 +900,8 @@ def _is_initial(word: str) -> bool:
 
 
 def _nominative_word(word: str) -> str:
+    if _CUT_SHORT.fullmatch(word):  # "Ц-ву" → "Ц-в": a surname the edition cuts short, in the dative
+        return word[:-1] if word.endswith("у") else word
     if "-" in word.strip("-"):  # "Антонову-Овсеенко", "Бонч-Бруевичу": each part in its own case
         return "-".join(_nominative_word(part) for part in word.split("-"))
     data = _names_data()
