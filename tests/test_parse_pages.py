@@ -1278,3 +1278,19 @@ def test_a_surname_the_edition_cuts_short_and_an_office_broken_over_two_lines() 
     assert [(p.name, p.normalized) for p in letter.recipients] == [("Ц-ву", "Ц-в")]
     assert letter.signature is not None
     assert " ".join(letter.signature.text.split()) == "Член Реввоенсовета Юго-Западного фронта И. Сталин"
+
+
+def test_collected_works_apparatus_in_two_columns_a_translation_footnote_and_an_endnote_on_the_title() -> None:
+    page = ("312\nЗАПИСКА Н. П. ГОРБУНОВУ 219\nПрошу проверить исполнение и сообщить мне.\nПредседатель СТО Ленин\n"
+            "Написано 30 января 1922 г.\nВпервые напечатано в 1965 г.\n"
+            "в 53 томе Полного собрания Печатается по машинописному\n"
+            "сочинений В. И. Ленина экземпляру, подписанному\nВ. И. Лениным\n"
+            "313\nА. М. ГОРЬКОМУ\nДорогой друг! Это, entre nous*, чистой воды экономизм.\nВаш Ленин\n"
+            "Написано осенью 1916 г.\nПечатается по рукописи\n* — между нами. Ред.\n")
+    first, second = parse_text(page).letters
+    assert [p.normalized for p in first.recipients] == ["Н. П. ГОРБУНОВ"]
+    assert first.date is not None and first.date.edtf == "1922-01-30"
+    assert first.signature is not None and first.signature.text == "Председатель СТО Ленин"
+    assert first.publications[-1].text.endswith("В. И. Лениным")
+    assert [n.number for n in second.notes] == ["*"]
+    assert second.signature is not None and second.signature.text == "Ваш Ленин"

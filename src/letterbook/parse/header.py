@@ -38,9 +38,9 @@ _PERSON = re.compile(
     rf"|{_CUT_SHORT.pattern}"  # a surname the edition cuts short: "Ц-ву", "Д-ву"
     rf"|(?:{_INITIAL}){{1,2}}[{_UP}][{_LOW}]+\s[{_UP}][{_LOW}]+[аеиоуы])"  # a foreign name of two words: "И. Броз Тито"
 )
-# A note marker after a name: "Lenin *", "Lenin 1", "Lenin (1)", or glued to a name's small
-# letters ("Lenin1", from a superscript a web page lost).
-_MARKERS = re.compile(r"(?:\s?\*+|\s\d{1,2}|(?<=[a-zа-яё])\d{1,2}|\s?\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
+# A note marker after a name: "Lenin *", "Lenin 1", an endnote of the Collected Works ("СОВДЕПАМ
+# 219"), "Lenin (1)", or glued to a name's small letters ("Lenin1", from a superscript a web page lost).
+_MARKERS = re.compile(r"(?:\s?\*+|\s\d{1,3}|(?<=[a-zа-яё])\d{1,2}|\s?\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
 _TRAILING = ".,;:!"
 # Words that stand among correspondents' names in a heading.
 _NAME_LINKS = frozenset({"from", "and", "и", "от"})

@@ -48,7 +48,9 @@ __all__ = [
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 # The note may begin with a date ("* 2 December 1926 the plenum ...", "* 1920 г. ...").
-_FOOTNOTE_START = re.compile(r"[ \t\u00a0]*(\*{1,4})[ \t\u00a0]*(?=[^\W\d_]|[«\"“(\[]|\d{1,4}\s[^\W\d_])")
+# "* Текст ...", "** В верхней ...", and the translation of a foreign word: "* — между нами. Ред.".
+_FOOTNOTE_START = re.compile(r"[ \t\u00a0]*(\*{1,4})[ \t\u00a0]*"
+                             r"(?=[^\W\d_]|[«\"“(\[]|\d{1,4}\s[^\W\d_]|[—–-]\s[^\W\d_])")
 
 
 # --- the section's opening line ------------------------------------------------------
