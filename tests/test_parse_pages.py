@@ -1294,3 +1294,11 @@ def test_collected_works_apparatus_in_two_columns_a_translation_footnote_and_an_
     assert first.publications[-1].text.endswith("В. И. Лениным")
     assert [n.number for n in second.notes] == ["*"]
     assert second.signature is not None and second.signature.text == "Ваш Ленин"
+
+
+def test_an_office_on_its_own_line_above_the_signer_names_no_one() -> None:
+    page = ("268\nТЕЛЕГРАММА Г. К. ОРДЖОНИКИДЗЕ\nПримите все меры к отправке нефти.\n"
+            "Председатель Совета Труда и Обороны\nВ. Ульянов (Ленин)\nНаписано 2 апреля 1921 г.\n")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text.startswith("Председатель Совета Труда и Обороны")
+    assert [p.name for p in letter.senders] == ["В. Ульянов (Ленин)"]

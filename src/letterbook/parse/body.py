@@ -266,6 +266,10 @@ def _extend_upwards(lines: Sequence[Line], i: int) -> int:
 MAX_SIGNATURE_LINES = 8
 
 
+def _is_office_alone(line: str) -> bool:
+    return _title_start().match(line.lower()) is not None and _name_after_title(line.rstrip(".")) is None
+
+
 def _office_over_two_lines(above: str, line: str) -> bool:
     """An office broken over two lines before the name ("Член Реввоенсовета" / "Юго-Западного
     фронта И. Сталин")."""
@@ -401,6 +405,8 @@ def _signers(text: str, start: int, end: int) -> tuple[Party, ...]:
     """The persons named in a signature (past closing formulas and titles), each with its span."""
     parties = []
     for line in text[start:end].splitlines(keepends=True):
+        if _is_office_alone(line.strip()):
+            continue  # "Председатель Совета Труда и Обороны" above "В. Ульянов (Ленин)": no one's name
         names = _signature_names(line.strip()) or []
         cursor = 0
         for name in names:
@@ -474,6 +480,8 @@ def _name_after_title(line: str) -> str | None:
         return None
     if line[:match.start()].endswith(("'s", "’s")) or _is_title_word(line.rstrip(".")):
         return None  # "Chairman of the Council of People's Commissars", "Председатель Совета Народных Комиссаров"
+    if line[:match.start()].rstrip().endswith((" и", " and", " of")):
+        return None  # "Председатель Совета Труда и Обороны": the body's last word, not a name
     return match[1]
 
 
