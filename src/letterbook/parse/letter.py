@@ -352,7 +352,7 @@ def _read_source_block(text: str, lines: list[Line], apparatus: _Apparatus) -> i
     apparatus.publications.append(TextValue(text[start:end], (start, end)))
     last = end_line.index
     labels = _data()["metadata"]
-    for line in (line for line in lines if line.index > last):
+    for line in [line for line in lines if line.index > end_line.index]:
         if _source_notes_line().match(line.text):
             apparatus.publications.append(TextValue(line.text, line.span))
         elif line.text.startswith(tuple(labels["source_remarks"])):
@@ -578,14 +578,13 @@ def _publication_wrapped_below(lines: list[Line], nonblank: list[int], k: int) -
     XXXVI", "в Полном собрании сочинений, ..." / "5 изд., том 48", "(Л. А. Фотиевой)"): the index
     in ``nonblank`` of its first line, else None."""
     for top in range(k - 1, max(k - 1 - CONTINUATION_LINES, -1), -1):
-        above, below = lines[nonblank[top]].text, lines[nonblank[top + 1]].text
+        first, below = lines[nonblank[top]], lines[nonblank[top + 1]].text
         continues = (below[:1].islower() or below[:1] == "("  # "(Л. А. Фотиевой)"
                      or (below[:1].isdigit() and _EDITION_WORD.search(below) is not None)
-                     or above.count("«") > above.count("»")  # "в журнале «Пролетарская" / "Революция» № 1"
-                     or _RUNS_ON_TO_A_NAME.search(above) is not None)  # "..., подписанному" / "В. И. Лениным"
+                     or first.text.count("«") > first.text.count("»")  # "в журнале «Пролетарская" / "Революция» № 1"
+                     or _RUNS_ON_TO_A_NAME.search(first.text) is not None)  # "..., подписанному" / "В. И. Лениным"
         if not continues or len(below) > CONTINUATION_LINE:
             return None
-        first = lines[nonblank[top]]
         if is_publication(first.text) and not archival_line(first):
             return top
     return None
@@ -595,7 +594,7 @@ CONTINUATION_LINE = 80
 CONTINUATION_LINES = 3
 # The second column's "Печатается по машинописному экземпляру, подписанному" goes on with whose
 # hand it is ("В. И. Лениным") on the next line.
-_RUNS_ON_TO_A_NAME = re.compile(r"(?:подписанн\w*|правленн\w*|подписанному|написанн\w*)\s*$")
+_RUNS_ON_TO_A_NAME = re.compile(r"(?:подписанн|правленн|написанн)\w*\s*$")
 # A line of a publication that begins with a digit names the edition or volume ("5 изд., том 48").
 _EDITION_WORD = re.compile(r"(?<![^\W\d_])(?:изд|том|т\.|ed\.|edition|vol)", re.IGNORECASE)
 

@@ -33,9 +33,9 @@ def _word(words: Iterable[str]) -> str:
     return rf"(?<!\w)(?:{_alternation(words)})(?![^\W\d_])"
 
 
-# A document's number: "183", "12а" (a document the editors inserted between 12 and 13), "2O3"
-# (OCR's letter O or l for a digit inside the number).
-_DOCUMENT_NUMBER = r"\d(?:\d|[OОoоlI](?=\d)){0,3}(?:[a-zа-я](?![^\W\d_]))?"
+# A document's number: "183", "12а" (a document the editors inserted between 12 and 13); OCR's
+# letters for digits ("2O3", "l31") are read as digits before the references are looked for.
+_DOCUMENT_NUMBER = r"\d{1,4}(?:[a-zа-я](?![^\W\d_]))?"
 _RANGE = re.compile(r"(\d{1,4})\s*[-–—]\s*(\d{1,4})")
 LONGEST_RANGE = 20  # "Nos. 161-163" names each document; a longer "range" is something else
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")

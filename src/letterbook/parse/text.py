@@ -88,15 +88,14 @@ def strip_span(text: str, start: int, end: int) -> Span:
 # character it needs, so that the scan is quick.
 _OCR_IN_NUMBER = re.compile(r"\d(?<![^\W\d_]\d)\d*[lIOОoо][\dlIOОoо]*(?![^\W\d_])"
                             r"|[lI](?<![^\W\d_][lI])\d[\dlIOОoо]*(?![^\W\d_])")
-_MAYBE_OCR = re.compile(r"\d[lIOОoо]|[lI]\d|\.\sl\.")  # a cheap test first: most text has neither
+_MAYBE_OCR = re.compile(r"\d[lIOОoо]|[lI]\d")  # a cheap test first: most text has neither
 _AS_DIGITS = str.maketrans("lIOОoо", "110000")
 
 
 def with_ocr_digits(text: str, also: re.Pattern[str] | None = None) -> str:
     """``text`` with OCR's letters inside numbers (and whatever ``also`` matches) as the digits
     they stand for; the same length, so every span holds."""
-    if _MAYBE_OCR.search(text) is None:
-        return text
-    text = _OCR_IN_NUMBER.sub(lambda found: found[0].translate(_AS_DIGITS), text)
+    if _MAYBE_OCR.search(text) is not None:
+        text = _OCR_IN_NUMBER.sub(lambda found: found[0].translate(_AS_DIGITS), text)
     return also.sub(lambda found: found[0].translate(_AS_DIGITS), text) if also is not None else text
 
