@@ -932,6 +932,8 @@ def test_a_part_of_a_month_to_a_part_of_a_year_is_no_date() -> None:
     ("Сочи. 9/IX. Сталин.", "Сочи. 9/IX.", "Сочи"),
     ("No. 147. Tsaritsyn, 4.IX 18 years.", "Tsaritsyn, 4.IX 18 years.", "Tsaritsyn"),  # the telegram's number first
     ("Kharkov. 12/IX. 21 h. 15 m.", "Kharkov. 12/IX. 21 h. 15 m.", "Kharkov"),  # minutes as "m."
+    ("Ростов н/Д, 8.IX.18 г.", "Ростов н/Д, 8.IX.18 г.", "Ростов н/Д"),  # "на Дону" abbreviated
+    ("Vienna, 9/IX.", "Vienna, 9/IX.", "Vienna"),
 ])
 def test_author_date_lines_with_a_place_and_what_stands_around_them(line: str, as_printed: str, place: str) -> None:
     found = parse_dateline(line, 0, parse_date("September 9, 1918"))
@@ -947,3 +949,9 @@ def test_author_date_lines_with_a_place_and_what_stands_around_them(line: str, a
 def test_a_cipher_telegrams_registration_line_dates_it(line: str, as_printed: str) -> None:
     found = parse_dateline(line, 0, parse_date("14 августа 1933 г."))
     assert found is not None and found.as_printed == as_printed
+
+
+def test_ocrs_small_l_for_a_roman_one_is_read_in_a_month() -> None:
+    found = parse_dateline("Vienna, 29/l.", 0, parse_date("January 29 [1913]"))
+    assert found is not None and found.edtf == "1913-01-29" and found.as_printed == "Vienna, 29/l."
+    assert parse_dateline("29/Vl-25 г.") is not None and parse_dateline("29/Vl-25 г.").edtf == "1925-06-29"

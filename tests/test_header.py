@@ -473,3 +473,22 @@ def test_an_addressee_named_in_full_with_his_patronymic() -> None:
 def test_a_foreign_name_of_two_words_after_an_initial() -> None:
     parsed = parse_heading("Телеграмма И. Броз Тито")
     assert parsed is not None and [p.name for p in parsed.recipients] == ["И. Броз Тито"]
+
+
+@pytest.mark.parametrize(("heading", "senders", "recipients"), [
+    ("ЗАПИСКА Ф.Э. ДЗЕРЖИНСКОГО И.В. СТАЛИНУ О ПОЛОЖЕНИИ НА СЕВЕРНОМ КАВКАЗЕ",
+     [("Ф.Э. ДЗЕРЖИНСКОГО", "Ф. Э. Дзержинский")], [("И.В. СТАЛИНУ", "И. В. Сталин")]),
+    ("ПИСЬМО И. В. СТАЛИНА В. М. МОЛОТОВУ", [("И. В. СТАЛИНА", "И. В. Сталин")], [("В. М. МОЛОТОВУ", "В. М. Молотов")]),
+])
+def test_a_title_in_capitals_names_the_sender_in_the_genitive(heading: str, senders: list[tuple[str, str]],
+                                                             recipients: list[tuple[str, str]]) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and parsed.kind_as_printed is not None
+    assert [(p.name, p.normalized) for p in parsed.senders] == senders
+    assert [(p.name, p.normalized) for p in parsed.recipients] == recipients
+
+
+def test_a_body_a_translation_prints_in_small_letters_after_the() -> None:
+    parsed = parse_heading('J. V. Stalin to the editorial board of the newspaper "Sotsial-Demokrat"')
+    assert parsed is not None and [(p.normalized, p.kind) for p in parsed.recipients] == [
+        ('editorial board of the newspaper "Sotsial-Demokrat"', PartyKind.ORGANISATION)]

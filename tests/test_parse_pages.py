@@ -1302,3 +1302,55 @@ def test_an_office_on_its_own_line_above_the_signer_names_no_one() -> None:
     [letter] = parse_text(page).letters
     assert letter.signature is not None and letter.signature.text.startswith("Председатель Совета Труда и Обороны")
     assert [p.name for p in letter.senders] == ["В. Ульянов (Ленин)"]
+
+
+def test_istmats_copy_of_a_volumes_header_under_the_metadata_is_the_same_document() -> None:
+    page = ("Письмо И.В. Сталина В.М. Молотову 9 сентября 1930 г.\n\nРеквизиты\nТип документа: \nПисьмо\n"
+            "Датировка: \n1930.09.09\nАрхив: \nРГАСПИ. Ф. 558. Оп. 11. Д. 769. Л. 118. Автограф.\n\n"
+            "№ 74\n\nИ.В. Сталин — В.М. Молотову\n\n9 сентября 1930 г.\n\nВячеслав!\n\n"
+            "Получил твое письмо. С предложениями Госплана согласен.\n\nЖму руку. И. Сталин.\n")
+    [letter] = parse_text(page).letters
+    assert letter.number == "74" and letter.date is not None and letter.date.edtf == "1930-09-09"
+    assert [p.normalized for p in letter.senders] == ["И. В. Сталин"]
+    assert letter.text.startswith("Вячеслав!") and letter.archival
+    other = page.replace("И.В. Сталин — В.М. Молотову", "И.В. Сталин — Л.М. Кагановичу")
+    assert len(parse_text(other).letters) == 2  # another pair of correspondents: another document
+
+
+def test_an_enclosure_under_the_signature_leaves_the_signature_above_it() -> None:
+    page = ("№ 412\n\nЗаписка Г.Г. Ягоды И.В. Сталину\n\n13 апреля 1933 г.\n\n"
+            "Согласно Вашему указанию представляю проект постановления ПБ.\n\nЗам. председателя ОГПУ Г. Ягода\n\n"
+            "Приложение\n\nПроект\n\nПОСТАНОВЛЕНИЕ ПОЛИТБЮРО ЦК ВКП(б)\n\n1. Сохранить тройки.\n")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text == "Зам. председателя ОГПУ Г. Ягода"
+    assert letter.text.endswith("1. Сохранить тройки.")  # the enclosure is part of the document's text
+
+
+@pytest.mark.parametrize("page", [
+    "Письмо в редакцию газеты «Правда»\n\nТоварищ редактор!\n\nПрошу напечатать это письмо.\n\nК. Сталин\n\n"
+    "9 января 1913 г.\n",
+    "Ответ тов. Ефремову\n\nТов. Ефремов!\n\nПисьмо Ваше получил.\n\nИ. Сталин\n\n25 июня 1930 г.\n",
+    "Том 4\nТелеграмма В. И. Ленину\nЛенину.\nВчера ночью казачьи части прорвали фронт.\nСталин.\n"
+    "Царицын, 3 августа 1918 г.\n",
+])
+def test_a_title_naming_kind_and_addressee_starts_a_letter_dated_only_at_its_end(page: str) -> None:
+    [letter] = parse_text(page).letters
+    assert letter.recipients and letter.signature is not None and letter.date is not None
+
+
+def test_a_sites_related_links_under_the_letter_are_no_part_of_it() -> None:
+    page = ("Ответ тов. Ефремову\n\nТов. Ефремов!\n\nПисьмо Ваше получил.\n\nИ. Сталин\n\n25 июня 1930 г.\n\n"
+            "Читайте также\n\nПисьмо тов. Рябинину\n\nТов. Рябинин!\n\nВаше письмо получил.\n")
+    result = parse_text(page)
+    [letter] = result.letters
+    assert letter.signature is not None and letter.signature.text == "И. Сталин"
+    assert [part.kind for part in result.parts] == ["back_matter"]
+    assert_result_consistent(result)
+
+
+def test_a_heading_ending_in_a_newspapers_name_on_the_next_line() -> None:
+    page = ('J. V. Stalin to the editorial board of the newspaper\n"Sotsial-Demokrat"\n\n[Autumn 1916]\n\n'
+            "Dear comrades!\n\nI received the package with the newspapers.\n\nI. Djugashvili.\n")
+    [letter] = parse_text(page).letters
+    assert [p.normalized for p in letter.recipients] == ['editorial board of the newspaper "Sotsial-Demokrat"']
+    assert letter.date is not None and letter.date.edtf == "1916-23"

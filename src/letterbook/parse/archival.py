@@ -186,9 +186,10 @@ def _attribution_re() -> re.Pattern[str]:
     return re.compile(rf"[ \t\xa0]+(?:{by})?{name}")
 
 
-# A lone "l" after a level is OCR's "1" ("Op. l.", a translation's "On. l."); each branch begins
-# with the character it needs.
-_LONE_L_LEVEL = re.compile(r"l(?=\.)(?<=[OoОо][pпn]\.\sl)|l(?=\.)(?<=[DdДдFfФф]\.\sl)")
+# A lone "l" after a level is OCR's "1" ("Op. l.", a translation's "On. l.", the folios "L. l-3.");
+# each branch begins with the character it needs.
+_LONE_L_LEVEL = re.compile(r"l(?=\.)(?<=[OoОо][pпn]\.\sl)|l(?=\.)(?<=[DdДдFfФф]\.\sl)"
+                           r"|l(?=[.,\-–—])(?<=[LlЛл]\.\sl)")
 
 
 def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:

@@ -84,7 +84,9 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     ``senders`` are the names the heading gives, a signature run into the last sentence may be one."""
     lines = [line for line in lines if not line.blank]
     ps_at = next((i for i, line in enumerate(lines) if is_postscript(line.text)), len(lines))
-    main, ps_lines = lines[:ps_at], lines[ps_at:]
+    enclosure_at = next((i for i, line in enumerate(lines[:ps_at]) if i and _enclosure_label().fullmatch(line.text)),
+                        ps_at)
+    main, ps_lines = lines[:enclosure_at], lines[ps_at:]
     dateline, dateline_at = _find_dateline(main, context, conventions, senders)
     if dateline is None and len(ps_lines) > 1:  # dated under the postscript ("PS ..." / "August 10th 1924.")
         dateline = _dateline_of(ps_lines[-1], context, conventions)
@@ -99,6 +101,13 @@ def read_body(text: str, lines: Sequence[Line], context: HistoricalDate | None,
     signature, signers = _find_signature(text, main, dateline, dateline_at, senders)
     return BodyParts(dateline=dateline, place=place, signature=signature, signers=signers,
                      postscripts=postscripts)
+
+
+@cache
+def _enclosure_label() -> re.Pattern[str]:
+    """"Приложение", "Приложение 2.", "Enclosure No. 1": an enclosure begins under the signature."""
+    labels = "|".join(map(re.escape, _data()["enclosures"]["labels"]))
+    return re.compile(rf"(?:{labels})(?:\s+(?:№|No\.)?\s*(?:\d+|[IVX]+))?\.?")
 
 
 def is_postscript(text: str) -> bool:

@@ -332,7 +332,19 @@ def _place_words(reader: Reader, i: int) -> int:
         stop, words = stop + 1, words + 1
         while reader.sym(stop, "-") and reader.glued(stop) and reader.glued(stop + 1) and reader.word(stop + 1):
             stop += 2
+        if _on_the_river(reader, stop):  # "Ростов н/Д"
+            stop += 3
     return stop
+
+
+def _on_the_river(reader: Reader, i: int) -> bool:
+    """ "н/Д" of "Ростов н/Д" (на Дону): a small letter, a slash and a capital, glued."""
+    if not 0 <= i < len(reader.tokens) - 2:
+        return False
+    preposition, river = reader.tokens[i], reader.tokens[i + 2]
+    return (preposition.kind is Kind.WORD and len(preposition.text) == 1 and preposition.text.islower()
+            and reader.sym(i + 1, "/") and reader.glued(i + 1) and reader.glued(i + 2)
+            and river.kind is Kind.WORD and len(river.text) <= 2 and river.text[0].isupper())
 
 
 def _after_abbreviated_part(reader: Reader, i: int) -> int:

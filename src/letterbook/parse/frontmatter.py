@@ -39,6 +39,11 @@ def is_navigation(text: str) -> bool:
     return _navigation().fullmatch(flat) is not None
 
 
+def is_related_links(text: str) -> bool:
+    """"Читайте также", "Read also": a site's links to other pages begin here."""
+    return _match("related_links", normalize_spaces(text)) is not None
+
+
 def is_title_page_line(text: str) -> bool:
     """A line of the collection's title page: title, year, compilers, a section heading."""
     flat = normalize_spaces(text)

@@ -608,7 +608,8 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     if kind_printed is not None and start == cursor and kind in _names_data()["issued_kinds"]:
         issuers = _split_parties(text, start, _topic_start(text, start), 0, dative=False)  # "Постановление ПБ ..."
         return Heading(kind, kind_printed, issuers, ()) if issuers else None
-    if kind_printed is not None and start == cursor and (from_to := _genitive_sender(text, start)):
+    if kind_printed is not None and start == cursor and (
+            from_to := _genitive_sender(text, start) or _genitive_sender_in_capitals(text, start)):
         return Heading(kind, kind_printed, *from_to)
     recipients = _addressees(text, start, dative=not accusative, titled=kind_printed is not None)
     if recipients is None and accusative:  # "Письмо в редакцию газеты «Правда»": a body after "в"
@@ -673,6 +674,26 @@ def _genitive_sender(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Pa
     if not recipients or not addressed:
         return None
     return tuple(senders), recipients
+
+
+# A name with initials in a title printed in capitals ("Ф.Э. ДЗЕРЖИНСКОГО"): initials, then the surname.
+_CAPITALS_NAME = re.compile(r"(?:[А-ЯЁ]\.\s?){1,3}(?P<surname>[А-ЯЁ])[А-ЯЁ]+(?:-[А-ЯЁ]+)?(?![А-ЯЁа-яё])")
+
+
+def _genitive_sender_in_capitals(text: str, start: int) -> tuple[tuple[Party, ...], tuple[Party, ...]] | None:
+    """ "ЗАПИСКА Ф.Э. ДЗЕРЖИНСКОГО И.В. СТАЛИНУ О ПОЛОЖЕНИИ ...": read in small letters, with the
+    names with initials capitalised; the parties keep the capitals as printed. Persons only: a
+    body's abbreviation would not survive the small letters."""
+    if not is_capitals(text) or len(lowered := text.lower()) != len(text):
+        return None
+    small = list(lowered)
+    for name in _CAPITALS_NAME.finditer(text, start):
+        small[name.start():name.end("surname")] = text[name.start():name.end("surname")]
+    from_to = _genitive_sender("".join(small), start)
+    if from_to is None or any(p.kind is not PartyKind.PERSON for parties in from_to for p in parties):
+        return None
+    senders, recipients = (tuple(replace(p, name=text[p.span[0]:p.span[1]]) for p in parties) for parties in from_to)
+    return senders, recipients
 
 
 @cache

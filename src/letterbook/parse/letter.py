@@ -93,7 +93,8 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
                 conventions: Conventions = DEFAULT, date_before: HistoricalDate | None = None) -> Letter:
     """The letter whose header is ``start`` and whose lines are ``lines`` (blank ones included)."""
     apparatus = _Apparatus(conventions)
-    body = [line for line in lines if line.index > start.last]
+    repeated = start.repeated or (-1, -1)
+    body = [line for line in lines if line.index > start.last and not repeated[0] <= line.index <= repeated[1]]
     body = _skip_running_heads(body, apparatus)
     body = _without_a_following_work(body, apparatus)
     body = _read_label_blocks(text, body, apparatus)

@@ -65,6 +65,9 @@ class LetterStart:
     heading_text: tuple[int, int] | None = None  # span of the heading in the source
     senders: tuple[Party, ...] = ()  # from a line of its own above the heading
     date: HistoricalDate | None = None
+    # Lines (first, last) under a metadata block that print the header again (istmat's copies of
+    # a volume: "№ 74" / the title / the date): part of the header, not of the text.
+    repeated: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +144,68 @@ def find_starts(text: str, lines: Sequence[Line], conventions: Conventions = DEF
             continue
         starts.append(start)
         k = position[start.last] + 1
+    starts = _with_repeated_headers(page, starts, position)
     return _without_contents_entries(starts, position, lambda k: k < len(nonblank) and
                                      _RULE.fullmatch(lines[nonblank[k]].text) is not None)
+
+
+# How far under a heading its metadata block may reach before the header printed again.
+LONGEST_METADATA_BLOCK = 40  # non-blank lines
+
+
+def _with_repeated_headers(page: _Page, starts: list[LetterStart], position: dict[int, int]) -> list[LetterStart]:
+    """Starts with a header printed again under the page title's metadata block taken as one:
+    istmat copies a volume's document ("№ 74" / "Письмо И.В. Сталина В.М. Молотову" / "9
+    сентября 1930 г.") under its own title ("Письмо И.В. Сталина В.М. Молотову 9 сентября 1930
+    г.") and "Реквизиты": one document, numbered by the copy."""
+    merged: list[LetterStart] = []
+    i = 0
+    while i < len(starts):
+        start = starts[i]
+        again = starts[i + 1] if i + 1 < len(starts) else None
+        if again is not None and _repeats(page, start, again, position):
+            start = _with_repeat(start, again)
+            i += 1
+        merged.append(start)
+        i += 1
+    return merged
+
+
+def _repeats(page: _Page, start: LetterStart, again: LetterStart, position: dict[int, int]) -> bool:
+    after = position[start.last] + 1
+    if not (_metadata_follows(page, after) and position[again.first] - after <= LONGEST_METADATA_BLOCK):
+        return False
+    if start.heading_text is None or again.heading_text is None:
+        return False
+    return (_same_title(page.text[slice(*again.heading_text)], page.text[slice(*start.heading_text)])
+            or (start.heading is not None and again.heading is not None
+                and _same_parties(start.heading, again.heading)))
+
+
+def _same_parties(title: Heading, again: Heading) -> bool:
+    """The same senders and addressees, however the two headings put them ("Письмо И.В. Сталина
+    В.М. Молотову" and "И.В. Сталин — В.М. Молотову"): their surnames' stems agree."""
+    def stems(parties: tuple[Party, ...]) -> list[str]:
+        return sorted(((p.normalized or p.name).split() or [""])[-1].casefold()[:4] for p in parties)
+    return (bool(title.senders) and bool(title.recipients) and stems(title.senders) == stems(again.senders)
+            and stems(title.recipients) == stems(again.recipients))
+
+
+def _same_title(again: str, title: str) -> bool:
+    """Whether a header printed again is the title's (in capitals, without the title's date)."""
+    def letters(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+    again_letters, title_letters = letters(again), letters(title)
+    return bool(again_letters) and (title_letters.startswith(again_letters) or again_letters.startswith(title_letters))
+
+
+def _with_repeat(start: LetterStart, again: LetterStart) -> LetterStart:
+    use_again = start.heading is None or not (start.heading.senders or start.heading.recipients)
+    heading, heading_text = (again.heading, again.heading_text) if use_again else (start.heading, start.heading_text)
+    return LetterStart(first=start.first, last=start.last, number=start.number or again.number,
+                       number_line=start.number_line or again.number_line, heading=heading,
+                       heading_text=heading_text, senders=start.senders or again.senders,
+                       date=start.date or again.date, repeated=(again.first, again.last))
 
 
 def _start_at(page: _Page, k: int) -> LetterStart | None:
@@ -261,6 +324,7 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
     elif need_date and date is None and not (_metadata_follows(page, last + 1) or
                                              _unread_editorial_date_follows(page, last + 1) or
                                              (_salutation_follows(page, last + 1) and _named_in_full(heading)) or
+                                             _titled_with_kind(page, last, heading) or
                                              _titled_in_capitals(page, first, last, heading)):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
@@ -288,7 +352,17 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
         if (len(following.text) <= MAX_AUTHOR_LINE and following.text[:1].isupper()
                 and not _DIGIT.search(following.text)):
             source_end, last = following.end, k + 1
+    elif (k + 1 < len(nonblank) and nonblank[k + 1] == nonblank[k] + 1
+          and _QUOTED_NAME.fullmatch(lines[nonblank[k + 1]].text)):
+        following = lines[nonblank[k + 1]]  # "J. V. Stalin to the editorial board of the newspaper" / '"Pravda"'
+        quoted = _heading_with_date(page, page.text[line.start:following.end], line, k + 1)
+        if quoted is not None:
+            return quoted
     return _heading_with_date(page, page.text[line.start:source_end], line, last)
+
+
+# A newspaper's or a body's name in quotation marks on a line of its own, under the heading it ends.
+_QUOTED_NAME = re.compile(r"[\"“«„][^\"”»\n]{1,60}[\"”»]\.?")
 
 
 # A word broken at the end of a line by OCR's or the typesetter's hyphen: "Kuiby-", "Орджоникид-".
@@ -363,7 +437,7 @@ def _unread_editorial_date_follows(page: _Page, k: int) -> bool:
 # A salutation: a short line ending in "!" ("Dear Koba!", "Тов. Курский!", "Comrade Stalin!"), or
 # opening the first paragraph with a word of address ("Дорогой друг! Посылаю Вам ...").
 _SALUTATION = re.compile(r"[A-ZА-ЯЁ][^!.?\n]{1,50}!")
-_SALUTATION_OPENING = re.compile(r"(?:Дорог|Уважаем|Милы|Мила|Тов\.|Т\.|Товарищ|Dear|Comrade)[^!.?\n]{0,45}!\s")
+_SALUTATION_OPENING = re.compile(r"(?:Дорог|Уважаем|Милы|Мила|Тов\.|Т\.|Товарищ|Dear|Comrade)[^!.?\n]{0,45}!(?:\s|$)")
 
 
 def opens_with_salutation(text: str) -> bool:
@@ -395,6 +469,26 @@ def _named_in_full(heading: Heading) -> bool:
     copies ("Copies: to Comrades Zinoviev, Kamenev")."""
     parties = (*heading.senders, *heading.recipients)
     return bool(heading.senders) and bool(heading.recipients) and all(_INITIAL.search(p.name) for p in parties)
+
+
+def _titled_with_kind(page: _Page, last: int, heading: Heading) -> bool:
+    """A title naming the document's kind and its addressee ("Письмо в редакцию газеты «Правда»",
+    "Телеграмма В. И. Ленину", "Ответ тов. Ефремову"), as Stalin's Works print them with the date
+    at the end, above a salutation or the address written again ("Ленину."): a document starts."""
+    if heading.kind_as_printed is None or not heading.recipients:
+        return False
+    return _salutation_follows(page, last + 1) or _address_follows(page, last + 1, heading)
+
+
+MAX_ADDRESS = 40  # characters: "Ленину.", "Москва, Кремль, Ленину."
+
+
+def _address_follows(page: _Page, k: int, heading: Heading) -> bool:
+    """The addressee written again on the line under the title ("Телеграмма В. И. Ленину" / "Ленину.")."""
+    if k >= len(page.nonblank) or len(text := page.lines[page.nonblank[k]].text) > MAX_ADDRESS:
+        return False
+    surnames = [p.name.split()[-1].casefold()[:4] for p in heading.recipients if p.name.split()]
+    return text.endswith(".") and any(len(s) == 4 and s in text.casefold() for s in surnames)
 
 
 def _text_runs_on(page: _Page, last: int) -> bool:
