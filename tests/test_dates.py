@@ -265,7 +265,6 @@ def test_not_earlier_than_a_day_starts_on_that_day() -> None:
         ("[начало января 1918 г.]", 1, 10, "early"),
         ("[mid-January 1918]", 11, 20, "mid"),
         ("[середина января 1918]", 11, 20, "mid"),
-        ("[second half of January 1918]", 16, 31, "second half"),
     ],
 )
 def test_part_of_a_month_is_an_approximate_interval_of_its_days(
@@ -275,6 +274,16 @@ def test_part_of_a_month_is_an_approximate_interval_of_its_days(
     assert found.edtf == f"1918-01-{first_day:02d}~/1918-01-{last_day:02d}~"
     assert (found.earliest, found.latest) == (dt.date(1918, 1, first_day), dt.date(1918, 1, last_day))
     assert found.approximate and found.qualifier == qualifier and not found.certain
+
+
+@pytest.mark.parametrize(("line", "edtf"), [
+    ("[second half of January 1918]", "1918-01-16/1918-01-31"),
+    ("Написано в первой половине февраля 1908 г.", "1908-02-01/1908-02-15"),
+    ("[first half of 1920?]", "1920-01?/1920-06?"),
+])
+def test_a_half_of_a_month_or_year_has_fixed_limits(line: str, edtf: str) -> None:
+    found = find_date(line, julian_before=None)
+    assert found is not None and found.edtf == edtf and not found.approximate
 
 
 def test_part_of_a_year_is_an_approximate_interval_of_its_months() -> None:

@@ -29,7 +29,8 @@ Square brackets mark what the editors supplied (``inferred``), whole or in part:
 dating, not a doubt, so the EDTF carries no "?" ("[March 10, 1921]" is 1921-03-10, as "July
 31 [1920]" is 1920-07-31); a question mark the page prints does make it uncertain. Bounds ("not earlier than",
 "previously") include the printed day: editions use them loosely. "early/mid/late"
-are thirds of a month or year, approximate ("1918-01-21~/1918-01-31~"); seasons are
+are thirds of a month or year, approximate ("1918-01-21~/1918-01-31~"); halves have fixed
+limits ("first half of February 1908" is 1908-02-01/1908-02-15); seasons are
 EDTF seasons ("1920-23"); "July 29 or 30" is the uncertain interval holding both.
 """
 
@@ -622,7 +623,16 @@ def _bounds(end: _Resolved) -> tuple[dt.date, dt.date] | None:
 
 
 def _approximate(expression: Expression, reader: Reader) -> bool:
-    return expression.qualifier == "about" or expression.qualifier in reader.lex.parts
+    return expression.qualifier == "about" or _vague_part(expression.qualifier, reader)
+
+
+# A half of a month or year has fixed limits ("the first half of February": days 1 to 15); its
+# thirds ("early", "mid", "late") are the editors' approximation.
+HALVES = 2
+
+
+def _vague_part(qualifier: str | None, reader: Reader) -> bool:
+    return qualifier in reader.lex.parts and reader.lex.parts[qualifier][1] != HALVES
 
 
 def _uncertain(expression: Expression) -> bool:
@@ -655,7 +665,7 @@ def _edtf_and_bounds(
         return _season(first, reader.lex.seasons[qualifier], over_the_turn=len(ends) == 2)
     if qualifier in _NIGHTS and len(ends) == 1 and first.point.day is not None:
         return _night(first, before=qualifier == "night before")
-    approximate = qualifier == "about" or qualifier in reader.lex.parts
+    approximate = _approximate(expression, reader)
     start, stop = first.edtf(_mark(first, expression, approximate)), last.edtf(_mark(last, expression, approximate))
     if qualifier in _BOUNDS_AFTER:
         return f"{start}/..", low[0], None
@@ -708,6 +718,7 @@ def _part_of(
         days = _days_in_month(year, month, end.calendar)
         low, high = (year, month, (k - 1) * 30 // n + 1), (year, month, k * 30 // n if k < n else days)
         text = f"{year:04d}-{month:02d}-{low[2]:02d}", f"{year:04d}-{month:02d}-{high[2]:02d}"
-    mark = "%" if end.point.uncertain or expression.uncertain else "~"
+    uncertain, approximate = end.point.uncertain or expression.uncertain, n != HALVES
+    mark = "%" if uncertain and approximate else "?" if uncertain else "~" if approximate else ""
     edtf = f"{text[0]}{mark}/{text[1]}{mark}"
     return edtf, _gregorian(low, end.calendar), _gregorian(high, end.calendar)
