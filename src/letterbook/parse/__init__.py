@@ -14,7 +14,7 @@ from letterbook.model import ArchivalRef, Finding, Letter, Note, ParseResult, Pa
 from letterbook.parse.archival import inherit_levels, is_ibid
 from letterbook.parse.body import is_signature_line
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation, is_related_links
+from letterbook.parse.frontmatter import collection_from, is_front_matter_line, is_navigation, related_links_at
 from letterbook.parse.letter import anchored_in_heading, archival_line, read_letter, running_head_author
 from letterbook.parse.note_markers import anchor_notes
 from letterbook.parse.notes import is_note_separator, is_notes_heading, unanchored
@@ -36,7 +36,7 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     starts = find_starts(text, lines, conventions)
     language = language_of(text)
     letters_begin = lines[starts[0].first].start if starts else len(text)
-    related = _related_links_at(lines, starts)
+    related = _related_links_at(text, lines, starts)
     if related is not None:
         starts = [start for start in starts if start.first < related.index]
     back_begin = min(_back_matter_start(lines, starts, len(text)), related.start if related else len(text))
@@ -188,10 +188,11 @@ def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], e
     return letters
 
 
-def _related_links_at(lines: Sequence[Line], starts: list[LetterStart]) -> Line | None:
+def _related_links_at(text: str, lines: Sequence[Line], starts: list[LetterStart]) -> Line | None:
     """The line under the letters where a site's links to other pages begin ("Читайте также")."""
-    after = starts[0].last if starts else len(lines)
-    return next((line for line in lines[after + 1:] if not line.blank and is_related_links(line.text)), None)
+    after = starts[0].last if starts else len(lines) - 1
+    at = related_links_at(text, lines[after].end) if after + 1 < len(lines) else None
+    return next(line for line in lines[after + 1:] if line.start <= at < line.end + 1) if at is not None else None
 
 
 def _back_matter_start(lines: Sequence[Line], starts: list[LetterStart], end: int) -> int:

@@ -39,9 +39,17 @@ def is_navigation(text: str) -> bool:
     return _navigation().fullmatch(flat) is not None
 
 
-def is_related_links(text: str) -> bool:
-    """"Читайте также", "Read also": a site's links to other pages begin here."""
-    return _match("related_links", normalize_spaces(text)) is not None
+def related_links_at(text: str, start: int) -> int | None:
+    """Where a line "Читайте также" / "Read also" stands in ``text`` from ``start`` on (a site's
+    links to other pages begin there), else None. One search over the page, not a test a line."""
+    found = _related_links().search(text, start)
+    return found.start("label") if found else None
+
+
+@cache
+def _related_links() -> re.Pattern[str]:
+    labels = "|".join(f"(?:{p})" for p in load("frontmatter")["related_links"])
+    return re.compile(rf"^[^\S\n]*(?P<label>{labels})[^\S\n]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def is_title_page_line(text: str) -> bool:
