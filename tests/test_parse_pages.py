@@ -1354,3 +1354,13 @@ def test_a_heading_ending_in_a_newspapers_name_on_the_next_line() -> None:
     [letter] = parse_text(page).letters
     assert [p.normalized for p in letter.recipients] == ['editorial board of the newspaper "Sotsial-Demokrat"']
     assert letter.date is not None and letter.date.edtf == "1916-23"
+
+
+def test_addressees_running_on_in_small_letters_stay_in_the_heading() -> None:
+    page = ("No. 253\n\nTelegram from I. V. Stalin, V. M. Molotov to the Central Committees of the national "
+            "Communist parties,\nregional and provincial committees of the CPSU (b)\n\nNovember 15, 1927\n\n"
+            "The Central Committee draws your attention to the meetings of the opposition.\n\nStalin. Molotov.\n")
+    [letter] = parse_text(page).letters
+    assert letter.heading is not None and letter.heading.text.endswith("committees of the CPSU (b)")
+    assert letter.date is not None and letter.date.edtf == "1927-11-15" and letter.dateline is None
+    assert letter.text.startswith("The Central Committee")

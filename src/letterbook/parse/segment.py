@@ -352,6 +352,9 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
         if (len(following.text) <= MAX_AUTHOR_LINE and following.text[:1].isupper()
                 and not _DIGIT.search(following.text)):
             source_end, last = following.end, k + 1
+        elif (line.text.endswith(",") and following.text[:1].islower() and len(following.text) <= MAX_AUTHOR_LINE
+              and not _DIGIT.search(following.text)):
+            return _with_addressees_running_on(page, line, following, k + 1)
     elif (k + 1 < len(nonblank) and nonblank[k + 1] == nonblank[k] + 1
           and _QUOTED_NAME.fullmatch(lines[nonblank[k + 1]].text)):
         following = lines[nonblank[k + 1]]  # "J. V. Stalin to the editorial board of the newspaper" / '"Pravda"'
@@ -359,6 +362,18 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
         if quoted is not None:
             return quoted
     return _heading_with_date(page, page.text[line.start:source_end], line, last)
+
+
+def _with_addressees_running_on(page: _Page, line: Line, following: Line, last: int
+                                ) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
+    """"... to the Central Committees of the national Communist parties," / "regional and
+    provincial committees of the CPSU (b)": the addressees run on in small letters. The heading
+    holds both lines; when no rule reads the two as one, its parties are those of the first."""
+    joined = _heading_with_date(page, page.text[line.start:following.end], line, last)
+    if joined is not None:
+        return joined
+    first = _heading_with_date(page, page.text[line.start:line.end], line, last)
+    return (first[0], (line.start, following.end), None, last) if first is not None and first[2] is None else None
 
 
 # A newspaper's or a body's name in quotation marks on a line of its own, under the heading it ends.
