@@ -1364,3 +1364,23 @@ def test_addressees_running_on_in_small_letters_stay_in_the_heading() -> None:
     assert letter.heading is not None and letter.heading.text.endswith("committees of the CPSU (b)")
     assert letter.date is not None and letter.date.edtf == "1927-11-15" and letter.dateline is None
     assert letter.text.startswith("The Central Committee")
+
+
+def test_the_running_heads_author_signs_before_a_date_on_one_line() -> None:
+    page = ("188\nВ. И. ЛЕНИН\n\n487\nА. Д. ЦЮРУПЕ\nТ. Цюрупа!\nПрошу срочно подготовить справку о запасах хлеба.\n"
+            "Ленин 25/V.\nНаписано 25 мая 1921 г.\nПечатается по рукописи\n")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text == "Ленин"
+    assert letter.dateline is not None and letter.dateline.as_printed == "25/V."
+    assert letter.place is None
+
+
+def test_the_apparatus_wrapped_line_by_line_dates_and_cites_the_document() -> None:
+    page = ("357\nИ. В. СТАЛИНУ\nТ. Сталин! Прошу передать членам Политбюро мое мнение о монополии внешней торговли.\n"
+            "Ленин\nНаписано\n13 октября 1922 г.\nВпервые напечатано в 1942 г.\nв Ленинском сборнике XXXIV\n"
+            "Печатается по рукописи\n")
+    [letter] = parse_text(page).letters
+    assert letter.date is not None and letter.date.edtf == "1922-10-13" and letter.dateline is None
+    assert letter.text.endswith("Ленин")
+    assert [" ".join(p.text.split()) for p in letter.publications] == [
+        "Впервые напечатано в 1942 г. в Ленинском сборнике XXXIV", "Печатается по рукописи"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from letterbook.model import ArchivalRef, Finding, Letter, Note, ParseResult, Part, Severity, Source, Span
+from letterbook.model import ArchivalRef, Finding, Letter, Note, ParseResult, Part, Party, Severity, Source, Span
 from letterbook.parse.archival import inherit_levels, is_ibid
 from letterbook.parse.body import is_signature_line
 from letterbook.parse.conventions import DEFAULT, Conventions
@@ -42,7 +42,11 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     back_begin = min(_back_matter_start(lines, starts, len(text)), related.start if related else len(text))
     findings: list[Finding] = []
     parts = _leading_parts(text, lines, letters_begin, findings)
-    letters = _with_running_head_author(_read_letters(text, lines, starts, back_begin, conventions), lines)
+    # The author the running heads name signs the letters headed by their addressee alone ("Ленин 25/V.").
+    author = running_head_author(lines) if any(not (start.senders or (start.heading and start.heading.senders))
+                                               for start in starts) else ()
+    letters = _read_letters(text, lines, starts, back_begin, conventions, author=author)
+    letters = _with_running_head_author(letters, author)
     letters = _with_the_pages_signer(letters)
     letters = _with_ibid_resolved(letters)
     letters = _with_page_end_notes_by_marker(letters, text)
@@ -53,10 +57,9 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
                        parts=tuple(parts), findings=tuple(findings))
 
 
-def _with_running_head_author(letters: list[Letter], lines: Sequence[Line]) -> list[Letter]:
+def _with_running_head_author(letters: list[Letter], author: tuple[Party, ...]) -> list[Letter]:
     """Letters that name no sender get the author of the collected works the page's running
     heads name ("В. И. ЛЕНИН"), as an implied sender, with a finding that says so."""
-    author = running_head_author(lines) if any(not letter.senders for letter in letters) else ()
     if not author:
         return letters
     finding = Finding(Severity.INFO, "senders", f"sender implied by the running head {author[0].name!r}",
@@ -174,7 +177,7 @@ def language_of(text: str) -> str:
 
 
 def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], end: int,
-                  conventions: Conventions) -> list[Letter]:
+                  conventions: Conventions, *, author: tuple[Party, ...]) -> list[Letter]:
     letters: list[Letter] = []
     for i, start in enumerate(starts):
         begin = lines[start.first].start
@@ -184,7 +187,7 @@ def _read_letters(text: str, lines: Sequence[Line], starts: list[LetterStart], e
         language = language_of(text[begin:stop])
         date_before = letters[-1].date if letters else None
         letters.append(read_letter(text, block, start, (begin, stop), language=language, conventions=conventions,
-                                   date_before=date_before))
+                                   date_before=date_before, page_author=author))
     return letters
 
 

@@ -145,6 +145,12 @@ def _signed_dateline(line: Line, date: HistoricalDate | None, context: Historica
     also where the date line's reader took the signature for a place of writing."""
     if len(line.text) > MAX_SIGNED_DATELINE or (date is not None and date.place is None):
         return None
+    if date is not None and date.place is not None and is_a_sender(date.place.text, senders):
+        after = date.place.span[1] - line.start  # "Ленин 25/V.": the sender's name, not a place
+        rest = Line(line.index, line.start + after + 1, line.end, line.text[after + 1:])
+        signed = _dateline_of(rest, context, conventions) if line.text[after:after + 1].isspace() else None
+        if signed is not None and signed.place is None:
+            return signed
     for cut in _SIGNATURE_CUT.finditer(line.text):
         if _DIGIT.search(line.text, cut.end()) is None or not _plainly_signed(line.text[:cut.start()], senders):
             continue

@@ -90,8 +90,10 @@ def _data() -> dict[str, Any]:
 
 
 def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span, *, language: str,
-                conventions: Conventions = DEFAULT, date_before: HistoricalDate | None = None) -> Letter:
-    """The letter whose header is ``start`` and whose lines are ``lines`` (blank ones included)."""
+                conventions: Conventions = DEFAULT, date_before: HistoricalDate | None = None,
+                page_author: tuple[Party, ...] = ()) -> Letter:
+    """The letter whose header is ``start`` and whose lines are ``lines`` (blank ones included);
+    ``page_author`` is whom the page's running heads name, who signs what names no sender."""
     apparatus = _Apparatus(conventions)
     repeated = start.repeated or (-1, -1)
     body = [line for line in lines if line.index > start.last and not repeated[0] <= line.index <= repeated[1]]
@@ -111,7 +113,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     # order) tells the year of a date line without one ("31/X." under "ПИСЬМО А. М. ГОРЬКОМУ").
     context = start.date or apparatus.date
     parts = read_body(text, nonblank, context or date_before, conventions,
-                      senders=[p.normalized or p.name for p in senders])
+                      senders=[p.normalized or p.name for p in senders or page_author])
     if context is None and date_before is not None and parts.dateline is not None and parts.dateline.inferred:
         apparatus.findings.append(Finding(Severity.INFO, "dateline", "the year of the date line is taken from "
                                           "the date of the document printed before it", parts.dateline.span))
@@ -490,26 +492,36 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
             remark_end = remark_end or line.end  # "Имеются пометы И.В. Сталина." under the citation
         elif (written := _written_date(line, apparatus.conventions)) is not None:
             apparatus.date = apparatus.date or written
+        elif k > 0 and _is_written_label(lines[nonblank[k - 1]].text) and (
+                wrapped := apparatus.conventions.date(line.text, line.start)) is not None:
+            apparatus.date = apparatus.date or wrapped  # "Продиктовано по телефону" / "13 октября 1922 г."
         elif is_postscript(line.text) or _is_dated_to_the_day(line, apparatus.conventions):
             break  # "P.S. 15/V. ...", "Москва, 12 сентября 1933 г." under the signature are the author's
         elif is_publication(line.text) or line.text.rstrip(".") in _data()["apparatus"]["dictated"]:
             publications.insert(0, TextValue(line.text, line.span))
-        elif (following is not None and publications and publications[0].span[0] == following.start
-              and _continues_publication(line, following)):  # the publication below begins on this line
-            end = publications[0].span[1]
-            publications[0] = TextValue(text[line.start:end], (line.start, end))
+        elif _is_written_label(line.text) and following is not None and cut == nonblank[k + 1]:
+            pass  # "Написано" above the date just read
         elif (top := _publication_wrapped_below(lines, nonblank, k)) is not None:
             # "First published in 1959 Printed from the original" / "in Lenin Miscellany XXXVI":
             # two columns of the Collected Works run together, the lines below continuing the first
             first = lines[nonblank[top]]
             publications.insert(0, TextValue(text[first.start:line.end], (first.start, line.end)))
             read_from = top
+        elif (following is not None and publications and publications[0].span[0] == following.start
+              and _continues_publication(line, following)):  # the publication below begins on this line
+            end = publications[0].span[1]
+            publications[0] = TextValue(text[line.start:end], (line.start, end))
         else:
             break
         cut, following = i, line
     apparatus.archival.extend(archival)
     apparatus.publications.extend(publications)
     return lines[:cut]
+
+
+def _is_written_label(text: str) -> bool:
+    """ "Написано", "Продиктовано по телефону" alone: the date is on the next line."""
+    return text.rstrip(".:") in _data()["apparatus"]["written_alone"]
 
 
 def _described(text: str, ref: ArchivalRef, end: int) -> ArchivalRef:
