@@ -325,3 +325,8 @@ def test_ocr_letters_for_digits_in_a_citations_numbers_are_read_as_digits(text: 
 def test_a_lowercase_l_is_still_the_folio_level_of_a_lowercase_citation() -> None:
     (ref,) = find_archival("RGASPI, f. 558, op. 1, d. 5, l. 3")
     assert (ref.opis, ref.delo, ref.folios) == ("1", "5", "3")
+
+
+def test_the_defence_ministrys_archive_with_a_lettered_fond() -> None:
+    (ref,) = find_archival("ЦАМО РФ. Ф. 48а. Оп. 3410. Д. 7. Л. 81.")
+    assert (ref.archive, ref.fond, ref.opis, ref.delo, ref.folios) == ("TsAMO", "48а", "3410", "7", "81")

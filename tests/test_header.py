@@ -492,3 +492,10 @@ def test_a_body_a_translation_prints_in_small_letters_after_the() -> None:
     parsed = parse_heading('J. V. Stalin to the editorial board of the newspaper "Sotsial-Demokrat"')
     assert parsed is not None and [(p.normalized, p.kind) for p in parsed.recipients] == [
         ('editorial board of the newspaper "Sotsial-Demokrat"', PartyKind.ORGANISATION)]
+
+
+@pytest.mark.parametrize(("heading", "sender"), [("Письмо т. Степанова", "Степанов"), ("Ответ т. Сталина", "Сталин"),
+                                                 ("Письмо Г.Е. Зиновьева", "Г. Е. Зиновьев")])
+def test_a_title_naming_only_the_writer_in_the_genitive(heading: str, sender: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and [p.normalized for p in parsed.senders] == [sender] and not parsed.recipients

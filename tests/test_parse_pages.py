@@ -1384,3 +1384,24 @@ def test_the_apparatus_wrapped_line_by_line_dates_and_cites_the_document() -> No
     assert letter.text.endswith("Ленин")
     assert [" ".join(p.text.split()) for p in letter.publications] == [
         "Впервые напечатано в 1942 г. в Ленинском сборнике XXXIV", "Печатается по рукописи"]
+
+
+def test_a_works_page_prints_the_letter_answered_and_the_answer_under_one_title() -> None:
+    page = ("Сталин И.В.\nОтвет товарищу Н.П. Степанову\n5 марта 1938 года\n\nИсточник:\n"
+            "Сталин И.В. Cочинения. – Т. 14. – М.: Издательство “Писатель”, 1997. С. 250.\n\n"
+            "Письмо т. Степанова\n\nТоварищу Сталину И.В.\n\nУважаемый Иосиф Виссарионович!\n"
+            "У нас в школе разгорелся спор о стахановском движении.\n"
+            "Н. Степанов,\nучитель Лискинской средней школы.\n18 февраля 1938 г.\n\n"
+            "Ответ т. Сталина\n\nТоварищ Степанов!\nВы правы, а т. Гладких неправ.\n"
+            "С товарищеским приветом\nИ. Сталин.\n5 марта 1938 г.\n")
+    result = parse_text(page)
+    asked, answer = result.letters
+    assert [p.normalized for p in asked.senders] == ["Степанов"]
+    assert [p.normalized for p in asked.recipients] == ["И. В. Сталин"]
+    assert asked.signature is not None and asked.signature.text.endswith("учитель Лискинской средней школы.")
+    assert asked.date is not None and asked.date.edtf == "1938-02-18"
+    assert [p.normalized for p in answer.senders] == ["Сталин"]
+    assert [(p.normalized, p.implied) for p in answer.recipients] == [("Н. П. Степанов", True)]
+    assert answer.date is not None and answer.date.edtf == "1938-03-05"
+    assert [part.kind for part in result.parts] == ["front_matter"]  # the title over both
+    assert_result_consistent(result)

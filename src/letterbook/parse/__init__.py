@@ -41,11 +41,13 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
         starts = [start for start in starts if start.first < related.index]
     back_begin = min(_back_matter_start(lines, starts, len(text)), related.start if related else len(text))
     findings: list[Finding] = []
-    parts = _leading_parts(text, lines, letters_begin, findings)
     # The author the running heads name signs the letters headed by their addressee alone ("Ленин 25/V.").
     author = running_head_author(lines) if any(not (start.senders or (start.heading and start.heading.senders))
                                                for start in starts) else ()
     letters = _read_letters(text, lines, starts, back_begin, conventions, author=author)
+    if (titled := _under_the_pages_title(letters)) is not None:
+        letters, letters_begin = titled, titled[0].span[0]
+    parts = _leading_parts(text, lines, letters_begin, findings)
     letters = _with_running_head_author(letters, author)
     letters = _with_the_pages_signer(letters)
     letters = _with_ibid_resolved(letters)
@@ -55,6 +57,29 @@ def parse_source(source: Source, conventions: Conventions = DEFAULT) -> ParseRes
     front = [line for line in lines if line.end <= letters_begin]
     return ParseResult(source=source, collection=collection_from(front, language), letters=tuple(letters),
                        parts=tuple(parts), findings=tuple(findings))
+
+
+def _under_the_pages_title(letters: list[Letter]) -> list[Letter] | None:
+    """The letters under a page's title that is no letter of its own, or None when the page has
+    none. Stalin's Works print "Ответ товарищу Н.П. Степанову" / "5 марта 1938 года" over the
+    letter answered ("Письмо т. Степанова") and the answer ("Ответ т. Сталина"): the title holds
+    no text, and the document of its kind under it is addressed to whom the title names."""
+    if len(letters) < 2:
+        return None
+    title, rest = letters[0], letters[1:]
+    if title.text.strip() or title.kind_as_printed is None:
+        return None
+    kind = title.kind_as_printed.casefold()
+    answer = next((i for i, letter in enumerate(rest) if (letter.kind_as_printed or "").casefold() == kind
+                   and not letter.recipients), None)
+    if answer is None or not title.recipients:
+        return None
+    addressed = rest[answer]
+    finding = Finding(Severity.INFO, "recipients", "addressee implied by the page's title "
+                      f"{title.heading.text if title.heading else ''!r}", title.span)
+    rest[answer] = replace(addressed, recipients=tuple(replace(p, implied=True) for p in title.recipients),
+                           findings=(*(f for f in addressed.findings if f.field != "recipients"), finding))
+    return rest
 
 
 def _with_running_head_author(letters: list[Letter], author: tuple[Party, ...]) -> list[Letter]:

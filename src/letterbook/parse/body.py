@@ -225,6 +225,8 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
         if _signature_names(line.text) is not None:
             first = _extend_upwards(lines, i)
             return _signature(text, lines[first].start, line.end)
+        if i > 0 and _signed_with_occupation(lines[i - 1].text, line.text):
+            return _signature(text, lines[i - 1].start, line.end)  # "Н. Степанов," / "учитель ... школы."
         if i > 0 and _office_over_two_lines(lines[i - 1].text, line.text):
             return _signature(text, lines[i - 1].start, line.end)
         if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line, senders)) is not None:
@@ -235,6 +237,16 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
         if skipped > 4 or i == 0:
             break
     return None, ()
+
+
+def _signed_with_occupation(name: str, occupation: str) -> bool:
+    """A citizen's name and, after a comma, what he does on the next line ("Н. Степанов," /
+    "учитель Лискинской средней школы.")."""
+    return (name.endswith(",") and occupation[:1].islower() and len(occupation) <= MAX_OCCUPATION
+            and _DIGIT.search(occupation) is None and _signature_names(name[:-1]) is not None)
+
+
+MAX_OCCUPATION = 80
 
 
 def _after_date(text: str, line: Line, date: HistoricalDate | None

@@ -611,6 +611,8 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     if kind_printed is not None and start == cursor and (
             from_to := _genitive_sender(text, start) or _genitive_sender_in_capitals(text, start)):
         return Heading(kind, kind_printed, *from_to)
+    if kind_printed is not None and not accusative and (sender := _genitive_sender_alone(text, start)):
+        return Heading(kind, kind_printed, (sender,), ())
     recipients = _addressees(text, start, dative=not accusative, titled=kind_printed is not None)
     if recipients is None and accusative:  # "Письмо в редакцию газеты «Правда»": a body after "в"
         recipients = _addressees(text, cursor, dative=False, titled=kind_printed is not None)
@@ -694,6 +696,17 @@ def _genitive_sender_in_capitals(text: str, start: int) -> tuple[tuple[Party, ..
         return None
     senders, recipients = (tuple(replace(p, name=text[p.span[0]:p.span[1]]) for p in parties) for parties in from_to)
     return senders, recipients
+
+
+def _genitive_sender_alone(text: str, start: int) -> Party | None:
+    """ "Письмо т. Степанова", "Ответ т. Сталина": the writer alone, in the genitive (the Works
+    print a citizen's letter and Stalin's answer under such titles)."""
+    name = _RUSSIAN_NAME.fullmatch(text, start, len(text.rstrip(". ")))
+    if name is None or is_organisation(name[0]) or looks_dative(name[0]):
+        return None
+    nominative_name = _from_genitive(name[0])
+    return (Party(name=name[0], span=name.span(), normalized=nominative_name, kind=PartyKind.PERSON)
+            if nominative_name and nominative_name != name[0] else None)
 
 
 @cache
@@ -828,6 +841,20 @@ def parse_address_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
 
 
 MAX_ADDRESS_LINE = 100
+
+
+def parse_addressee_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:
+    """The addressee a citizen's letter names on its first line ("Товарищу Сталину И.В."): a word
+    of address, then one person in the dative; else None."""
+    if len(text) > MAX_ADDRESS_LINE:
+        return None
+    prefix = next((p for p in _names_data()["addressee_prefixes"] if text.upper().startswith(p.upper())), None)
+    if prefix is None:
+        return None
+    parties = _split_parties(text, len(prefix), len(text), offset, dative=True)
+    if not parties or len(parties) != 1 or parties[0].kind is not PartyKind.PERSON:
+        return None
+    return parties if any(looks_dative(word) for word in parties[0].name.split()) else None
 
 
 def parse_sender_line(text: str, offset: int = 0) -> tuple[Party, ...] | None:

@@ -39,6 +39,7 @@ from letterbook.parse.header import (
     kind_named,
     looks_dative,
     parse_address_line,
+    parse_addressee_line,
     parse_heading,
     parse_sender_line,
 )
@@ -163,9 +164,12 @@ def _co_signers(authors: Sequence[Party], signers: Sequence[Party]) -> tuple[Par
 
 def _addressed_in_text(heading: Heading, text_lines: list[Line]) -> tuple[Party, ...]:
     """For a title that names only where a telegram went ("ТЕЛЕГРАММА В КАЗАНЬ"), the addressee
-    its address line names ("Казань. Реввоенсовет Восточного фронта")."""
-    if heading.kind_as_printed is None or heading.senders or not text_lines:
+    its address line names ("Казань. Реввоенсовет Восточного фронта"); for one that names only
+    the writer ("Письмо т. Степанова"), the addressee of its first line ("Товарищу Сталину И.В.")."""
+    if heading.kind_as_printed is None or not text_lines:
         return ()
+    if heading.senders:  # "Письмо т. Степанова" / "Товарищу Сталину И.В."
+        return parse_addressee_line(text_lines[0].text, text_lines[0].start) or ()
     return parse_address_line(text_lines[0].text, text_lines[0].start) or ()
 
 

@@ -488,11 +488,13 @@ def _named_in_full(heading: Heading) -> bool:
 
 def _titled_with_kind(page: _Page, last: int, heading: Heading) -> bool:
     """A title naming the document's kind and its addressee ("Письмо в редакцию газеты «Правда»",
-    "Телеграмма В. И. Ленину", "Ответ тов. Ефремову"), as Stalin's Works print them with the date
-    at the end, above a salutation or the address written again ("Ленину."): a document starts."""
-    if heading.kind_as_printed is None or not heading.recipients:
-        return False
-    return _salutation_follows(page, last + 1) or _address_follows(page, last + 1, heading)
+    "Телеграмма В. И. Ленину", "Ответ тов. Ефремову") or its writer ("Письмо т. Степанова"), as
+    Stalin's Works print them with the date at the end, above a salutation or the address
+    written again ("Ленину."): a document starts."""
+    if heading.kind_as_printed is None or not (heading.recipients or heading.senders):
+        return False  # "Письмо т. Степанова" / "Товарищу Сталину И.В." / "Уважаемый Иосиф Виссарионович!"
+    return _salutation_follows(page, last + 1) or (bool(heading.recipients) and
+                                                   _address_follows(page, last + 1, heading))
 
 
 MAX_ADDRESS = 40  # characters: "Ленину.", "Москва, Кремль, Ленину."
