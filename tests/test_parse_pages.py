@@ -1405,3 +1405,11 @@ def test_a_works_page_prints_the_letter_answered_and_the_answer_under_one_title(
     assert answer.date is not None and answer.date.edtf == "1938-03-05"
     assert [part.kind for part in result.parts] == ["front_matter"]  # the title over both
     assert_result_consistent(result)
+
+
+def test_the_editors_note_at_a_meeting_under_the_heading_names_the_kind() -> None:
+    page = ("No. 176\n\nL. B. Kamenev - J. V. Stalin\n\n[April 1923]\n\nNote at a meeting of the Politburo.\n\n"
+            "Koba! I think that the theses should be accepted as a basis. Are you against?\n\nL. Kamenev.\n\n"
+            "RGASPI. F. 558. Op. 1. D. 2490. L. 1. Telegraph form.\n")
+    [letter] = parse_text(page).letters
+    assert letter.kind == "note" and letter.archival[0].form == "telegraph form"
