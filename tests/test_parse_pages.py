@@ -1413,3 +1413,12 @@ def test_the_editors_note_at_a_meeting_under_the_heading_names_the_kind() -> Non
             "RGASPI. F. 558. Op. 1. D. 2490. L. 1. Telegraph form.\n")
     [letter] = parse_text(page).letters
     assert letter.kind == "note" and letter.archival[0].form == "telegraph form"
+
+
+def test_a_page_cut_inside_the_apparatus_word_leaves_the_signature_alone() -> None:
+    page = ("188\nВ. И. ЛЕНИН\n\n487\nА. Д. ЦЮРУПЕ\nТ. Цюрупа!\nПрошу срочно подготовить справку о запасах хлеба.\n"
+            "Ленин\nНаписа")
+    [letter] = parse_text(page).letters
+    assert letter.signature is not None and letter.signature.text == "Ленин"
+    assert [p.name for p in letter.senders] == ["Ленин"] and letter.text.endswith("Ленин")
+    assert any("cut short" in f.message for f in letter.findings)

@@ -105,7 +105,7 @@ def read_letter(text: str, lines: Sequence[Line], start: LetterStart, span: Span
     body, page_footnotes = _without_page_footnotes(body, apparatus.page_breaks)
     body, notes_lines = _split_notes(body)
     notes_blocks = [*page_footnotes, *_notes_around_citation(text, notes_lines, apparatus)]
-    body = _read_apparatus_tail(text, body, apparatus)
+    body = _read_apparatus_tail(text, _without_apparatus_cut_short(body, apparatus), apparatus)
     nonblank = [line for line in body if not line.blank]
     text_span = strip_span(text, nonblank[0].start, nonblank[-1].end) if nonblank else (span[1], span[1])
     heading = start.heading
@@ -521,6 +521,25 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
     apparatus.archival.extend(archival)
     apparatus.publications.extend(publications)
     return lines[:cut]
+
+
+def _without_apparatus_cut_short(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
+    """``lines`` without a last line that is the apparatus's first word cut short by the page's end."""
+    nonblank = [line for line in lines if not line.blank]
+    if not nonblank or not _apparatus_cut_short(last := nonblank[-1]):
+        return lines
+    apparatus.findings.append(Finding(Severity.INFO, "text", f"the page ends in the apparatus cut short "
+                                      f"({last.text!r})", last.span))
+    return [line for line in lines if line.index < last.index]
+
+
+MIN_CUT_WORD = 3  # letters of an apparatus word cut short ("Нап") before it can be told from a name
+
+
+def _apparatus_cut_short(line: Line) -> bool:
+    """The last line of a page cut at a fixed length inside the apparatus's first word ("Написа")."""
+    return len(line.text) >= MIN_CUT_WORD and any(word.startswith(line.text) and word != line.text
+                                                  for word in _data()["apparatus"]["openers"])
 
 
 def _is_written_label(text: str) -> bool:
