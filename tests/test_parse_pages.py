@@ -1422,3 +1422,43 @@ def test_a_page_cut_inside_the_apparatus_word_leaves_the_signature_alone() -> No
     assert letter.signature is not None and letter.signature.text == "Ленин"
     assert [p.name for p in letter.senders] == ["Ленин"] and letter.text.endswith("Ленин")
     assert any("cut short" in f.message for f in letter.findings)
+
+
+def test_ocr_of_the_book_running_heads_wrapped_citation_and_ocr_letters() -> None:
+    page = ("No. 171\nL. D. Trotsky to I. V. Stalin\nMarch 2, 1923\nComrade Stalin,\nI have read the draft theses "
+            "and I insist\n214 BOLSHEVIK LEADERSHIP. CORRESPONDENCE. 1912-1927\non their discussion 1 .\n"
+            "L. Trotsky\nRTsKhlDNI. F. 558. 0p. 1. D. 2499. L. l-2. Typescript. Signature is\nan autograph.\n"
+            "l See document No. 165.\n1923 215\n")
+    result = parse_text(page)
+    [letter] = result.letters
+    assert "BOLSHEVIK LEADERSHIP" not in letter.text.split("\n")[-2]  # the head is no line of the text's end
+    assert any("running head" in f.message for f in letter.findings)
+    assert letter.signature is not None and letter.signature.text == "L. Trotsky"
+    [ref] = letter.archival
+    assert (ref.archive, ref.fond, ref.opis, ref.delo, ref.folios) == ("RGASPI", "558", "1", "2499", "1-2")
+    assert ref.as_printed.endswith("an autograph.")
+    assert [(n.number, n.number_as_printed) for n in letter.notes] == [("1", "l")]
+    assert [r.document for r in letter.notes[0].refs] == ["165"]
+    assert_result_consistent(result)
+
+
+def test_a_publication_whose_pages_wrapped_and_a_sites_print_link() -> None:
+    page = ("No. 56\nL. D. Trotsky - V. I. Lenin\nOctober 17, 1919\nThe enemy is at Gatchina.\nTrotsky.\n"
+            "RTsKhIDNI. F. 2. Op. 1. D. 11346. L. 1. Telegraph tape.\n"
+            "Published: The Trotsky Papers. 1917-1922. Vol. I. The Hague, 1964.\nP. 716.\nВерсия для печати\n")
+    result = parse_text(page)
+    [letter] = result.letters
+    assert [" ".join(p.text.split()) for p in letter.publications] == [
+        "Published: The Trotsky Papers. 1917-1922. Vol. I. The Hague, 1964. P. 716."]
+    assert letter.archival and letter.text.endswith("Trotsky.")
+
+
+def test_a_cipher_telegrams_receipt_line_is_not_its_date_line_and_a_note_opens_with_a_day() -> None:
+    page = ("№ 212\n\nКаганович, Молотов — Сталину\n\n11 августа 1932 г.\n\nШифровка.\n\nВх. № 1123. 12.VIII.32 г.\n\n"
+            "1) Хлебозаготовки идут плохо1.\n\nКаганович. Молотов.\n\n11.VIII.32 г.\n\n"
+            "РГАСПИ. Ф. 558. Оп. 11. Д. 78. Л. 71. Подлинник. Машинопись.\n"
+            "1 12 августа ПБ утвердило перенос сроков сдачи хлеба (см. док. № 213).\n")
+    [letter] = parse_text(page).letters
+    assert letter.dateline is not None and letter.dateline.as_printed == "11.VIII.32 г."
+    assert letter.signature is not None and letter.signature.text == "Каганович. Молотов."
+    assert letter.archival and [n.number for n in letter.notes] == ["1"]

@@ -66,7 +66,8 @@ _CONTINUATION_GAP = re.compile(r"[ \t\xa0]?;[ \t\xa0]{0,4}")
 # text. The shape consumes up to the digit, so the two-word labels are spelled out: a looser
 # second word would swallow "РФ. Ф. 5446".
 _LEVEL_SHAPE = re.compile(r"(?<![^\W\d_])(?:(?i:ед\.\s?хр\.|storage\sunit)\s{0,3}\d"
-                          r"|[^\W\d_]{1,12}\.?\s{0,3}(?:[РRPрrp][-–]?)?\d)")
+                          r"|[^\W\d_]{1,12}\.?\s{0,3}(?:[РRPрrp][-–]?)?\d"
+                          r"|0p\.\s{0,3}\d)")  # OCR's zero for the "O" of "Op."
 
 _NUMBER = r"\d+(?:/?(?i:[a-zа-яё])(?![^\W\d_]))?"  # "558", "1а", "1/с", "1/С" (a secret opis)
 _FOND = r"(?:(?i:[РRP])[-–]?)?" + _NUMBER  # "Р-5446": fonds of the Soviet state archives

@@ -128,15 +128,22 @@ def _find_dateline(lines: Sequence[Line], context: HistoricalDate | None,
     look = int(_data()["datelines"]["look_lines"])
     opening = range(min(look, len(lines)))
     closing = [i for i in range(len(lines) - 1, max(len(lines) - look, 0) - 1, -1) if i not in opening]
+    received: tuple[HistoricalDate, int] | None = None
     for i in [*opening, *closing]:
         line = lines[i]
         date = _dateline_of(line, context, conventions)
         closing_line = i > 0 and i >= len(lines) - look
         if closing_line and (signed := _signed_dateline(line, date, context, conventions, senders)) is not None:
             return signed, i
-        if date is not None:
+        if date is not None and received is None and i in opening and _RECEIVED.match(line.text):
+            received = date, i  # "Вх. № 1123. 12.VIII.32 г.": when it came; the author's date may close the text
+        elif date is not None:
             return date, i
-    return None, None
+    return received or (None, None)
+
+
+# A cipher telegram's registration on arrival: its date is when it came, not when it was written.
+_RECEIVED = re.compile(r"Вх\.\s")
 
 
 def _signed_dateline(line: Line, date: HistoricalDate | None, context: HistoricalDate | None,

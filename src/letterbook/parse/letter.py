@@ -53,7 +53,7 @@ from letterbook.parse.notes import (
     parse_notes,
     starts_a_note,
 )
-from letterbook.parse.publications import is_publication
+from letterbook.parse.publications import is_page_reference, is_publication
 from letterbook.parse.segment import AUTHOR_HEAD, LetterStart, bare_number_of, number_of, opens_with_salutation
 from letterbook.parse.text import Line, strip_span
 
@@ -261,7 +261,34 @@ def _skip_running_heads(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
             apparatus.page_breaks.append(first.index)
             apparatus.findings.append(Finding(Severity.INFO, "text", "page number and running head "
                                               "of the printed edition", (first.start, second.end)))
+    for i in nonblank:
+        if i not in dropped and is_one_line_running_head(lines[i].text):
+            dropped.add(i)  # "214 BOLSHEVIK LEADERSHIP. CORRESPONDENCE. 1912-1927", "1923 215"
+            apparatus.page_breaks.append(lines[i].index)
+            apparatus.findings.append(Finding(Severity.INFO, "text", "page number and running head "
+                                              "of the printed edition", lines[i].span))
     return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+# A book's running head on one line with its page number, as OCR or a PDF's text gives it: the
+# number and the head in capitals ("214 BOLSHEVIK LEADERSHIP. CORRESPONDENCE. 1912-1927"), or
+# the head and the number, or the year of the documents and the number ("1923 215").
+# A page number has two digits at least: a single one after a title is a note's marker ("TO
+# TROTSKY, COPY TO LENIN 1").
+_ONE_LINE_HEAD = re.compile(r"\d{2,4}\s+(?P<after>[^\W\d_][^a-zа-яё№]{9,})"
+                            r"|(?P<before>[^\W\d_][^a-zа-яё№]{9,}?)\s+\d{2,4}"
+                            r"|(?P<year>1[89]\d\d)\s+\d{2,4}|\d{2,4}\s+(?P<year_after>1[89]\d\d)")
+
+
+def is_one_line_running_head(text: str) -> bool:
+    """"214 BOLSHEVIK LEADERSHIP. CORRESPONDENCE. 1912-1927", "1923 215": a page's running head."""
+    if len(text) > MAX_ONE_LINE_HEAD or not text[:1].isalnum() or (head := _ONE_LINE_HEAD.fullmatch(text)) is None:
+        return False
+    words = (head["after"] or head["before"] or "").split()
+    return bool(head["year"] or head["year_after"]) or len([w for w in words if w[:1].isalpha()]) >= 2
+
+
+MAX_ONE_LINE_HEAD = 80
 
 
 def _without_a_following_work(lines: list[Line], apparatus: _Apparatus) -> list[Line]:
@@ -429,14 +456,15 @@ def _without_page_footnotes(lines: list[Line], page_breaks: list[int]) -> tuple[
 def _split_notes(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """The text part and the notes part of a document's lines."""
     previous: Line | None = None
+    earlier: Line | None = None  # the line above ``previous``
     for i, line in enumerate(lines):
         if line.blank:
             continue
         if previous is not None and (is_notes_heading(line.text) or _rule_above_notes(lines, i) or
-                                     is_footnote_line(line.text) or _notes_after_citation(line, previous)
+                                     is_footnote_line(line.text) or _notes_after_citation(line, previous, earlier)
                                      or _note_above_citation(lines, i, previous)):
             return lines[:i], lines[i:]
-        previous = line
+        previous, earlier = line, previous
     return lines, []
 
 
@@ -459,11 +487,18 @@ def _note_above_citation(lines: list[Line], i: int, previous: Line) -> bool:
             and starts_a_note(line.text))
 
 
-def _notes_after_citation(line: Line, previous: Line) -> bool:
-    """Numbered notes printed without a heading right under the archival citation or an
-    earlier publication ("РГАСПИ. Ф. 558 ... Автограф." / "1 Речь идет о ...")."""
-    return (line.text[:1] in _NOTE_NUMBER_STARTS and _NOTE_SHAPE.match(line.text) is not None
-            and starts_a_note(line.text) and (bool(archival_line(previous)) or is_publication(previous.text)))
+def _notes_after_citation(line: Line, previous: Line, earlier: Line | None) -> bool:
+    """Numbered notes printed without a heading right under the archival citation (also one
+    wrapped: "... Signature is" / "an autograph.") or an earlier publication ("РГАСПИ. Ф. 558 ...
+    Автограф." / "1 Речь идет о ...", OCR's "l See document No. 117.")."""
+    numbered = (line.text[:1] in _NOTE_NUMBER_STARTS and _NOTE_SHAPE.match(line.text) is not None
+                and starts_a_note(line.text)) or _OCR_NOTE_ONE.match(line.text) is not None
+    wrapped = earlier is not None and _runs_on_from_above(previous.text) and bool(archival_line(earlier))
+    return numbered and (bool(archival_line(previous)) or is_publication(previous.text) or wrapped)
+
+
+# OCR's "l" for the first note's number ("l See document No. 117.").
+_OCR_NOTE_ONE = re.compile(r"l\.?\s[A-ZА-ЯЁ]")
 
 
 def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:
@@ -492,7 +527,8 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
                 refs[-1] = _described(text, refs[-1], remark_end or (tail.span[1] if tail else refs[-1].span[1]))
             remark_end = None
             archival[:0] = refs
-        elif _is_remark(line.text) and k > 0 and archival_line(lines[nonblank[k - 1]]):
+        elif (_is_remark(line.text) or _runs_on_from_above(line.text)) and k > 0 and \
+                archival_line(lines[nonblank[k - 1]]):
             remark_end = remark_end or line.end  # "Имеются пометы И.В. Сталина." under the citation
         elif (written := _written_date(line, apparatus.conventions)) is not None:
             apparatus.date = apparatus.date or written
@@ -502,7 +538,7 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
         elif is_postscript(line.text) or _is_dated_to_the_day(line, apparatus.conventions):
             break  # "P.S. 15/V. ...", "Москва, 12 сентября 1933 г." under the signature are the author's
         elif is_publication(line.text) or line.text.rstrip(".") in _data()["apparatus"]["dictated"]:
-            publications.insert(0, TextValue(line.text, line.span))
+            _prepend_publication(text, publications, line, following)
         elif _is_written_label(line.text) and following is not None and cut == nonblank[k + 1]:
             pass  # "Написано" above the date just read
         elif (top := _publication_wrapped_below(lines, nonblank, k)) is not None:
@@ -540,6 +576,26 @@ def _apparatus_cut_short(line: Line) -> bool:
     """The last line of a page cut at a fixed length inside the apparatus's first word ("Написа")."""
     return len(line.text) >= MIN_CUT_WORD and any(word.startswith(line.text) and word != line.text
                                                   for word in _data()["apparatus"]["openers"])
+
+
+def _prepend_publication(text: str, publications: list[TextValue], line: Line, following: Line | None) -> None:
+    """Put the publication on ``line`` before the others, with its pages when they wrapped to
+    the line below ("... The Hague, 1964." / "P. 716.")."""
+    if following is not None and publications and publications[0].span[0] == following.start \
+            and is_page_reference(following.text):
+        end = publications[0].span[1]
+        publications[0] = TextValue(text[line.start:end], (line.start, end))
+    else:
+        publications.insert(0, TextValue(line.text, line.span))
+
+
+def _runs_on_from_above(text: str) -> bool:
+    """A short line in small letters: the end of the citation above it, wrapped ("... Signature
+    is" / "an autograph.")."""
+    return text[:1].islower() and len(text) <= MAX_WRAPPED_END
+
+
+MAX_WRAPPED_END = 60
 
 
 def _is_written_label(text: str) -> bool:

@@ -103,8 +103,11 @@ _NOTE_TEXT_START = re.compile(r"[A-ZА-ЯЁ«\"“(\[]")
 
 @cache
 def _dated_text() -> re.Pattern[str]:
-    """A note's text that begins with a date: "1 17 сентября 1934 г. ПБ утвердило ..."."""
-    return re.compile(rf"\d{{1,2}}[ \t\u00a0]+(?:{_date_after_number().pattern})", re.IGNORECASE)
+    """A note's text that begins with a date: "1 17 сентября 1934 г. ПБ утвердило ...", also
+    without the year ("1 12 августа ПБ утвердило ...")."""
+    months = "|".join(sorted((re.escape(m) for m in load("notes")["dates"]["months"]), key=len, reverse=True))
+    return re.compile(rf"\d{{1,2}}[ \t\u00a0]+(?:{_date_after_number().pattern}|(?:{months})[ \t\u00a0]+[^\W\d_])",
+                      re.IGNORECASE)
 
 
 def _next_line_opens_note(lines: Sequence[str], index: int) -> bool:
@@ -217,7 +220,14 @@ def _read_start(line: str, expected: int | None, footnotes_only: bool = False) -
     word = _word_start().match(line)
     if word and _words_to_numbers()[word.group(1)] == (expected or 1):
         return _Start(str(expected or 1), (word.start(1), word.end(1)), word.end())
+    ocr_one = _OCR_ONE.match(line)
+    if ocr_one and (expected or 1) == 1:
+        return _Start("1", ocr_one.span(1), ocr_one.end())
     return None
+
+
+# OCR's "l" for the number of the first note ("l See document No. 117."), before a capital.
+_OCR_ONE = re.compile(r"[ \t\u00a0]*(l)\.?[ \t\u00a0]+(?=[A-ZА-ЯЁ«\"“])")
 
 
 # --- the notes section -------------------------------------------------------------------

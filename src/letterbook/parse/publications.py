@@ -90,6 +90,15 @@ def is_publication(text: str) -> bool:
     return has_year and (_works_re().search(line) is not None or _place_re().search(line) is not None)
 
 
+def is_page_reference(text: str) -> bool:
+    """A line that is only the pages of a reference ("P. 716.", "С. 46–48."), wrapped from above."""
+    found = _pages_re().match(text.strip())
+    return found is not None and _PAGES_ONLY.fullmatch(text.strip(), found.end() - 1) is not None
+
+
+_PAGES_ONLY = re.compile(r"\d+(?:[ \t\xa0]?[-–—][ \t\xa0]?\d+)?\.?")
+
+
 def _without_citations(line: str, citations: list[ArchivalRef]) -> str:
     """``line`` with every archival citation blanked out."""
     for citation in citations:
