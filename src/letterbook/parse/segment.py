@@ -182,11 +182,20 @@ def _repeats(page: _Page, start: LetterStart, again: LetterStart, position: dict
                 and _same_parties(start.heading, again.heading)))
 
 
+# Letters of a surname that its case forms share ("Сталин", "Сталина", "Сталину").
+SURNAME_STEM = 4
+
+
+def _surname_stem(name: str) -> str:
+    words = name.split()
+    return words[-1].casefold()[:SURNAME_STEM] if words else ""
+
+
 def _same_parties(title: Heading, again: Heading) -> bool:
     """The same senders and addressees, however the two headings put them ("Письмо И.В. Сталина
     В.М. Молотову" and "И.В. Сталин — В.М. Молотову"): their surnames' stems agree."""
     def stems(parties: tuple[Party, ...]) -> list[str]:
-        return sorted(((p.normalized or p.name).split() or [""])[-1].casefold()[:4] for p in parties)
+        return sorted(_surname_stem(p.normalized or p.name) for p in parties)
     return (bool(title.senders) and bool(title.recipients) and stems(title.senders) == stems(again.senders)
             and stems(title.recipients) == stems(again.recipients))
 
@@ -372,8 +381,8 @@ def _with_addressees_running_on(page: _Page, line: Line, following: Line, last: 
     joined = _heading_with_date(page, page.text[line.start:following.end], line, last)
     if joined is not None:
         return joined
-    first = _heading_with_date(page, page.text[line.start:line.end], line, last)
-    return (first[0], (line.start, following.end), None, last) if first is not None and first[2] is None else None
+    first = _heading_with_date(page, line.text, line, last)
+    return (first[0], (line.start, following.end), None, last) if first is not None else None
 
 
 # A newspaper's or a body's name in quotation marks on a line of its own, under the heading it ends.
@@ -504,8 +513,8 @@ def _address_follows(page: _Page, k: int, heading: Heading) -> bool:
     """The addressee written again on the line under the title ("Телеграмма В. И. Ленину" / "Ленину.")."""
     if k >= len(page.nonblank) or len(text := page.lines[page.nonblank[k]].text) > MAX_ADDRESS:
         return False
-    surnames = [p.name.split()[-1].casefold()[:4] for p in heading.recipients if p.name.split()]
-    return text.endswith(".") and any(len(s) == 4 and s in text.casefold() for s in surnames)
+    stems = [stem for p in heading.recipients if len(stem := _surname_stem(p.name)) == SURNAME_STEM]
+    return text.endswith(".") and any(stem in text.casefold() for stem in stems)
 
 
 def _text_runs_on(page: _Page, last: int) -> bool:
