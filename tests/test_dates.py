@@ -964,3 +964,8 @@ def test_ocrs_small_l_for_a_roman_one_is_read_in_a_month() -> None:
     found = parse_dateline("Vienna, 29/l.", 0, parse_date("January 29 [1913]"))
     assert found is not None and found.edtf == "1913-01-29" and found.as_printed == "Vienna, 29/l."
     assert parse_dateline("29/Vl-25 г.") is not None and parse_dateline("29/Vl-25 г.").edtf == "1925-06-29"
+
+
+def test_the_editors_bracket_closing_after_both_styles_days() -> None:
+    found = parse_date("[Not earlier than 7 (20)] December 1912")
+    assert found is not None and found.edtf == "1912-12-07/.."

@@ -499,3 +499,14 @@ def test_a_body_a_translation_prints_in_small_letters_after_the() -> None:
 def test_a_title_naming_only_the_writer_in_the_genitive(heading: str, sender: str) -> None:
     parsed = parse_heading(heading)
     assert parsed is not None and [p.normalized for p in parsed.senders] == [sender] and not parsed.recipients
+
+
+@pytest.mark.parametrize(("heading", "kind", "recipient"), [
+    ("Stalin I.V. - in the Politburo of the TsK RKP (b)", "letter", "Politburo of the TsK RKP (b)"),  # "— в Политбюро"
+    ("Encryption of G.K. Ordzhonikidze to I.V. Stalin", "cipher telegram", "I.V. Stalin"),  # "Шифровка"
+])
+def test_a_machine_translations_words_for_to_a_body_and_for_a_cipher(heading: str, kind: str, recipient: str) -> None:
+    parsed = parse_heading(heading)
+    assert parsed is not None and parsed.kind == kind
+    assert [p.normalized or p.name for p in parsed.recipients] == [recipient]
+    assert parse_heading("Stalin - in Moscow") is None  # a town, not a body

@@ -487,3 +487,8 @@ def test_a_note_opening_with_a_capitalised_word_that_is_also_a_unit_keeps_its_nu
             "3 People's Commissariat of Internal Trade. People's Commissar - A. D. Tsyurupa.\n")
     assert [n.number for n in parse_notes(text)] == ["1", "2", "3"]
     assert [n.number for n in parse_notes("1 The army had 61 percent\n2 people less.\n")] == ["1"]  # an amount
+
+
+def test_a_machine_translations_approx_for_a_note() -> None:
+    [ref] = cross_refs("See approx. 2 to doc. No. 4.", 0)
+    assert (ref.document, ref.note) == ("4", "2")

@@ -22,7 +22,7 @@ from letterbook.parse.date_words import Kind, Lexicon, Phrase, Phrases, Token, l
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 _ROMAN |= {"XI": 11, "XII": 12}
 _FIRST_YEAR, _LAST_YEAR = 1000, 2199  # four digits read as a year of a letter
-_BRACKETED_BEGINNING = 8  # tokens: "[Not earlier than August 20]" closes within them
+_BRACKETED_BEGINNING = 11  # tokens: "[Not earlier than August 7 (20)]" closes within them
 _LOWER_BOUNDS = frozenset({"not before", "after"})
 _UPPER_BOUNDS = frozenset({"not after", "before"})
 _LONGEST_REST = 16  # tokens of a date after its bracketed beginning ("(18) февраля 1917 г. (по ст. ст.)")

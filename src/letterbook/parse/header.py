@@ -548,7 +548,8 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         cursor += text[cursor:].index(" ") + 1
     lowered = text.lower()  # "V. I. LENIN TO I. V. STALIN"; offsets hold only if lowering kept the length
     lowered = lowered if len(lowered) == len(text) else text
-    for word in (" - to ", " — to ", " – to ", " to ", " — ", " – ", " - ", " -- "):  # "X - to the Y" (translation)
+    # "X - to the Y", "X - in the Politburo" (a translation's "— в Политбюро")
+    for word in (" - to ", " — to ", " – to ", " - in ", " — in ", " – in ", " to ", " — ", " – ", " - ", " -- "):
         at = lowered.find(word, cursor)
         if at <= cursor:
             continue
@@ -562,6 +563,8 @@ def _from_to(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
             _split_parties(text, at + len(word), end, 0, dative=cyrillic)
         if not recipients or any(p.kind is not PartyKind.PERSON for p in recipients):  # "... on the situation"
             recipients = _addressees(text, at + len(word), dative=cyrillic, titled=True, end=end)
+        if word.endswith(" in ") and any(p.kind is not PartyKind.ORGANISATION for p in recipients or ()):
+            continue  # "— в Политбюро" is to a body; "X - in Moscow" names a town
         if senders and recipients:
             if kind_printed is None and aside is not None and (named := _kind_prefix(text[aside + 2:end - 1])):
                 kind, kind_printed = named[0], named[1]  # "I. V. Stalin to V. I. Lenin (telegram)"
