@@ -1462,3 +1462,24 @@ def test_a_cipher_telegrams_receipt_line_is_not_its_date_line_and_a_note_opens_w
     assert letter.dateline is not None and letter.dateline.as_printed == "11.VIII.32 г."
     assert letter.signature is not None and letter.signature.text == "Каганович. Молотов."
     assert letter.archival and [n.number for n in letter.notes] == ["1"]
+
+
+def test_a_closing_sentence_on_the_signatures_line_is_not_signed() -> None:
+    page = ("№ 5\n\nСталин — Орджоникидзе\n\n12 мая 1922 г.\n\nСерго! Дела идут хорошо.\n\nЖму руку. Ваш К. Ст.\n\n"
+            "№ 6\n\nОрджоникидзе — Сталину\n\n13 мая 1922 г.\n\n"
+            "Коба! Нужны хозяйственники. Крепко жму руку. Твой Серго.\n\n"
+            "№ 7\n\nСталин — Кагановичу\n\n14 мая 1922 г.\n\nЛазарь! Посылаю проект.\n\nПривет! И. Ст.\n\n"
+            "№ 8\n\nP. Popov - I. V. Stalin\n\nMay 15, 1922\n\nThe plan is ready.\n\n"
+            "With communist greetings, P. Popov.\n")
+    signatures = [letter.signature.text if letter.signature else None for letter in parse_text(page).letters]
+    assert signatures == ["Ваш К. Ст.", "Твой Серго.", "И. Ст.", "With communist greetings, P. Popov."]
+
+
+def test_a_draft_titled_as_such_starts_a_document() -> None:
+    page = ("Записка В.И. Ленину\n[Не позднее 5 мая 1922 года]\nПрошу ускорить решение.\nИ. Сталин.\n"
+            "РГАСПИ. Ф. 2. Оп. 2. Д. 1201. Л. 3.\n"
+            "Черновик телеграммы Г.К. Орджоникидзе\n[Между 10 и 15 июня 1922 года]\nТифлис. Орджоникидзе[у].\n"
+            "Немедленно выезжай в Москву.\nРГАСПИ. Ф. 558. Оп. 1. Д. 2447. Л. 1.\n")
+    first, draft = parse_text(page).letters
+    assert first.signature is not None and first.signature.text == "И. Сталин."
+    assert first.archival[0].delo == "1201" and draft.kind == "telegram (draft)"
