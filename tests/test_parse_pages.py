@@ -1464,17 +1464,6 @@ def test_a_cipher_telegrams_receipt_line_is_not_its_date_line_and_a_note_opens_w
     assert letter.archival and [n.number for n in letter.notes] == ["1"]
 
 
-def test_a_closing_sentence_on_the_signatures_line_is_not_signed() -> None:
-    page = ("№ 5\n\nСталин — Орджоникидзе\n\n12 мая 1922 г.\n\nСерго! Дела идут хорошо.\n\nЖму руку. Ваш К. Ст.\n\n"
-            "№ 6\n\nОрджоникидзе — Сталину\n\n13 мая 1922 г.\n\n"
-            "Коба! Нужны хозяйственники. Крепко жму руку. Твой Серго.\n\n"
-            "№ 7\n\nСталин — Кагановичу\n\n14 мая 1922 г.\n\nЛазарь! Посылаю проект.\n\nПривет! И. Ст.\n\n"
-            "№ 8\n\nP. Popov - I. V. Stalin\n\nMay 15, 1922\n\nThe plan is ready.\n\n"
-            "With communist greetings, P. Popov.\n")
-    signatures = [letter.signature.text if letter.signature else None for letter in parse_text(page).letters]
-    assert signatures == ["Ваш К. Ст.", "Твой Серго.", "И. Ст.", "With communist greetings, P. Popov."]
-
-
 def test_a_draft_titled_as_such_starts_a_document() -> None:
     page = ("Записка В.И. Ленину\n[Не позднее 5 мая 1922 года]\nПрошу ускорить решение.\nИ. Сталин.\n"
             "РГАСПИ. Ф. 2. Оп. 2. Д. 1201. Л. 3.\n"

@@ -429,18 +429,10 @@ def _known_signers() -> frozenset[str]:
 def _signature(text: str, start: int, end: int) -> tuple[TextValue, tuple[Party, ...]]:
     if omitted := _OMISSION.match(text, start, end):  # "[...] Привет! Сталин.": the editors' cut, not signed
         start = omitted.end()
-    while (closing := _LEADING_SENTENCE.match(text, start, end)) and _is_closing_sentence(closing[1]) \
-            and text[closing.end():end].strip():
-        start = closing.end()  # "Жму руку. Ваш К. Ст.", "Привет! И. Ст.": a closing of its own, then the name
     if number := _OUTGOING_NUMBER.search(text, start, end):  # "STALIN. No. 3251.": the telegram's number
         end = number.start()
     value = TextValue(text[start:end], (start, end))
     return value, _signers(text, start, end)
-
-
-# A sentence ending in a full stop or "!" on the signature's line, before what follows it; not
-# at an initial ("With communist greetings, P. Popov.").
-_LEADING_SENTENCE = re.compile(r"([^.!?\n]*[^\W\d_]{2}[.!])[ \t]+")
 
 
 def _signers(text: str, start: int, end: int) -> tuple[Party, ...]:
