@@ -1472,3 +1472,16 @@ def test_a_draft_titled_as_such_starts_a_document() -> None:
     first, draft = parse_text(page).letters
     assert first.signature is not None and first.signature.text == "И. Сталин."
     assert first.archival[0].delo == "1201" and draft.kind == "telegram (draft)"
+
+
+def test_a_page_opening_with_a_signed_tail_and_its_source_keeps_it_as_a_remainder() -> None:
+    page = ("Том 17\nШрифт:\nся на то, чтобы правые не сорвали дело с займом. Нажимай вовсю.\nПривет!\nСталин.\n"
+            "Письма И.В. Сталина В.М. Молотову. 1925–1936 гг. С. 213.\n"
+            "Телеграмма В.М. Молотову 13 сентября 1930 года\nМосква. ЦК ВКП(б). Молотову.\n"
+            "С проектом постановления согласен.\nСталин.\n")
+    result = parse_text(page)
+    assert [part.kind for part in result.parts] == ["front_matter", "remainder"]
+    assert any("middle of a document" in f.message for f in result.findings)
+    [letter] = result.letters
+    assert letter.signature is not None and letter.signature.text == "Сталин."
+    assert_result_consistent(result)

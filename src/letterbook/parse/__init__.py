@@ -18,6 +18,7 @@ from letterbook.parse.frontmatter import collection_from, is_front_matter_line, 
 from letterbook.parse.letter import anchored_in_heading, archival_line, read_letter, running_head_author
 from letterbook.parse.note_markers import anchor_notes
 from letterbook.parse.notes import is_note_separator, is_notes_heading, unanchored
+from letterbook.parse.publications import is_publication
 from letterbook.parse.segment import LetterStart, find_starts
 from letterbook.parse.text import Line, is_mostly_cyrillic, split_lines
 
@@ -244,7 +245,8 @@ def _leading_parts(text: str, lines: Sequence[Line], end: int, findings: list[Fi
     if end == 0:
         return []
     leading = [line for line in lines if not line.blank and line.end <= end]
-    tail_at = next((i for i, line in enumerate(leading) if _ends_a_letter(line)), None)
+    tail_at = next((i for i, line in enumerate(leading) if _ends_a_letter(line, leading[i - 1] if i else None)),
+                   None)
     if tail_at is None:
         return [Part("front_matter", (0, end))]
     first_text = next((i for i, line in enumerate(leading[: tail_at + 1]) if not is_front_matter_line(line.text)),
@@ -257,11 +259,17 @@ def _leading_parts(text: str, lines: Sequence[Line], end: int, findings: list[Fi
     return [*parts, Part("remainder", remainder)]
 
 
-def _ends_a_letter(line: Line) -> bool:
-    """A line that only closes a document: an archival citation or the notes heading."""
-    if is_notes_heading(line.text) or is_note_separator(line.text):
+def _ends_a_letter(line: Line, previous: Line | None) -> bool:
+    """A line that only closes a document: an archival citation, the notes heading, or a
+    publication under a signature or the editors' "Написано ..." ("Сталин." / "Письма И.В.
+    Сталина В.М. Молотову. 1925–1936 гг. С. 213.")."""
+    if is_notes_heading(line.text) or is_note_separator(line.text) or archival_line(line):
         return True
-    return bool(archival_line(line))
+    return (previous is not None and (is_signature_line(previous.text) or previous.text.startswith(_WRITTEN))
+            and is_publication(line.text))
+
+
+_WRITTEN = ("Написано", "Продиктовано", "Written", "Dictated")
 
 
 __all__ = ["Conventions", "language_of", "parse_source"]
