@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from letterbook.data import load
 from letterbook.model import ArchivalRef, Finding, Letter, Note, ParseResult, Part, Party, Severity, Source, Span
 from letterbook.parse.archival import inherit_levels, is_ibid
 from letterbook.parse.body import is_signature_line
@@ -265,11 +266,9 @@ def _ends_a_letter(line: Line, previous: Line | None) -> bool:
     Сталина В.М. Молотову. 1925–1936 гг. С. 213.")."""
     if is_notes_heading(line.text) or is_note_separator(line.text) or archival_line(line):
         return True
-    return (previous is not None and (is_signature_line(previous.text) or previous.text.startswith(_WRITTEN))
+    written = tuple(load("headings")["apparatus"]["written_alone"])  # "Написано", "Продиктовано", ...
+    return (previous is not None and (is_signature_line(previous.text) or previous.text.startswith(written))
             and is_publication(line.text))
-
-
-_WRITTEN = ("Написано", "Продиктовано", "Written", "Dictated")
 
 
 __all__ = ["Conventions", "language_of", "parse_source"]
