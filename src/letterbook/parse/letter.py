@@ -491,14 +491,12 @@ def _notes_after_citation(line: Line, previous: Line, earlier: Line | None) -> b
     """Numbered notes printed without a heading right under the archival citation (also one
     wrapped: "... Signature is" / "an autograph.") or an earlier publication ("РГАСПИ. Ф. 558 ...
     Автограф." / "1 Речь идет о ...", OCR's "l See document No. 117.")."""
-    numbered = (line.text[:1] in _NOTE_NUMBER_STARTS and _NOTE_SHAPE.match(line.text) is not None
-                and starts_a_note(line.text)) or _OCR_NOTE_ONE.match(line.text) is not None
+    shaped = (line.text[:1] in _NOTE_NUMBER_STARTS and _NOTE_SHAPE.match(line.text) is not None) or \
+        line.text[:1] == "l"  # OCR's "l" for note 1
+    numbered = shaped and starts_a_note(line.text)
     wrapped = earlier is not None and _runs_on_from_above(previous.text) and bool(archival_line(earlier))
     return numbered and (bool(archival_line(previous)) or is_publication(previous.text) or wrapped)
 
-
-# OCR's "l" for the first note's number ("l See document No. 117.").
-_OCR_NOTE_ONE = re.compile(r"l\.?\s[A-ZА-ЯЁ]")
 
 
 def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) -> list[Line]:
@@ -549,8 +547,7 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
             read_from = top
         elif (following is not None and publications and publications[0].span[0] == following.start
               and _continues_publication(line, following)):  # the publication below begins on this line
-            end = publications[0].span[1]
-            publications[0] = TextValue(text[line.start:end], (line.start, end))
+            _extend_upwards_to(text, publications, line)
         else:
             break
         cut, following = i, line
@@ -583,10 +580,15 @@ def _prepend_publication(text: str, publications: list[TextValue], line: Line, f
     the line below ("... The Hague, 1964." / "P. 716.")."""
     if following is not None and publications and publications[0].span[0] == following.start \
             and is_page_reference(following.text):
-        end = publications[0].span[1]
-        publications[0] = TextValue(text[line.start:end], (line.start, end))
+        _extend_upwards_to(text, publications, line)
     else:
         publications.insert(0, TextValue(line.text, line.span))
+
+
+def _extend_upwards_to(text: str, publications: list[TextValue], line: Line) -> None:
+    """The first of ``publications`` begun on ``line`` instead."""
+    end = publications[0].span[1]
+    publications[0] = TextValue(text[line.start:end], (line.start, end))
 
 
 def _runs_on_from_above(text: str) -> bool:
