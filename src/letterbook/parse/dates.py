@@ -718,7 +718,6 @@ def _part_of(
         days = _days_in_month(year, month, end.calendar)
         low, high = (year, month, (k - 1) * 30 // n + 1), (year, month, k * 30 // n if k < n else days)
         text = f"{year:04d}-{month:02d}-{low[2]:02d}", f"{year:04d}-{month:02d}-{high[2]:02d}"
-    uncertain, approximate = end.point.uncertain or expression.uncertain, n != HALVES
-    mark = "%" if uncertain and approximate else "?" if uncertain else "~" if approximate else ""
+    mark = _mark(end, expression, approximate=n != HALVES)
     edtf = f"{text[0]}{mark}/{text[1]}{mark}"
     return edtf, _gregorian(low, end.calendar), _gregorian(high, end.calendar)

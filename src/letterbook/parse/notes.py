@@ -105,8 +105,7 @@ _NOTE_TEXT_START = re.compile(r"[A-ZА-ЯЁ«\"“(\[]")
 def _dated_text() -> re.Pattern[str]:
     """A note's text that begins with a date: "1 17 сентября 1934 г. ПБ утвердило ...", also
     without the year ("1 12 августа ПБ утвердило ...")."""
-    months = "|".join(sorted((re.escape(m) for m in load("notes")["dates"]["months"]), key=len, reverse=True))
-    return re.compile(rf"\d{{1,2}}[ \t\u00a0]+(?:{_date_after_number().pattern}|(?:{months})[ \t\u00a0]+[^\W\d_])",
+    return re.compile(rf"\d{{1,2}}[ \t\u00a0]+(?:{_date_after_number().pattern}|(?:{_months()})[ \t\u00a0]+[^\W\d_])",
                       re.IGNORECASE)
 
 
@@ -164,8 +163,14 @@ def _word_start() -> re.Pattern[str]:
 
 
 @cache
+def _months() -> str:
+    """The month names as one alternation, longest first."""
+    return "|".join(sorted((re.escape(m) for m in load("notes")["dates"]["months"]), key=len, reverse=True))
+
+
+@cache
 def _date_after_number() -> re.Pattern[str]:
-    months = "|".join(sorted((re.escape(m) for m in load("notes")["dates"]["months"]), key=len, reverse=True))
+    months = _months()
     roman = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,2})"
     # "13 июня 1932", "2 May 1918", "21. IV. 1918": a day, month and year, not a note number and its text.
     return re.compile(
