@@ -330,3 +330,10 @@ def test_a_lowercase_l_is_still_the_folio_level_of_a_lowercase_citation() -> Non
 def test_the_defence_ministrys_archive_with_a_lettered_fond() -> None:
     (ref,) = find_archival("ЦАМО РФ. Ф. 48а. Оп. 3410. Д. 7. Л. 81.")
     assert (ref.archive, ref.fond, ref.opis, ref.delo, ref.folios) == ("TsAMO", "48а", "3410", "7", "81")
+
+
+def test_a_second_citation_without_an_archive_is_in_the_archive_of_the_first() -> None:
+    original, copy = find_archival("RGASPI. F. 80. Op. 18. D. 19. L. 3. Original. Copy: F. 80. Op. 18. D. 20. L. 9.")
+    assert (original.archive, copy.archive, copy.delo) == ("RGASPI", "RGASPI", "20")
+    (alone,) = find_archival("F. 80. Op. 18. D. 20. L. 9.")
+    assert not alone.archive  # nothing to take it from

@@ -209,8 +209,8 @@ def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
         ref = _citation(text, run, lead, offset)
         if printed is not text:
             ref = _as_printed(ref, printed, offset)
-        if continues:
-            ref = inherit_levels(ref, refs[-1])
+        if continues or (lead is None and not ref.archive and refs):
+            ref = inherit_levels(ref, refs[-1])  # also "... Copy: F. 80. Op. 18. ...": the same archive
         refs.append(ref)
         previous_end = ref.span[1] - offset
     return refs
