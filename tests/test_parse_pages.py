@@ -1485,3 +1485,11 @@ def test_a_page_opening_with_a_signed_tail_and_its_source_keeps_it_as_a_remainde
     [letter] = result.letters
     assert letter.signature is not None and letter.signature.text == "Сталин."
     assert_result_consistent(result)
+
+
+def test_a_telegram_cut_off_by_the_page_has_no_signature_in_its_address() -> None:
+    page = ("16\nТЕЛЕГРАММА Г. К. ОРДЖОНИКИДЗЕ\nБаку Орджоникидзе\nКопия Сталину\n"
+            "Сообщите немедленно, в каком положении переговоры с дашнаками и какие сроки; Политбюро настаивает на")
+    [letter] = parse_text(page).letters
+    assert letter.signature is None and [p.name for p in letter.recipients] == ["Г. К. ОРДЖОНИКИДЗЕ"]
+    assert "Орджоникидзе" not in [p.name for p in letter.senders]

@@ -238,12 +238,21 @@ def _find_signature(text: str, lines: Sequence[Line], dateline: HistoricalDate |
             return _signature(text, lines[i - 1].start, line.end)
         if i == len(lines) - 1 - skipped and (inline := _inline_signature(text, line, senders)) is not None:
             return inline
-        if len(line.text) > PARAGRAPH:
+        if len(line.text) > PARAGRAPH or (i == len(lines) - 1 and _cut_off(line.text)):
             break  # running text below: what stands above it is inside the letter ("Товарищу Ленину")
         skipped += 1
         if skipped > 4 or i == 0:
             break
     return None, ()
+
+
+def _cut_off(text: str) -> bool:
+    """A last line of text that breaks off inside its sentence ("... Политбюро настаивает на"): the
+    page ends before the signature, so the lines above it are no signature ("Баку Орджоникидзе")."""
+    return len(text) > CUT_LINE and text[-1:].isalpha()
+
+
+CUT_LINE = 80  # characters: a longer last line ending in a letter was cut in its sentence
 
 
 def _signed_with_occupation(name: str, occupation: str) -> bool:
