@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from letterbook.data import load
 from letterbook.model import ArchivalRef, Finding, Letter, Note, ParseResult, Part, Party, Severity, Source, Span
@@ -266,9 +267,14 @@ def _ends_a_letter(line: Line, previous: Line | None) -> bool:
     Сталина В.М. Молотову. 1925–1936 гг. С. 213.")."""
     if is_notes_heading(line.text) or is_note_separator(line.text) or archival_line(line):
         return True
-    written = tuple(load("headings")["apparatus"]["written_alone"])  # "Написано", "Продиктовано", ...
-    return (previous is not None and (is_signature_line(previous.text) or previous.text.startswith(written))
+    return (previous is not None and (is_signature_line(previous.text) or previous.text.startswith(_written_labels()))
             and is_publication(line.text))
+
+
+@cache
+def _written_labels() -> tuple[str, ...]:
+    """ "Написано", "Продиктовано", ...: the editors' line on when a document was written."""
+    return tuple(load("headings")["apparatus"]["written_alone"])
 
 
 __all__ = ["Conventions", "language_of", "parse_source"]

@@ -554,7 +554,8 @@ _NOT_INITIALS = frozenset({"p.s", "n.b", "п.с", "p.p.s", "т.е", "т.к"})
 @cache
 def _not_signers() -> frozenset[str]:
     """Votes and answers that make a whole text ("Согласен.", "Agreed."), labels ("Copy."): never a signer."""
-    return frozenset(word.lower() for word in _data()["closings"]["not_signers"]) | marker_words()
+    words = [*_data()["closings"]["not_signers"], *_data()["enclosures"]["labels"]]
+    return frozenset(word.lower() for word in words) | marker_words()
 
 
 def _strip_prefix(text: str, key: str) -> str:

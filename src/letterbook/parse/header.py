@@ -602,8 +602,7 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
         cursor = destination.end()
     start, accusative = cursor, False
     for key in ("accusative_prefixes", "addressee_prefixes"):
-        prefix = next((p for p in _names_data()[key] if text[cursor:].upper().startswith(p.upper())), None)
-        if prefix is not None:
+        if (prefix := _prefix(text, key, cursor)) is not None:
             start, accusative = cursor + len(prefix), key == "accusative_prefixes"
             break
     if kind_printed is None and start == cursor and not is_capitals(text):
@@ -631,6 +630,12 @@ def _to_only(text: str, cursor: int, kind: str, kind_printed: str | None) -> Hea
     if not recipients:
         return None
     return Heading(kind, kind_printed, (), recipients)
+
+
+def _prefix(text: str, key: str, at: int = 0) -> str | None:
+    """The word of ``names.toml``'s list ``key`` that ``text`` begins with at ``at``, in any case."""
+    rest = text[at:].upper()
+    return next((p for p in _names_data()[key] if rest.startswith(p.upper())), None)
 
 
 def _a_town(parties: tuple[Party, ...]) -> bool:
@@ -851,8 +856,7 @@ def parse_addressee_line(text: str, offset: int = 0) -> tuple[Party, ...] | None
     of address, then one person in the dative; else None."""
     if len(text) > MAX_ADDRESS_LINE:
         return None
-    prefix = next((p for p in _names_data()["addressee_prefixes"] if text.upper().startswith(p.upper())), None)
-    if prefix is None:
+    if (prefix := _prefix(text, "addressee_prefixes")) is None:
         return None
     parties = _split_parties(text, len(prefix), len(text), offset, dative=True)
     if not parties or len(parties) != 1 or parties[0].kind is not PartyKind.PERSON:

@@ -282,7 +282,9 @@ _ONE_LINE_HEAD = re.compile(r"\d{2,4}\s+(?P<after>[^\W\d_][^a-zа-яё№]{9,})"
 
 def is_one_line_running_head(text: str) -> bool:
     """"214 BOLSHEVIK LEADERSHIP. CORRESPONDENCE. 1912-1927", "1923 215": a page's running head."""
-    if len(text) > MAX_ONE_LINE_HEAD or not text[:1].isalnum() or (head := _ONE_LINE_HEAD.fullmatch(text)) is None:
+    if len(text) > MAX_ONE_LINE_HEAD or not (text[:1].isdigit() or text[-1:].isdigit()):
+        return False  # a cheap test first: the page number stands first or last
+    if (head := _ONE_LINE_HEAD.fullmatch(text)) is None:
         return False
     words = (head["after"] or head["before"] or "").split()
     return bool(head["year"] or head["year_after"]) or len([w for w in words if w[:1].isalpha()]) >= 2
