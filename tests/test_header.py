@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from letterbook.model import PartyKind
-from letterbook.parse.header import nominative, parse_heading, parse_sender_line
+from letterbook.parse.header import could_be_heading, nominative, parse_heading, parse_sender_line
 
 
 def names(text: str) -> tuple[list[str], list[str]]:
@@ -179,6 +179,14 @@ def test_a_capital_ocr_read_as_a_digit_still_makes_a_name() -> None:
     parsed = parse_heading("Записка Ленина 3иновьеву")
     assert parsed is not None
     assert [(p.name, p.normalized) for p in parsed.recipients] == [("3иновьеву", "Зиновьев")]
+
+
+def test_a_latin_capital_o_read_as_zero_still_makes_a_name() -> None:
+    text = "G. K. 0rdzhonikidze to I. V. Stalin"
+    assert could_be_heading(text)
+    parsed = parse_heading(text)
+    assert parsed is not None
+    assert [(p.name, p.normalized) for p in parsed.senders] == [("G. K. 0rdzhonikidze", "G. K. Ordzhonikidze")]
 
 
 def test_a_dative_addressee_alone_is_no_genitive_sender() -> None:

@@ -186,3 +186,19 @@ def test_an_unnumbered_heading_over_a_bracket_closed_before_the_year() -> None:
                   "Comrade Kamenev!\n\nI have read the draft.\n\nJ. Stalin.\n")
     (letter,) = parse(page).letters
     assert letter.date is not None and letter.date.edtf == "1922-06-02/.."
+
+
+def test_a_number_over_the_authors_place_and_date_begins_a_document_without_a_heading() -> None:
+    result = parse("№ 132\nИ. В. Сталин — Г. К. Орджоникидзе\n10 июня 1926 г.\nСерго! Жду ответа.\nИ. Ст.\n\n"
+                   "№ 133\nТифлис, 14/VI.\nДорогой Коба!\nПриехал вчера, подробности потом.\nТвой Серго\n"
+                   "РЦХИДНИ. Ф. 558. Оп. 1. Д. 2730. Л. 1–2. Автограф.\n")
+    assert [letter.number for letter in result.letters] == ["132", "133"]
+    second = result.letters[1]
+    assert second.dateline is not None and second.dateline.as_printed == "Тифлис, 14/VI."
+    assert second.signature is not None and second.signature.text == "Твой Серго"
+    assert "Приехал вчера" not in result.source.text[slice(*result.letters[0].span)]
+
+
+def test_a_number_over_a_date_without_a_place_is_no_document_start() -> None:
+    result = parse("№ 133\n14/VI.\nПриехал вчера, подробности потом.\n")
+    assert result.letters == ()

@@ -26,8 +26,8 @@ _LOW = "a-zа-яёß'’"
 _INITIAL = rf"[{_UP}][{_LOW}]?\.\s?"
 # OCR reads a capital З or О as the digit 3 or 0 ("3иновьеву", "0рджоникидзе"): a capital before small letters.
 _OCR_CAPITAL = "30"
-_SURNAME = rf"(?:[{_UP}]|[{_OCR_CAPITAL}](?=[а-яё]{{2}}))(?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
-_OCR_DIGIT_CAPITAL = re.compile(rf"(?<![^\W\d_])[{_OCR_CAPITAL}](?=[а-яё]{{2}})")
+_SURNAME = rf"(?:[{_UP}]|[{_OCR_CAPITAL}](?=[а-яё]{{2}})|0(?=[a-z]{{2}}))(?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
+_OCR_DIGIT_CAPITAL = re.compile(rf"(?<![^\W\d_])(?:[{_OCR_CAPITAL}](?=[а-яё]{{2}})|0(?=[a-z]{{2}}))")
 _CUT_SHORT = re.compile(rf"[{_UP}][-—–][а-яё]{{1,3}}")
 # A Russian patronymic in any case: "Ильичу", "Константиновне", "Виссарионовичу".
 _PATRONYMIC = rf"[{_UP}][а-яё]+(?:ич|вн)[а-яё]{{0,3}}"
@@ -106,10 +106,14 @@ def _ends_with_initial(text: str, start: int, end: int) -> bool:
 
 
 def _ocr_digits_as_capitals(name: str) -> str:
-    """ "3иновьеву" → "Зиновьеву": the capital OCR read as a digit."""
+    """ "3иновьеву" → "Зиновьеву", "0rdzhonikidze" → "Ordzhonikidze": the capital OCR read as a digit."""
     if not any(digit in name for digit in _OCR_CAPITAL):
         return name
-    return _OCR_DIGIT_CAPITAL.sub(lambda m: "З" if m[0] == "3" else "О", name)
+    return _OCR_DIGIT_CAPITAL.sub(lambda m: _CAPITAL_FOR_DIGIT[m[0], name[m.end()] < "\u0400"], name)
+
+
+# The capital each digit stands for, before Latin small letters (True) or Cyrillic ones.
+_CAPITAL_FOR_DIGIT = {("3", False): "З", ("0", False): "О", ("0", True): "O"}
 
 
 def is_person_name(name: str) -> bool:
@@ -404,7 +408,7 @@ def could_be_heading(text: str) -> bool:
     # capitalised names ("F. E. Dzerzhinsky and G. K. Ordzhonikidze", "... (Sergo)"), or a body
     # ("Politburo of the CC RCP (b)")
     return all(word[0].isupper() or word.lower() in _NAME_LINKS or word[:2].lstrip("(").isupper()
-               for word in before) or (before[0][0].isupper() and is_organisation(
+               or _OCR_DIGIT_CAPITAL.match(word) for word in before) or (before[0][0].isupper() and is_organisation(
         text[:match.start()]))
 
 

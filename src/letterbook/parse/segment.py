@@ -228,7 +228,7 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
         date = _date_at(page, k + 1)
         if date is not None:
             return LetterStart(first=nonblank[k], last=nonblank[k + 1], number=number, number_line=line, date=date)
-        return _with_unread_heading(page, k, number, line)
+        return _with_unread_heading(page, k, number, line) or _over_placed_dateline(page, k, number, line)
     bare = bare_number_of(line.text)
     if bare is not None and line.start - (page.text.rfind("\n", 0, line.start) + 1) < PAGE_NUMBER_INDENT:
         head = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
@@ -286,6 +286,20 @@ def _with_unread_heading(page: _Page, k: int, number: str, line: Line) -> Letter
         return None
     return LetterStart(first=page.nonblank[k], last=page.nonblank[k + 2], number=number, number_line=line,
                        heading_text=heading.span, date=date)
+
+
+def _over_placed_dateline(page: _Page, k: int, number: str, line: Line) -> LetterStart | None:
+    """ "№ 133" / "Тифлис, 14/VI." / "Дорогой Коба!": a number over the author's own place and
+    date, with no heading between them: a document whose correspondents the text must tell."""
+    if k + 1 >= len(page.nonblank):
+        return None
+    below = page.lines[page.nonblank[k + 1]]
+    if not below.text[:1].isupper() or _DIGIT.search(below.text) is None or number_of(below.text) is not None:
+        return None  # a place begins with a capital, a date holds a digit; "No. 2" is the next document
+    dateline = page.conventions.dateline(below.text, below.start, None)
+    if dateline is None or dateline.place is None:
+        return None
+    return LetterStart(first=page.nonblank[k], last=page.nonblank[k], number=number, number_line=line)
 
 
 def _with_number(header: LetterStart, first: int, number: str, line: Line) -> LetterStart:
