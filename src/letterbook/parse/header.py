@@ -24,10 +24,12 @@ from letterbook.parse.text import is_mostly_cyrillic
 _UP = "A-ZА-ЯЁ"
 _LOW = "a-zа-яёß'’"
 _INITIAL = rf"[{_UP}][{_LOW}]?\.\s?"
-# OCR reads a capital З or О as the digit 3 or 0 ("3иновьеву", "0рджоникидзе"): a capital before small letters.
+# OCR reads a capital З or О as the digit 3 or 0 ("3иновьеву", "0рджоникидзе", "0rdzhonikidze"): a
+# capital before small letters.
 _OCR_CAPITAL = "30"
-_SURNAME = rf"(?:[{_UP}]|[{_OCR_CAPITAL}](?=[а-яё]{{2}})|0(?=[a-z]{{2}}))(?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
-_OCR_DIGIT_CAPITAL = re.compile(rf"(?<![^\W\d_])(?:[{_OCR_CAPITAL}](?=[а-яё]{{2}})|0(?=[a-z]{{2}}))")
+_OCR_FIRST = rf"[{_OCR_CAPITAL}](?=[а-яё]{{2}})|0(?=[a-z]{{2}})"
+_SURNAME = rf"(?:[{_UP}]|{_OCR_FIRST})(?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}][{_LOW}{_UP}]+)?"
+_OCR_DIGIT_CAPITAL = re.compile(rf"(?<![^\W\d_])(?:{_OCR_FIRST})")
 _CUT_SHORT = re.compile(rf"[{_UP}][-—–][а-яё]{{1,3}}")
 # A Russian patronymic in any case: "Ильичу", "Константиновне", "Виссарионовичу".
 _PATRONYMIC = rf"[{_UP}][а-яё]+(?:ич|вн)[а-яё]{{0,3}}"
