@@ -314,6 +314,8 @@ def test_twenty_thousand_characters_of_near_citations_take_under_100_ms(adversar
     ("РГАСПИ. Ф. 558. Оп. 11. Д. 779. Л. 1О8. Подлинник.", ("558", "11", "779", "108")),  # Cyrillic О
     ("RGASPI. F. 558. Op. l. D. 5l2. L. 1l. Autograph.", ("558", "1", "512", "11")),
     ("RTSKhIDNI. F. 82. Op. 2. D. 1420. L. l-3. Autograph.", ("82", "2", "1420", "1-3")),  # a folio range
+    ("RTsKhlDNI, f. 558, op. l, d. 5432, 1. 1. Typewritten copy.", ("558", "1", "5432", "1")),  # "1." for "l."
+    ("RTsKhIDNI, f. 76, op. 3, d. 286, 11. 7-8. Autograph.", ("76", "3", "286", "7-8")),  # "11." for "ll."
 ])
 def test_ocr_letters_for_digits_in_a_citations_numbers_are_read_as_digits(text: str,
                                                                          levels: tuple[str, ...]) -> None:

@@ -202,3 +202,30 @@ def test_a_number_over_the_authors_place_and_date_begins_a_document_without_a_he
 def test_a_number_over_a_date_without_a_place_is_no_document_start() -> None:
     result = parse("№ 133\n14/VI.\nПриехал вчера, подробности потом.\n")
     assert result.letters == ()
+
+
+STALIN_WORKS = """ТОВАРИЩАМ ИВАНОВУ И ПЕТРОВУ
+Товарищи!
+Письмо ваше получил. Исключать надо не за чтение, а за работу.
+С коммунистическим приветом
+И. Сталин
+7 февраля 1926 г.
+Печатается впервые
+112
+И. В. СТАЛИН
+ТОВ. СИДОРОВУ
+Тов. Сидоров!
+Вашу записку получил и прочел с интересом.
+"""
+
+
+def test_addressees_in_capitals_and_the_dative_over_a_salutation_begin_letters_without_numbers() -> None:
+    result = parse(STALIN_WORKS)
+    assert [[p.name for p in letter.recipients] for letter in result.letters] == [["ИВАНОВУ", "ПЕТРОВУ"], ["СИДОРОВУ"]]
+    first = result.letters[0]
+    assert first.date is not None and first.date.edtf == "1926-02-07"
+    assert "Вашу записку" not in result.source.text[slice(*first.span)]
+
+
+def test_the_authors_running_head_in_capitals_over_a_salutation_begins_no_letter() -> None:
+    assert parse("И. В. СТАЛИН\nТоварищи!\nПисьмо ваше получил.\n").letters == ()

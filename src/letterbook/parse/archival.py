@@ -189,15 +189,23 @@ def _attribution_re() -> re.Pattern[str]:
 
 # A lone "l" after a level is OCR's "1" ("Op. l.", a translation's "On. l.", the folios "L. l-3.");
 # each branch begins with the character it needs.
-_LONE_L_LEVEL = re.compile(r"l(?=\.)(?<=[OoОо][pпn]\.\sl)|l(?=\.)(?<=[DdДдFfФф]\.\sl)"
+_LONE_L_LEVEL = re.compile(r"l(?=[.,])(?<=[OoОо][pпn]\.\sl)|l(?=[.,])(?<=[DdДдFfФф]\.\sl)"
                            r"|l(?=[.,\-–—])(?<=[LlЛл]\.\sl)")
+# The other way round, OCR's "1." and "11." for the folios' "l." and "ll." after a file's number
+# ("d. 286, 11. 7-8.", "d. 2512, 1. 1."): English editions abbreviate in Latin letters only.
+_FOLIO_WORD_AS_DIGITS = re.compile(r"(?<=[Dd]\.)(\s?\d+[a-z]?[,.]\s?)(11|1)(?=\.\s?\d)")
+
+
+def _with_folio_words(text: str) -> str:
+    """``text`` with OCR's digits for the folios' abbreviation read as the letters; the same length."""
+    return _FOLIO_WORD_AS_DIGITS.sub(lambda found: found[1] + "l" * len(found[2]), text)
 
 
 def find_archival(text: str, offset: int = 0) -> list[ArchivalRef]:
     """Every archival citation in ``text``, in order, spans in source coordinates. OCR's letters
     for digits inside a number ("Л. 1О8", "D. 5l2", "Op. l.") are read as the digits they stand
     for; the citation keeps what is printed."""
-    printed, text = text, with_ocr_digits(text, _LONE_L_LEVEL)
+    printed, text = text, _with_folio_words(with_ocr_digits(text, _LONE_L_LEVEL))
     backwards = text[::-1]
     refs: list[ArchivalRef] = []
     previous_end = -1

@@ -233,8 +233,8 @@ def _start_at(page: _Page, k: int) -> LetterStart | None:
     if bare is not None and line.start - (page.text.rfind("\n", 0, line.start) + 1) < PAGE_NUMBER_INDENT:
         head = lines[nonblank[k + 1]].text if k + 1 < len(nonblank) else ""
         if AUTHOR_HEAD.fullmatch(head) and not looks_dative(head):
-            if not _salutation_follows(page, k + 2):
-                return None  # a page number and the author's running head ("186" / "В. И. ЛЕНИН")
+            if not _salutation_follows(page, k + 2) or _header_at(page, k + 2, need_date=True) is not None:
+                return None  # a page number and the author's running head ("186" / "В. И. ЛЕНИН"), perhaps over a title
             # "296" / "И. Ф. АРМАНД" / "Дорогой друг!": an addressee whose name does not decline
             header = _header_at(page, k + 1, need_date=False)
         else:
@@ -348,7 +348,8 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
                                              _unread_editorial_date_follows(page, last + 1) or
                                              (_salutation_follows(page, last + 1) and _named_in_full(heading)) or
                                              _titled_with_kind(page, last, heading) or
-                                             _titled_in_capitals(page, first, last, heading)):
+                                             _titled_in_capitals(page, first, last, heading) or
+                                             _addressed_in_capitals(page, first, last, heading)):
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
                        senders=senders, date=date)
@@ -483,12 +484,17 @@ def opens_with_salutation(text: str) -> bool:
     return _SALUTATION.fullmatch(text) is not None or _SALUTATION_OPENING.match(text) is not None
 
 
+def _is_salutation(text: str) -> bool:
+    """A line that is a salutation ("Дорогой Коба!") or opens with one ("Тов. Ермаков! Вашу записку ...")."""
+    return _SALUTATION.fullmatch(text) is not None or opens_with_salutation(text)
+
+
 def _salutation_follows(page: _Page, k: int) -> bool:
     """A salutation under a heading that has no date of its own (the date is in the author's
     date line at the end), perhaps below an address line or two: the heading starts a letter."""
     for j in range(k, min(k + 3, len(page.nonblank))):
         text = page.lines[page.nonblank[j]].text
-        if _SALUTATION.fullmatch(text) or (j == k and opens_with_salutation(text)):
+        if _SALUTATION.fullmatch(text) or (j == k and _is_salutation(text)):
             return True
         if len(text) > MAX_ADDRESS_LINE:
             return False
@@ -555,6 +561,18 @@ def _titled_in_capitals(page: _Page, first: int, last: int, heading: Heading) ->
             and all(is_capitals(page.lines[i].text) for i in range(nonblank[first], nonblank[last] + 1)
                     if not page.lines[i].blank)
             and not any(bare_number_of(page.lines[i].text) for i in beside))
+
+
+def _addressed_in_capitals(page: _Page, first: int, last: int, heading: Heading) -> bool:
+    """ "ТОВАРИЩАМ РАКИТИНУ И ШМЕЛЕВУ" / "Товарищи!": addressees in capitals and the dative right
+    above a salutation, as Stalin's Works head his letters, with no number and the date at the
+    end: a document starts. A running head names the author in the nominative ("И. В. СТАЛИН")."""
+    nonblank = page.nonblank
+    return (not heading.senders and bool(heading.recipients)
+            and all(looks_dative(p.name) for p in heading.recipients)
+            and all(is_capitals(page.lines[i].text) for i in range(nonblank[first], nonblank[last] + 1)
+                    if not page.lines[i].blank)
+            and last + 1 < len(nonblank) and _is_salutation(page.lines[nonblank[last + 1]].text))
 
 
 def _metadata_follows(page: _Page, k: int) -> bool:
