@@ -518,3 +518,15 @@ def test_a_machine_translations_words_for_to_a_body_and_for_a_cipher(heading: st
     assert parsed is not None and parsed.kind == kind
     assert [p.normalized or p.name for p in parsed.recipients] == [recipient]
     assert parse_heading("Stalin - in Moscow") is None  # a town, not a body
+
+
+def test_addressees_joined_by_and_to() -> None:
+    assert names("F. E. Dzerzhinsky to A. I. Rykov and to the members of the Politburo") == (
+        ["F. E. Dzerzhinsky"], ["A. I. Rykov", "the members of the Politburo"])
+
+
+def test_a_ciphered_telegram_from_one_to_another() -> None:
+    parsed = parse_heading("Ciphered telegram from G. K. Ordzhonikidze to I. V. Stalin")
+    assert parsed is not None and parsed.kind == "cipher telegram"
+    assert ([p.name for p in parsed.senders], [p.name for p in parsed.recipients]) == (
+        ["G. K. Ordzhonikidze"], ["I. V. Stalin"])

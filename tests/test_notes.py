@@ -236,6 +236,13 @@ def test_asterisk_footnotes_of_lenins_works_are_notes_with_their_markers() -> No
     assert is_footnote_line("* Текст со слов") and not is_footnote_line("* * *")
 
 
+def test_numbered_notes_under_a_footnote_whose_sentence_ended_are_notes_of_their_own() -> None:
+    assert [n[:2] for n in numbers("* Так в документе.\n1 См. док. № 98.\n2 См. примеч. 2 к док. № 105.")] == [
+        ("*", "*"), ("1", "1"), ("2", "2")]
+    # a list inside the footnote stays in it
+    assert [n[0] for n in numbers("* В подлиннике перечислены:\n1. Москва;\n2. Харьков.")] == ["*"]
+
+
 @pytest.mark.parametrize("line", ["* 2 December 1926 the plenum closed.", "** 12 июня 1920 г. Политбюро решило",
                                   "* 1920 г. Речь идет о ..."])
 def test_an_asterisk_note_may_begin_with_a_date(line: str) -> None:

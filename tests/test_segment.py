@@ -229,3 +229,17 @@ def test_addressees_in_capitals_and_the_dative_over_a_salutation_begin_letters_w
 
 def test_the_authors_running_head_in_capitals_over_a_salutation_begins_no_letter() -> None:
     assert parse("И. В. СТАЛИН\nТоварищи!\nПисьмо ваше получил.\n").letters == ()
+
+
+@pytest.mark.parametrize(("first", "second", "body"), [
+    ("L. D. Trotsky to the members of the Politburo of the", "Central Committee of the RCP(b)",
+     "the members of the Politburo of the\nCentral Committee of the RCP(b)"),
+    ("F. E. Dzerzhinsky to the Politburo of the Central", "Committee of the RCP (b)",
+     "the Politburo of the Central\nCommittee of the RCP (b)"),
+])
+def test_a_bodys_name_cut_at_the_end_of_a_headings_line_goes_on_below(first: str, second: str, body: str) -> None:
+    result = parse(f"No. 7\n{first}\n{second}\nApril 15, 1923\nComrades! I propose to discuss it.\nL. Trotsky\n")
+    (letter,) = result.letters
+    assert [p.name for p in letter.recipients] == [body]
+    assert letter.date is not None and letter.date.edtf == "1923-04-15"
+    assert letter.dateline is None  # the editors' date is no date line of the author's

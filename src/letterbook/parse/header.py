@@ -320,8 +320,9 @@ def _members_of_all(whole: Party, parties: Sequence[Party | None]) -> bool:
     return members and not any(_org_openers().match(p.name) for p in parties[1:] if p is not None)
 
 
-# "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too; never the comma of "THE PRESIDENT, MR. F. D. ROOSEVELT"
-_PARTY_SEPARATORS = re.compile(r",\s(?:(?i:and|и)\s)?(?!(?i:mr|mrs)\.\s)|\s(?i:and|и)\s")
+# "Г. Е. ЗИНОВЬЕВУ И Л. Б. КАМЕНЕВУ" too, and "A. I. Rykov and to the members of ..."; never the
+# comma of "THE PRESIDENT, MR. F. D. ROOSEVELT"
+_PARTY_SEPARATORS = re.compile(r",\s(?:(?i:and|и)\s)?(?!(?i:mr|mrs)\.\s)|\s(?i:and|и)\s(?:to\s)?")
 
 
 def _split_points(text: str, start: int, end: int) -> list[Span]:

@@ -277,11 +277,15 @@ def _ends_footnote(line: str) -> bool:
 def _drafts(text: str) -> list[_Draft]:
     drafts: list[_Draft] = []
     expected: int | None = None
+    previous = ""
     for position, line in _content_lines(text):
         end = position + len(line.rstrip())
-        # After page footnotes ("* ..."), a number starts a list item of the footnote, unless a
-        # blank line stands before it: then the numbered notes begin ("Notes: / * ... / / 1 ...").
-        footnotes_only = bool(drafts) and drafts[0].number.startswith("*") and not _after_blank_line(text, position)
+        # After page footnotes alone ("* ..."), a number starts a list item of the footnote, unless a
+        # blank line stands before it or the footnote's sentence ended and the number is the
+        # first: then the numbered notes begin ("* Так в документе." / "1 См. док. № 98.").
+        footnotes_only = (bool(drafts) and expected is None and not _after_blank_line(text, position)
+                          and not (previous.endswith(_SENTENCE_ENDS) and _opens_note_one(line)))
+        previous = line.rstrip()
         start = _read_start(line, expected, footnotes_only=footnotes_only)
         if start is not None:
             printed = (position + start.printed[0], position + start.printed[1])
@@ -298,6 +302,14 @@ def _drafts(text: str) -> list[_Draft]:
         if drafts:
             drafts[-1].closed = drafts[-1].closed or (drafts[-1].number.startswith("*") and _ends_footnote(line))
     return drafts
+
+
+_SENTENCE_ENDS = (".", "!", "?", ".»", '."', ".”")
+
+
+def _opens_note_one(line: str) -> bool:
+    start = _read_start(line, None)
+    return start is not None and start.number == "1"
 
 
 def _after_blank_line(text: str, position: int) -> bool:

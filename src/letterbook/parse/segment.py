@@ -48,8 +48,12 @@ AUTHOR_HEAD = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ-]{2,}")
 _CAPS_CONTINUATION = re.compile(r"(?:[^a-zа-яё]|(?<=\()б(?=\))){3,}")
 # A heading line that runs on to the next one: it ends with a comma, "and", "to", a dash or an
 # initial ("G. K. Ordzhonikidze to F. E." / "Dzerzhinsky").
-RUN_ON_TAIL = 8  # characters at the end of a line where "and", "to" or an initial is looked for
-_RUNS_ON = re.compile(r"(?:,|\s(?:and|и|to|—|–|-)|\s[A-ZА-ЯЁ][a-zа-яё]?\.)$")
+# A body's name cut at the end of a heading's line: "... members of the Politburo of the" /
+# "Central Committee of the RCP(b)", "... of the Central" / "Committee".
+_BODY_CUT = r"(?:of|the|Central|Executive|Revolutionary|Military|ЦК)"
+_CUT_BODY = re.compile(r"\s" + _BODY_CUT + "$")
+RUN_ON_TAIL = 15  # characters at the end of a line where "and", "to" or an initial is looked for
+_RUNS_ON = re.compile(r"(?:,|\s(?:and|и|to|—|–|-)|\s[A-ZА-ЯЁ][a-zа-яё]?\.|\s" + _BODY_CUT + ")$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -375,6 +379,9 @@ def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], Histo
         following = lines[nonblank[k + 1]]  # "F. E. Dzerzhinsky to I. V. Stalin," / "G. K. Ordzhonikidze"
         if (len(following.text) <= MAX_AUTHOR_LINE and following.text[:1].isupper()
                 and not _DIGIT.search(following.text)):
+            if _CUT_BODY.search(line.text) is not None:  # the body's name goes on, or the line was all
+                return (_heading_with_date(page, page.text[line.start:following.end], line, k + 1)
+                        or _heading_with_date(page, line.text, line, k))
             source_end, last = following.end, k + 1
         elif (line.text.endswith(",") and following.text[:1].islower() and len(following.text) <= MAX_AUTHOR_LINE
               and not _DIGIT.search(following.text)):
