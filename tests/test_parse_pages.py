@@ -1493,3 +1493,43 @@ def test_a_telegram_cut_off_by_the_page_has_no_signature_in_its_address() -> Non
     [letter] = parse_text(page).letters
     assert letter.signature is None and [p.name for p in letter.recipients] == ["Г. К. ОРДЖОНИКИДЗЕ"]
     assert "Орджоникидзе" not in [p.name for p in letter.senders]
+
+
+SITE_PAGE = ("№ 12\nПисьмо И.В. Сталина В.М. Молотову\n9 сентября 1930 г.\nВячеслав!\nПолучил твое письмо.\n"
+             "Жму руку. И. Сталин\n{citation}\nПримечания\n1 См. док. № 14.\n"
+             "{navigation}\nНаверх\n© Международный фонд «Демократия», 2001–2024\nАдрес: 125009, Москва\n")
+
+
+@pytest.mark.parametrize("navigation", ["← Документ № 11 | Оглавление | Документ № 13 →",
+                                        "‹ Сталин — Молотову 8 сентября 1930 г.вверхСталин — Молотову 10 сентября ›"])
+def test_a_sites_footer_under_its_copyright_line_and_links_to_the_next_pages_are_no_note(navigation: str) -> None:
+    result = parse_text(SITE_PAGE.format(citation="РГАСПИ. Ф. 558. Оп. 1. Д. 5. Л. 3.", navigation=navigation))
+    [letter] = result.letters
+    assert [(n.number, n.text) for n in letter.notes] == [("1", "См. док. № 14.")]
+    assert [(r.document, r.note) for n in letter.notes for r in n.refs] == [("14", None)]
+    assert [part.kind for part in result.parts] == ["back_matter"]
+    assert_result_consistent(result)
+
+
+def test_a_citation_labelled_archive_on_its_own_line_is_read() -> None:
+    page = SITE_PAGE.format(citation="Архив: РГАСПИ. Ф. 558. Оп. 1. Д. 5. Л. 3. Подлинник.", navigation="")
+    [letter] = parse_text(page).letters
+    assert [(a.archive, a.fond, a.folios) for a in letter.archival] == [("RGASPI", "558", "3")]
+    assert letter.signature is not None and letter.signature.text == "Жму руку. И. Сталин"
+
+
+def test_a_sites_further_reading_under_the_letter_is_no_part_of_it() -> None:
+    page = ("Письмо И.В. Сталина В.М. Молотову\n9 сентября 1930 г.\nВячеслав!\nПолучил твое письмо.\nИ. Сталин\n"
+            "РГАСПИ. Ф. 558. Оп. 1. Д. 5. Л. 3.\n\nДалее читайте:\n\nМолотов Вячеслав Михайлович (1890–1986).\n")
+    result = parse_text(page)
+    [letter] = result.letters
+    assert len(letter.archival) == 1 and letter.signature is not None
+    assert [part.kind for part in result.parts] == ["back_matter"]
+
+
+def test_a_ciphers_routing_line_dates_it_and_its_kind_is_no_place() -> None:
+    page = ("Шифротелеграмма С.М. Кирова И.В. Сталину\n14 июля 1934 г.\nШифротелеграмма.\nМосква. ЦК ВКП(б). Сталину.\n"
+            "Из Ленинграда. Отправлена 14.VII.34 г. в 18 час. 20 мин.\nПрошу разрешить отпуск.\nКиров\n")
+    [letter] = parse_text(page).letters
+    assert letter.dateline is not None and letter.dateline.as_printed == "14.VII.34 г."
+    assert letter.place is None or letter.place.name != "Шифротелеграмма"

@@ -7,6 +7,7 @@ letter's span, the back matter (navigation after the last letter), or a remainde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -226,11 +227,18 @@ def _related_links_at(text: str, lines: Sequence[Line], starts: list[LetterStart
     return next(line for line in lines[after + 1:] if line.start <= at < line.end + 1) if at is not None else None
 
 
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|Copyright\s)")
+
+
 def _back_matter_start(lines: Sequence[Line], starts: list[LetterStart], end: int) -> int:
     """Where navigation after the last letter begins (``end`` when there is none)."""
     begin = end
     after = starts[-1].last if starts else -1
     candidates = [line for line in lines if line.index > after and not line.blank]
+    # Under the site's copyright line everything is its footer ("Адрес: ...", "Тел. ...").
+    footer = next((k for k, line in enumerate(candidates) if _COPYRIGHT.match(line.text)), None)
+    if footer is not None:
+        begin, candidates = candidates[footer].start, candidates[:footer]
     for position, line in enumerate(reversed(candidates)):
         after_navigation = len(candidates) > 1 and is_navigation(candidates[-2].text)
         last_fragment = position == 0 and len(line.text) <= TRUNCATED_FRAGMENT and after_navigation

@@ -16,7 +16,14 @@ from typing import Any
 from letterbook.data import load
 from letterbook.model import HistoricalDate, Party, PartyKind, TextValue
 from letterbook.parse.conventions import DEFAULT, Conventions
-from letterbook.parse.header import is_organisation, is_person_name, looks_dative, marker_words, surname_endings
+from letterbook.parse.header import (
+    is_organisation,
+    is_person_name,
+    kind_named,
+    looks_dative,
+    marker_words,
+    surname_endings,
+)
 from letterbook.parse.text import Line, strip_span
 
 _NAME_TOKEN = r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){0,3}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?"
@@ -596,8 +603,9 @@ def _is_title_line(text: str) -> bool:
 
 def _is_place_line(text: str) -> bool:
     """A line naming only a place ("Serpukhov."), not a marker such as "Copy." or "Urgently."."""
+    word = text.rstrip(".")
     return (len(text) <= 60 and len(text.split()) <= 4 and _PLACE.fullmatch(text) is not None
-            and text.rstrip(".").lower() not in marker_words())
+            and word.lower() not in marker_words() and kind_named(word) == word)  # "Шифротелеграмма."
 
 
 def _span_value(text: str, start: int, end: int) -> TextValue:

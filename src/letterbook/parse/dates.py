@@ -384,7 +384,9 @@ def _dateline_starts(reader: Reader) -> list[tuple[int, tuple[int, int] | None]]
             starts.append((inner_end + 1 if reader.sym(inner_end, ",.") else inner_end, (0, inner_end)))
     sent = 1 if reader.word(0) in _SENT else 0  # "Sent from Sochi 12.VIII.32 at 15 h. 40 min."
     if reader.word(sent) in reader.lex.place_prepositions and (after := _place_words(reader, sent + 1)) > sent + 1:
-        starts.append((after + 1 if reader.sym(after, ",") else after, None))
+        after = after + 1 if reader.sym(after, ",.") else after
+        # "Из Ленинграда. Отправлена 14.VII.34 г. в 18 час. 20 мин. Поступила ...": a cipher's routing line
+        starts.append((after + 1 if reader.word(after) in _SENT else after, None))
     return starts
 
 
