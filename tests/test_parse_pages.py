@@ -1533,3 +1533,25 @@ def test_a_ciphers_routing_line_dates_it_and_its_kind_is_no_place() -> None:
     [letter] = parse_text(page).letters
     assert letter.dateline is not None and letter.dateline.as_printed == "14.VII.34 г."
     assert letter.place is None or letter.place.name != "Шифротелеграмма"
+
+
+def test_a_citation_whose_remark_wraps_at_a_hyphen_keeps_the_notes_under_it() -> None:
+    page = ("No. 4\nI. V. Stalin to L. B. Kamenev\nDecember 12 (25), 1912\nDear friend! I send you the articles.1\n"
+            "Vasilyev\nRTsKhIDNI, f. 558, op. 1, d. 5390, 1. 1. Autograph. Written in in-\n"
+            "visible ink between the lines of a letter of innocuous content.\n"
+            "1 See doc. No. 3.\n2 The articles have not been found.\n")
+    [letter] = parse_text(page).letters
+    assert [(a.fond, a.delo, a.folios) for a in letter.archival] == [("558", "5390", "1")]
+    assert [n.number for n in letter.notes] == ["1", "2"]
+    assert letter.signature is not None and letter.signature.text == "Vasilyev"
+    assert "invisible" not in letter.text and "visible ink" not in letter.text
+
+
+def test_a_page_opening_with_a_signature_and_the_editors_written_line_keeps_that_tail_apart() -> None:
+    page = ("подписка на «Просвещение».\nЖму руку.\nВаш Ленин\nНаписано 29 сентября (12 октября) 1913 г.\n"
+            "Отправлено из Поронина в Петербург\nВпервые напечатано в 1933 г.\nПечатается по рукописи\n"
+            "124\nА. М. ГОРЬКОМУ\nДорогой Алексей Максимович! Письмо Ваше получил.\nВаш Ленин\n")
+    result = parse_text(page)
+    assert [part.kind for part in result.parts] == ["remainder"]
+    assert any("middle of a document" in f.message for f in result.findings)
+    assert [letter.number for letter in result.letters] == ["124"]

@@ -243,3 +243,12 @@ def test_a_bodys_name_cut_at_the_end_of_a_headings_line_goes_on_below(first: str
     assert [p.name for p in letter.recipients] == [body]
     assert letter.date is not None and letter.date.edtf == "1923-04-15"
     assert letter.dateline is None  # the editors' date is no date line of the author's
+
+
+def test_a_kind_word_alone_between_the_heading_and_the_editors_date() -> None:
+    result = parse("No. 5\nMolotov and Bukharin to Stalin\nTelegram\n9 August 1927\nWe agree with your proposal.\n"
+                   "Molotov, Bukharin\n")
+    (letter,) = result.letters
+    assert letter.kind == "telegram"
+    assert letter.date is not None and letter.date.edtf == "1927-08-09"
+    assert letter.dateline is None and not letter.text.startswith("Telegram")

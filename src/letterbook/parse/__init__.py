@@ -227,6 +227,7 @@ def _related_links_at(text: str, lines: Sequence[Line], starts: list[LetterStart
     return next(line for line in lines[after + 1:] if line.start <= at < line.end + 1) if at is not None else None
 
 
+_DIGIT = re.compile(r"\d")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)\s|Copyright\s)")
 
 
@@ -270,13 +271,17 @@ def _leading_parts(text: str, lines: Sequence[Line], end: int, findings: list[Fi
 
 
 def _ends_a_letter(line: Line, previous: Line | None) -> bool:
-    """A line that only closes a document: an archival citation, the notes heading, or a
-    publication under a signature or the editors' "Написано ..." ("Сталин." / "Письма И.В.
-    Сталина В.М. Молотову. 1925–1936 гг. С. 213.")."""
+    """A line that only closes a document: an archival citation, the notes heading, the editors'
+    "Написано <date>" under a signature, or a publication under a signature or under "Написано
+    ..." ("Сталин." / "Письма И.В. Сталина В.М. Молотову. 1925–1936 гг. С. 213.")."""
     if is_notes_heading(line.text) or is_note_separator(line.text) or archival_line(line):
         return True
-    return (previous is not None and (is_signature_line(previous.text) or previous.text.startswith(_written_labels()))
-            and is_publication(line.text))
+    if previous is None:
+        return False
+    signed = is_signature_line(previous.text)
+    if signed and line.text.startswith(_written_labels()) and _DIGIT.search(line.text):
+        return True  # "Ваш Ленин" / "Написано 29 сентября (12 октября) 1913 г."
+    return (signed or previous.text.startswith(_written_labels())) and is_publication(line.text)
 
 
 @cache

@@ -496,7 +496,7 @@ def _notes_after_citation(line: Line, previous: Line, earlier: Line | None) -> b
     shaped = (line.text[:1] in _NOTE_NUMBER_STARTS and _NOTE_SHAPE.match(line.text) is not None) or \
         line.text[:1] == "l"  # OCR's "l" for note 1
     numbered = shaped and starts_a_note(line.text)
-    wrapped = earlier is not None and _runs_on_from_above(previous.text) and bool(archival_line(earlier))
+    wrapped = earlier is not None and _runs_on_from_above(previous.text, earlier.text) and bool(archival_line(earlier))
     return numbered and (bool(archival_line(previous)) or is_publication(previous.text) or wrapped)
 
 
@@ -527,8 +527,8 @@ def _read_apparatus_tail(text: str, lines: list[Line], apparatus: _Apparatus) ->
                 refs[-1] = _described(text, refs[-1], remark_end or (tail.span[1] if tail else refs[-1].span[1]))
             remark_end = None
             archival[:0] = refs
-        elif (_is_remark(line.text) or _runs_on_from_above(line.text)) and k > 0 and \
-                archival_line(lines[nonblank[k - 1]]):
+        elif (_is_remark(line.text) or _runs_on_from_above(line.text, lines[nonblank[k - 1]].text if k else "")) \
+                and k > 0 and archival_line(lines[nonblank[k - 1]]):
             remark_end = remark_end or line.end  # "Имеются пометы И.В. Сталина." under the citation
         elif (written := _written_date(line, apparatus.conventions)) is not None:
             apparatus.date = apparatus.date or written
@@ -593,10 +593,11 @@ def _extend_upwards_to(text: str, publications: list[TextValue], line: Line) -> 
     publications[0] = TextValue(text[line.start:end], (line.start, end))
 
 
-def _runs_on_from_above(text: str) -> bool:
-    """A short line in small letters: the end of the citation above it, wrapped ("... Signature
-    is" / "an autograph.")."""
-    return text[:1].islower() and len(text) <= MAX_WRAPPED_END
+def _runs_on_from_above(text: str, above: str) -> bool:
+    """A short line in small letters, or one whose first word the line above broke with a hyphen:
+    the end of the citation above it, wrapped ("... Signature is" / "an autograph.", "... Written
+    in in-" / "visible ink between the lines of a letter of innocuous content.")."""
+    return text[:1].islower() and (len(text) <= MAX_WRAPPED_END or above.endswith("-"))
 
 
 MAX_WRAPPED_END = 60

@@ -21,6 +21,7 @@ from letterbook.parse.header import (
     Heading,
     could_be_heading,
     is_capitals,
+    kind_named,
     looks_dative,
     parse_co_author_line,
     parse_heading,
@@ -342,6 +343,9 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
         else:
             senders = (*senders, *co_authors)
     date = inline_date
+    if date is None and heading.kind_as_printed is None and (kind := _kind_line(page, last + 1)) is not None \
+            and (date := _date_at(page, last + 2)) is not None:
+        heading, last = replace(heading, kind=kind), last + 2  # "Molotov and Bukharin to Stalin" / "Telegram" / date
     if date is None:
         date = _date_at(page, last + 1) or _written_at(page, last + 1)
         if date is not None:
@@ -357,6 +361,18 @@ def _header_at(page: _Page, k: int, *, need_date: bool, titled: bool = False) ->
         return None
     return LetterStart(first=nonblank[first], last=nonblank[last], heading=heading, heading_text=span,
                        senders=senders, date=date)
+
+
+def _kind_line(page: _Page, k: int) -> str | None:
+    """The kind a line printing only a kind word names ("Telegram", "Шифровка."), else None."""
+    if k >= len(page.nonblank):
+        return None
+    word = page.lines[page.nonblank[k]].text.rstrip(".")
+    kind = kind_named(word) if len(word) <= MAX_KIND_WORD else word
+    return kind if kind != word else None
+
+
+MAX_KIND_WORD = 40
 
 
 def _heading_lines(page: _Page, k: int) -> tuple[Heading, tuple[int, int], HistoricalDate | None, int] | None:
