@@ -243,6 +243,11 @@ def test_numbered_notes_under_a_footnote_whose_sentence_ended_are_notes_of_their
     assert [n[0] for n in numbers("* В подлиннике перечислены:\n1. Москва;\n2. Харьков.")] == ["*"]
 
 
+def test_a_page_number_alone_under_the_last_note_is_not_its_text() -> None:
+    assert numbers("1 The letter has not been found.\n2 See note 3 to document No. 4.\n\n9\n") == [
+        ("1", "1", "The letter has not been found."), ("2", "2", "See note 3 to document No. 4.")]
+
+
 @pytest.mark.parametrize("line", ["* 2 December 1926 the plenum closed.", "** 12 июня 1920 г. Политбюро решило",
                                   "* 1920 г. Речь идет о ..."])
 def test_an_asterisk_note_may_begin_with_a_date(line: str) -> None:

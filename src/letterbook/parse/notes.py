@@ -297,8 +297,8 @@ def _drafts(text: str) -> list[_Draft]:
             first = position + len(line) - len(line.lstrip())
             drafts.append(_Draft("1", (first, first), first, end))
             expected = 2
-        elif not drafts[-1].closed:
-            drafts[-1].end = end
+        elif not drafts[-1].closed and not (line.strip().isdigit() and _after_blank_line(text, position)):
+            drafts[-1].end = end  # a number alone under a blank line is the page's number, not the note's
         if drafts:
             drafts[-1].closed = drafts[-1].closed or (drafts[-1].number.startswith("*") and _ends_footnote(line))
     return drafts
